@@ -1,0 +1,83 @@
+# convene: build, test, install.  See README.md.
+PREFIX ?= /usr/local
+MANPREFIX ?= $(PREFIX)/share/man
+DESTDIR ?=
+BUILD ?= build
+PKG_CONFIG ?= pkg-config
+CC ?= cc
+
+LIBS_PC = ncursesw formw menuw panelw libuv sqlite3
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+# Display text is cut to fit on purpose; gcc's guesses about it are noise.
+CFLAGS += -Wno-format-truncation
+CFLAGS += -Isrc -Iscreens $(shell $(PKG_CONFIG) --cflags $(LIBS_PC))
+LDLIBS += $(shell $(PKG_CONFIG) --libs $(LIBS_PC)) -lm
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
+
+ifeq ($(SANITIZE),1)
+CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+ifeq ($(WERROR),1)
+CFLAGS += -Werror
+endif
+
+SRC = $(wildcard src/*.c) $(wildcard screens/*.c)
+LIB_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRC)))
+MAIN_OBJ = $(BUILD)/src/main.o
+TESTS = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test-*.c))
+BENCHES = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/bench-*.c))
+
+all: $(BUILD)/convene
+
+$(BUILD)/convene: $(LIB_OBJ) $(MAIN_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/test-%: tests/test-%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(CMOCKA_LIBS) $(LDLIBS)
+
+$(BUILD)/tests/bench-%: tests/bench-%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+deps:
+	@scripts/deps
+
+run: deps all
+	@scripts/demo $(BUILD)/convene
+
+# Tests build separately, with AddressSanitizer and UBSan, under build/test.
+test: deps
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/test SANITIZE=1 check
+
+check: $(BUILD)/convene $(TESTS)
+	@scripts/run-tests $(BUILD)
+
+bench: all $(BENCHES)
+	@scripts/bench $(BUILD)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
+	    $(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(MANPREFIX)/man7
+	install -m 755 $(BUILD)/convene $(DESTDIR)$(PREFIX)/bin/convene
+	install -m 644 man/convene.1 $(DESTDIR)$(MANPREFIX)/man1/convene.1
+	install -m 644 man/convene-plan.5 $(DESTDIR)$(MANPREFIX)/man5/convene-plan.5
+	install -m 644 man/convene-ssh.7 $(DESTDIR)$(MANPREFIX)/man7/convene-ssh.7
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/convene $(DESTDIR)$(MANPREFIX)/man1/convene.1 \
+	    $(DESTDIR)$(MANPREFIX)/man5/convene-plan.5 $(DESTDIR)$(MANPREFIX)/man7/convene-ssh.7
+
+clean:
+	rm -rf $(BUILD)
+
+.PHONY: all deps run test check bench install uninstall clean
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,233 @@
+/* dashboard.c: the facilitator's view: agenda, activity, people. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "screen.h"
+
+struct dash {
+	int help;
+	int confirm_quit;
+};
+
+static void *
+dash_init(void)
+{
+	return calloc(1, sizeof(struct dash));
+}
+
+static void
+dash_free(void *st)
+{
+	free(st);
+}
+
+static void
+dash_apply(void *st, const struct snapshot *s)
+{
+	(void)st, (void)s;
+}
+
+static int
+ctl(struct intent *in, const char *cmd, const char *arg)
+{
+	in->argc = arg ? 2 : 1;
+	snprintf(in->argv[0], sizeof in->argv[0], "%s", cmd);
+	if (arg != NULL)
+		snprintf(in->argv[1], sizeof in->argv[1], "%s", arg);
+	return SCR_CTL | SCR_REDRAW;
+}
+
+static int
+dash_key(void *st, const struct snapshot *s, int key, struct intent *in)
+{
+	struct dash *d = st;
+
+	(void)s;
+	if (d->confirm_quit) {
+		d->confirm_quit = 0;
+		return key == 'y' || key == 'Y' ? SCR_QUIT : SCR_REDRAW;
+	}
+	if (d->help) {
+		d->help = 0;
+		return SCR_REDRAW;
+	}
+	switch (key) {
+	case 'n':
+	case SK_RIGHT:
+		return ctl(in, "next", NULL);
+	case 'p':
+	case SK_LEFT:
+		return ctl(in, "prev", NULL);
+	case 'o':
+		return ctl(in, "open", NULL);
+	case 'c':
+		return ctl(in, "close", NULL);
+	case 'r':
+		return ctl(in, "reveal", NULL);
+	case 'h':
+		return ctl(in, "hide", NULL);
+	case '+':
+		return ctl(in, "extend", "1");
+	case '?':
+		d->help = 1;
+		return SCR_REDRAW;
+	case 'q':
+		d->confirm_quit = 1;
+		return SCR_REDRAW;
+	}
+	return SCR_NONE;
+}
+
+static void
+draw_agenda(struct ui *ui, const struct snapshot *s, int top, int w)
+{
+	int y = top;
+
+	ui_text(ui, y++, 1, w - 1, "Agenda", UI_TITLE);
+	for (int i = 0; i < s->n_items && y < ui->rows - 3; i++, y++) {
+		const struct snap_item *it = &s->items[i];
+		char line[256];
+		const char *mark = !(it->flags & SNAP_RUNNABLE) ? "~" :
+		    it->state == ACT_OPEN ? "*" : it->state == ACT_CLOSED ?
+		    "-" : " ";
+
+		snprintf(line, sizeof line, "%s%2d %s%s", mark, i + 1, it->title,
+		    it->flags & SNAP_RUNNABLE ? "" : " (coming)");
+		ui_text(ui, y, 1, w - 1, line, i == s->current ? UI_SELECT :
+		    it->flags & SNAP_RUNNABLE ? UI_NORMAL : UI_DIM);
+	}
+}
+
+static void
+draw_people(struct ui *ui, const struct snapshot *s, int top, int x, int w)
+{
+	char line[256];
+	int y = top;
+
+	snprintf(line, sizeof line, "People %u/%u", s->connected, s->joined);
+	ui_text(ui, y++, x, w, line, UI_TITLE);
+	for (int i = 0; i < s->n_people && y < ui->rows - 3; i++, y++) {
+		const struct snap_person *p = &s->people[i];
+
+		snprintf(line, sizeof line, "%s %s%s%s%s", p->answered ?
+		    (ui->utf8 ? "\xe2\x9c\x93" : "+") : p->connected ? " " : "x",
+		    p->name, p->site[0] ? " (" : "", p->site, p->site[0] ?
+		    ")" : "");
+		ui_text(ui, y, x, w, line, p->connected ? UI_NORMAL : UI_DIM);
+	}
+	if (s->joined > s->n_people && y < ui->rows - 3) {
+		snprintf(line, sizeof line, "... and %u more",
+		    s->joined - s->n_people);
+		ui_text(ui, y, x, w, line, UI_DIM);
+	}
+}
+
+static void
+draw_activity(struct ui *ui, const struct snapshot *s, int top, int x, int w)
+{
+	char lines[5][256], line[256], t[16];
+	int y = top, n;
+
+	if (s->current < 0) {
+		ui_text(ui, y++, x, w, "Lobby", UI_TITLE);
+		ui_text(ui, y++, x, w, "People are joining. Press n to start "
+		    "the first activity.", UI_DIM);
+		return;
+	}
+	snprintf(line, sizeof line, "%d/%u %s: %s", s->current + 1, s->n_items,
+	    act_kind_name(s->kind), !(s->flags & SNAP_RUNNABLE) ? "coming" :
+	    act_state_name(s->state));
+	ui_text(ui, y++, x, w, line, s->state == ACT_OPEN ? UI_GOOD : UI_TITLE);
+	n = text_wrap(s->question, w, ui->utf8, lines, 3);
+	for (int i = 0; i < n; i++)
+		ui_text(ui, y++, x, w, lines[i], UI_NORMAL);
+	y++;
+	if (!(s->flags & SNAP_RUNNABLE)) {
+		ui_text(ui, y, x, w, "This kind of activity is coming in a later "
+		    "version; run it in the room and press n.", UI_DIM);
+		return;
+	}
+	y = screen_results(ui, s, y, x, w, -1);
+	y++;
+	snprintf(line, sizeof line, "%u of %u answered", s->answered,
+	    s->connected);
+	ui_text(ui, y, x, w / 2, line, UI_NORMAL);
+	if (s->connected > 0)
+		ui_bar(ui, y, x + w / 2, w / 2 - 1, (double)s->answered /
+		    s->connected, UI_BAR);
+	y++;
+	screen_timer(t, sizeof t, s->state == ACT_OPEN ? s->remaining : -1);
+	snprintf(line, sizeof line, "%s%s%s", s->flags & SNAP_REVEALED ?
+	    "results shown to the room" : "results hidden from the room",
+	    t[0] ? "   time left " : "", t);
+	ui_text(ui, y, x, w, line, UI_DIM);
+}
+
+static void
+draw_help(struct ui *ui)
+{
+	static const char *help[] = {
+		"n / right   next activity (closes an open one)",
+		"p / left    previous activity",
+		"o           open the activity: participants can answer",
+		"c           close it: answers are final",
+		"r / h       reveal results to the room / hide them",
+		"+           one more minute on the timer",
+		"q           quit (asks first; resume with --resume)",
+		"",
+		"From any shell: convene ctl next|open|close|reveal|status",
+		"any key closes this help",
+	};
+	int y = 3;
+
+	for (size_t i = 0; i < sizeof help / sizeof help[0]; i++) {
+		ui_fill(ui, y, UI_NORMAL);
+		ui_text(ui, y++, 4, ui->cols - 8, help[i], i == 9 ? UI_DIM :
+		    UI_NORMAL);
+	}
+}
+
+static void
+dash_draw(void *st, const struct snapshot *s, struct ui *ui)
+{
+	struct dash *d = st;
+	int top = s->banner[0] ? 3 : 2;
+	int left = ui->cols >= 100 ? 30 : 22;
+	int right = ui->cols >= 100 ? 30 : 20;
+	int mid = ui->cols - left - right - 2;
+	char status[512];
+
+	screen_header(ui, s);
+	if (mid < 20) {		/* too narrow for three columns */
+		left = 0;
+		right = 0;
+		mid = ui->cols - 2;
+	}
+	if (left > 0) {
+		draw_agenda(ui, s, top, left);
+		ui_vline(ui, top, left, ui->rows - top - 2);
+		draw_people(ui, s, top, ui->cols - right + 1, right - 2);
+		ui_vline(ui, top, ui->cols - right - 1, ui->rows - top - 2);
+	}
+	draw_activity(ui, s, top, left + 2, mid - 2);
+	if (d->help)
+		draw_help(ui);
+	ui_fill(ui, ui->rows - 2, UI_DIM);
+	snprintf(status, sizeof status, "Join: %s   %s", s->join_hint,
+	    ui->notice);
+	ui_text(ui, ui->rows - 2, 1, ui->cols - 2, status, UI_DIM);
+	screen_footer(ui, d->confirm_quit ? "Quit the host? Participants "
+	    "wait until you resume. y = quit, any other key = stay" :
+	    "n next  p prev  o open  c close  r reveal  h hide  + minute  "
+	    "? help  q quit");
+}
+
+const struct screen screen_dashboard = {
+	.name = "dashboard",
+	.init = dash_init,
+	.free = dash_free,
+	.apply = dash_apply,
+	.key = dash_key,
+	.draw = dash_draw,
+};

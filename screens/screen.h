@@ -1,0 +1,65 @@
+/* screen.h: one view module per activity, as a const table (no curses). */
+#ifndef CONVENE_SCREEN_H
+#define CONVENE_SCREEN_H
+
+#include "protocol.h"
+#include "snapshot.h"
+#include "ui.h"
+
+/* Keys as screens see them: printable characters are their code point;
+ * the rest are named here, above the Unicode range. */
+enum screen_key {
+	SK_UP = 0x110000,
+	SK_DOWN,
+	SK_LEFT,
+	SK_RIGHT,
+	SK_ENTER,
+	SK_BACKSPACE,
+	SK_ESC,
+	SK_TAB,
+	SK_PGUP,
+	SK_PGDN
+};
+
+/* What a key asks for; the client acts on it (screens never do I/O). */
+enum screen_result {
+	SCR_NONE = 0,
+	SCR_REDRAW = 0x1,
+	SCR_ANSWER = 0x2,	/* send intent->answer */
+	SCR_CTL = 0x4,		/* send intent->argv */
+	SCR_QUIT = 0x8
+};
+
+struct intent {
+	char answer[VALUE_MAX_LEN + 1];
+	int argc;
+	char argv[CTL_MAX_ARGS][128];
+};
+
+/*
+ * A screen.  `apply` takes each new snapshot and `key` each key press;
+ * neither may draw or call curses, so tests drive them directly.  `draw`
+ * renders from the snapshot and the screen's state, and does no I/O.
+ */
+struct screen {
+	const char *name;
+	void	*(*init)(void);
+	void	(*free)(void *);
+	void	(*apply)(void *, const struct snapshot *);
+	int	(*key)(void *, const struct snapshot *, int, struct intent *);
+	void	(*draw)(void *, const struct snapshot *, struct ui *);
+};
+
+extern const struct screen screen_lobby;
+extern const struct screen screen_poll;
+extern const struct screen screen_dashboard;
+
+/* screen.c */
+const struct screen *screen_for(const struct snapshot *, int);
+void	screen_header(struct ui *, const struct snapshot *);
+void	screen_footer(struct ui *, const char *);
+void	screen_timer(char *, size_t, int32_t);
+int	screen_results(struct ui *, const struct snapshot *, int, int, int,
+	    int);
+
+#endif

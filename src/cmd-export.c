@@ -1,0 +1,292 @@
+/* cmd-export.c: `convene export` and `convene sessions`, both read-only. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+
+static void
+export_usage(FILE *f)
+{
+	char names[64];
+
+	export_writer_names(names, sizeof names);
+	fprintf(f, "usage: convene export [--db PATH] [--session "
+	    "ID|latest|all] [--format %s] [--out PATH] [--table NAME]\n",
+	    names);
+}
+
+static void
+sessions_usage(FILE *f)
+{
+	fprintf(f, "usage: convene sessions [--db PATH]\n");
+}
+
+/*
+ * `--name VALUE` or `--name=VALUE` at argv[*i]: its value, or NULL when
+ * argv[*i] is another option.  A missing value sets *missing.
+ */
+static const char *
+option(int argc, char **argv, int *i, const char *name, int *missing)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+/*
+ * Open the database read-only: an export must never create, migrate or
+ * lock out a database a host may be writing (WAL lets both run at once).
+ * store_open() is not used because it creates and migrates.
+ */
+static int
+open_readonly(const char *path, struct store **out, char *err, size_t errlen)
+{
+	struct store *st = calloc(1, sizeof *st);
+	int v;
+
+	*out = NULL;
+	if (st == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", path, st->db ?
+		    sqlite3_errmsg(st->db) : "cannot open");
+		store_close(st);
+		return -1;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	if ((v = store_schema_version(st)) < 0) {
+		snprintf(err, errlen, "%s: %s", path, store_error(st));
+		store_close(st);
+		return -1;
+	}
+	if (v == 0) {
+		snprintf(err, errlen, "%s: not a convene database", path);
+		store_close(st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
+static int
+has_suffix(const char *s, const char *dot, const char *ext)
+{
+	size_t n = strlen(s), d = strlen(dot), e = strlen(ext);
+
+	return n > d + e && strcmp(s + n - e, ext) == 0 &&
+	    strncmp(s + n - e - d, dot, d) == 0;
+}
+
+/* Run the writer over the chosen sessions, inside one read transaction
+ * so every table comes from the same moment of a live session. */
+static int
+run_export(struct store *st, const char *db, const struct export_writer *w,
+    const struct export_opts *o, int to_dir)
+{
+	char err[512] = "";
+	char *ids = NULL;
+	FILE *f = NULL;
+	int rc;
+
+	if (store_exec(st, "BEGIN") != 0) {
+		fprintf(stderr, "convene export: %s: %s\n", db, store_error(st));
+		return EXIT_UNREACHABLE;
+	}
+	rc = export_session_ids(st, o->session, &ids, err, sizeof err);
+	if (rc != EXIT_OK) {
+		fprintf(stderr, "convene export: %s: %s\n", db, err);
+		store_exec(st, "ROLLBACK");
+		return rc;
+	}
+	if (to_dir)
+		f = NULL;
+	else if (o->out == NULL || strcmp(o->out, "-") == 0)
+		f = stdout;
+	else if ((f = fopen(o->out, "w")) == NULL) {
+		fprintf(stderr, "convene export: %s: %s\n", o->out,
+		    strerror(errno));
+		free(ids);
+		store_exec(st, "ROLLBACK");
+		return EXIT_BADINPUT;
+	}
+	rc = w->write(st, o, f, ids, err, sizeof err);
+	if (f != NULL) {
+		int bad = ferror(f);
+
+		if ((f == stdout ? fflush(f) : fclose(f)) != 0 || bad) {
+			if (rc == EXIT_OK)
+				snprintf(err, sizeof err, "%s: write failed",
+				    f == stdout ? "stdout" : o->out);
+			rc = rc != EXIT_OK ? rc : EXIT_BADINPUT;
+		}
+		/* Leave no half-written file that looks like an export. */
+		if (f != stdout && rc != EXIT_OK)
+			remove(o->out);
+	}
+	if (rc != EXIT_OK)
+		fprintf(stderr, "convene export: %s\n", err);
+	free(ids);
+	store_exec(st, "COMMIT");
+	return rc;
+}
+
+int
+cmd_export(int argc, char **argv)
+{
+	struct export_opts o = { NULL, NULL, NULL };
+	const struct export_writer *w;
+	const char *db = NULL, *format = NULL, *v;
+	char dbpath[4096], names[64];
+	struct store *st;
+	int missing = 0, to_dir, rc;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") ==
+		    0) {
+			export_usage(stdout);
+			return EXIT_OK;
+		}
+		if ((v = option(argc, argv, &i, "--db", &missing)) != NULL)
+			db = v;
+		else if ((v = option(argc, argv, &i, "--session", &missing)))
+			o.session = v;
+		else if ((v = option(argc, argv, &i, "--format", &missing)))
+			format = v;
+		else if ((v = option(argc, argv, &i, "--out", &missing)))
+			o.out = v;
+		else if ((v = option(argc, argv, &i, "--table", &missing)))
+			o.table = v;
+		else {
+			fprintf(stderr, "convene export: %s \"%s\"\n", missing ?
+			    "missing value after" : "unexpected argument",
+			    argv[i]);
+			export_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	/* `--out x.json` alone says which format is wanted. */
+	if (format == NULL)
+		format = o.out != NULL && has_suffix(o.out, ".", "json") ?
+		    "json" : "csv";
+	if ((w = export_writer(format)) == NULL) {
+		export_writer_names(names, sizeof names);
+		fprintf(stderr, "convene export: unknown format \"%s\" "
+		    "(expected %s)\n", format, names);
+		export_usage(stderr);
+		return EXIT_USAGE;
+	}
+	/* A multi-table format writes a directory unless --out names one
+	 * file of its kind (`--out results.csv --table results`). */
+	to_dir = w->multi && o.out != NULL && strcmp(o.out, "-") != 0 &&
+	    !has_suffix(o.out, ".", w->name);
+	if (o.table != NULL && (!w->multi || to_dir)) {
+		fprintf(stderr, "convene export: --table picks the one CSV "
+		    "table for stdout or a .csv file; --out DIR writes them "
+		    "all\n");
+		export_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (db == NULL) {
+		util_default_db(dbpath, sizeof dbpath);
+		db = dbpath;
+	}
+	if (open_readonly(db, &st, names, sizeof names) != 0) {
+		char err[4200];
+
+		/* `names` was too small for a message; say it again. */
+		if (open_readonly(db, &st, err, sizeof err) != 0) {
+			fprintf(stderr, "convene export: %s\n", err);
+			return EXIT_UNREACHABLE;
+		}
+	}
+	rc = run_export(st, db, w, &o, to_dir);
+	store_close(st);
+	return rc;
+}
+
+int
+cmd_sessions(int argc, char **argv)
+{
+	static const char sql[] = "SELECT s.id, s.started, coalesce(s.ended, "
+	    "'running'), (SELECT count(*) FROM participants p WHERE "
+	    "p.session = s.id), (SELECT count(*) FROM answers n JOIN "
+	    "activities a ON a.id = n.activity WHERE a.session = s.id), "
+	    "s.title FROM sessions s ORDER BY s.id";
+	const char *db = NULL, *v;
+	char dbpath[4096], err[4200], title[256];
+	struct store *st;
+	sqlite3_stmt *s;
+	int missing = 0, rc, rows = 0;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") ==
+		    0) {
+			sessions_usage(stdout);
+			return EXIT_OK;
+		}
+		if ((v = option(argc, argv, &i, "--db", &missing)) != NULL)
+			db = v;
+		else {
+			fprintf(stderr, "convene sessions: %s \"%s\"\n",
+			    missing ? "missing value after" :
+			    "unexpected argument", argv[i]);
+			sessions_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (db == NULL) {
+		util_default_db(dbpath, sizeof dbpath);
+		db = dbpath;
+	}
+	if (open_readonly(db, &st, err, sizeof err) != 0) {
+		fprintf(stderr, "convene sessions: %s\n", err);
+		return EXIT_UNREACHABLE;
+	}
+	if ((s = store_stmt(st, sql)) == NULL) {
+		fprintf(stderr, "convene sessions: %s: %s\n", db,
+		    store_error(st));
+		store_close(st);
+		return EXIT_UNREACHABLE;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (rows++ == 0)
+			printf("%4s  %-20s  %-20s  %12s  %7s  %s\n", "ID",
+			    "STARTED", "ENDED", "PARTICIPANTS", "ANSWERS",
+			    "TITLE");
+		/* A title is plan text: keep control bytes off the terminal. */
+		util_strlcpy(title, (const char *)sqlite3_column_text(s, 5),
+		    sizeof title);
+		util_sanitize(title, sizeof title);
+		printf("%4lld  %-20s  %-20s  %12d  %7d  %s\n",
+		    (long long)sqlite3_column_int64(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    sqlite3_column_int(s, 3), sqlite3_column_int(s, 4), title);
+	}
+	if (rc != SQLITE_DONE) {
+		store_fail(st, "sessions");
+		fprintf(stderr, "convene sessions: %s: %s\n", db,
+		    store_error(st));
+		store_close(st);
+		return EXIT_UNREACHABLE;
+	}
+	if (rows == 0)
+		printf("no sessions yet in %s\n", db);
+	store_close(st);
+	return EXIT_OK;
+}

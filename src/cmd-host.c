@@ -1,0 +1,209 @@
+/* cmd-host.c: `convene host PLAN`: serve a session, with the dashboard. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "server.h"
+#include "tui.h"
+
+struct host {
+	struct server srv;
+	struct tui *tui;
+	uv_signal_t sigint, sigterm;
+	uv_timer_t linger;
+};
+
+static void
+shutdown_all(struct host *h)
+{
+	if (h->tui != NULL) {
+		tui_stop(h->tui);
+		h->tui = NULL;
+	}
+	if (!uv_is_closing((uv_handle_t *)&h->sigint)) {
+		uv_close((uv_handle_t *)&h->sigint, NULL);
+		uv_close((uv_handle_t *)&h->sigterm, NULL);
+		server_stop(&h->srv);
+	}
+}
+
+static void
+on_linger(uv_timer_t *t)
+{
+	struct host *h = t->data;
+
+	uv_close((uv_handle_t *)t, NULL);
+	shutdown_all(h);
+}
+
+/* The session ended (`ctl end`): let the last replies drain, then stop. */
+static void
+on_ended(struct server *srv)
+{
+	struct host *h = srv->data;
+
+	uv_timer_init(srv->loop, &h->linger);
+	h->linger.data = h;
+	uv_timer_start(&h->linger, on_linger, 300, 0);
+}
+
+static void
+on_signal(uv_signal_t *s, int signum)
+{
+	struct host *h = s->data;
+
+	server_log(&h->srv, "signal %d: stopping (resume with --resume)",
+	    signum);
+	shutdown_all(h);
+}
+
+static void
+on_quit(void *arg)
+{
+	shutdown_all(arg);
+}
+
+static int
+usage(void)
+{
+	fputs("usage: convene host PLAN [--db PATH] [--socket PATH] "
+	    "[--code CODE] [--headless] [--resume] [--rehearse N]\n", stderr);
+	return EXIT_USAGE;
+}
+
+static FILE *
+open_log(const char *db)
+{
+	char path[4200];
+	const char *slash = strrchr(db, '/');
+
+	if (slash == NULL)
+		snprintf(path, sizeof path, "convene.log");
+	else
+		snprintf(path, sizeof path, "%.*s/convene.log",
+		    (int)(slash - db), db);
+	return fopen(path, "a");
+}
+
+int
+cmd_host(int argc, char **argv)
+{
+	static struct host h;
+	char db[4096], sock[108], err[8192];
+	const char *plan_path = NULL, *code = "";
+	int headless = 0, resume = 0, rehearse = 0;
+	struct plan plan;
+	struct store *st;
+	uv_loop_t *loop = uv_default_loop();
+
+	util_default_db(db, sizeof db);
+	util_default_socket(sock, sizeof sock);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		int more = i + 1 < argc;
+
+		if (strcmp(a, "--db") == 0 && more)
+			util_strlcpy(db, argv[++i], sizeof db);
+		else if (strcmp(a, "--socket") == 0 && more)
+			util_strlcpy(sock, argv[++i], sizeof sock);
+		else if (strcmp(a, "--code") == 0 && more)
+			code = argv[++i];
+		else if (strcmp(a, "--rehearse") == 0 && more)
+			rehearse = atoi(argv[++i]);
+		else if (strcmp(a, "--headless") == 0)
+			headless = 1;
+		else if (strcmp(a, "--resume") == 0)
+			resume = 1;
+		else if (a[0] == '-' || plan_path != NULL)
+			return usage();
+		else
+			plan_path = a;
+	}
+	if (plan_path == NULL)
+		return usage();
+	if (rehearse != 0) {
+		fputs("convene host: --rehearse arrives with the run-of-show "
+		    "work; start without it\n", stderr);
+		return EXIT_USAGE;
+	}
+	if (plan_load(plan_path, &plan, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		plan_free(&plan);
+		return EXIT_BADINPUT;
+	}
+	{
+		char dir[4096], *slash;
+
+		util_strlcpy(dir, db, sizeof dir);
+		if ((slash = strrchr(dir, '/')) != NULL && slash != dir) {
+			*slash = '\0';
+			util_mkdir_p(dir, 0700);
+		}
+	}
+	if (store_open(db, &st, err, sizeof err) != 0) {
+		fprintf(stderr, "convene host: %s\n", err);
+		plan_free(&plan);
+		return EXIT_UNREACHABLE;
+	}
+	memset(&h, 0, sizeof h);
+	if ((h.srv.sess = session_new(&plan, st, resume, err, sizeof err)) ==
+	    NULL) {
+		fprintf(stderr, "convene host: %s\n", err);
+		store_close(st);
+		plan_free(&plan);
+		return EXIT_UNREACHABLE;
+	}
+	h.srv.store = st;
+	h.srv.data = &h;
+	h.srv.on_stop = on_ended;
+	h.srv.log = headless ? stderr : open_log(db);
+	util_strlcpy(h.srv.code, code, sizeof h.srv.code);
+	{
+		char def[108];
+
+		util_default_socket(def, sizeof def);
+		snprintf(h.srv.join_hint, sizeof h.srv.join_hint,
+		    "convene join%s%s%s%s", strcmp(def, sock) ? " --socket " :
+		    "", strcmp(def, sock) ? sock : "", *code ? " --code " : "",
+		    code);
+	}
+	if (server_start(&h.srv, loop, sock, err, sizeof err) != 0) {
+		fprintf(stderr, "convene host: %s\n", err);
+		session_free(h.srv.sess);
+		store_close(st);
+		plan_free(&plan);
+		return EXIT_UNREACHABLE;
+	}
+	if (headless)
+		printf("convene: session %lld \"%s\" on %s (%s)\n",
+		    (long long)h.srv.sess->id, plan.title, sock,
+		    h.srv.join_hint), fflush(stdout);
+	uv_signal_init(loop, &h.sigint);
+	uv_signal_init(loop, &h.sigterm);
+	h.sigint.data = h.sigterm.data = &h;
+	uv_signal_start(&h.sigint, on_signal, SIGINT);
+	uv_signal_start(&h.sigterm, on_signal, SIGTERM);
+	if (!headless) {
+		struct msg_hello hello;
+
+		memset(&hello, 0, sizeof hello);
+		hello.view = VIEW_FACILITATOR;
+		util_strlcpy(hello.code, code, sizeof hello.code);
+		if ((h.tui = tui_start(loop, sock, &hello, VIEW_FACILITATOR,
+		    on_quit, &h)) == NULL) {
+			fputs("convene host: cannot start the terminal screen "
+			    "(use --headless without one)\n", stderr);
+			shutdown_all(&h);
+		}
+	}
+	uv_run(loop, UV_RUN_DEFAULT);
+	uv_loop_close(loop);
+	session_free(h.srv.sess);
+	store_close(st);
+	plan_free(&plan);
+	if (h.srv.log != NULL && h.srv.log != stderr)
+		fclose(h.srv.log);
+	return EXIT_OK;
+}

@@ -1,0 +1,262 @@
+/* convene.h: the core's types and functions (no curses here, ever). */
+#ifndef CONVENE_CORE_H
+#define CONVENE_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "protocol.h"
+#include "snapshot.h"
+
+#define CONVENE_VERSION "0.1.0"
+
+/* Exit codes, as DESIGN.md promises them. */
+enum {
+	EXIT_OK = 0,
+	EXIT_BADINPUT = 1,
+	EXIT_USAGE = 2,
+	EXIT_UNREACHABLE = 3
+};
+
+enum poll_type {
+	POLL_SINGLE = 0,
+	POLL_MULTI,
+	POLL_SCALE,
+	POLL_TEXT,
+	POLL_RANK
+};
+
+enum reveal_mode {
+	REVEAL_MANUAL = 0,
+	REVEAL_LIVE,
+	REVEAL_AFTER_CLOSE
+};
+
+/* One `key = value` line of an activity, kept for kinds that read more. */
+struct plan_kv {
+	char *key;
+	char *value;
+	int line;
+};
+
+/*
+ * One agenda item as the plan file gives it.  Common keys are parsed into
+ * fields; everything else stays in `kv` for the activity kind to read.
+ * `runnable` is set when this build can run the item; others are listed in
+ * the agenda as coming.
+ */
+struct plan_activity {
+	enum act_kind kind;
+	int line;		/* where `[kind]` stood */
+	char id[ID_MAX_LEN + 1];
+	char *title;		/* short agenda label */
+	char *question;		/* question or prompt */
+	int minutes;		/* 0: no timer */
+	int auto_close;
+	int anonymous;
+	enum reveal_mode reveal;
+	enum poll_type poll_type;
+	char **options;
+	int n_options;
+	int runnable;
+	struct plan_kv *kv;
+	size_t n_kv;
+};
+
+struct plan {
+	char *path;
+	char *title;
+	char *collaborative;
+	struct plan_activity *acts;
+	size_t n_acts;
+};
+
+/* plan.c */
+int	plan_parse(const char *, size_t, const char *, struct plan *, char *,
+	    size_t);
+int	plan_load(const char *, struct plan *, char *, size_t);
+void	plan_free(struct plan *);
+const char *plan_kv_get(const struct plan_activity *, const char *);
+
+/* util.c */
+int64_t	util_now_ms(void);
+void	util_random_hex(char *, size_t);
+void	util_sanitize(char *, size_t);
+size_t	util_utf8_cut(const char *, size_t);
+int	util_utf8_valid(const char *, size_t);
+int	util_mkdir_p(const char *, unsigned);
+void	util_default_socket(char *, size_t);
+void	util_default_db(char *, size_t);
+void	util_strlcpy(char *, const char *, size_t);
+uint64_t util_siphash(const unsigned char[16], const void *, size_t);
+void	util_key_from_hex(const char *, unsigned char[16]);
+
+/* store.c */
+struct store;
+struct session;
+struct store_participant {
+	int64_t id;
+	char name[NAME_MAX_LEN + 1];
+	char site[SITE_MAX_LEN + 1];
+};
+int	store_open(const char *, struct store **, char *, size_t);
+void	store_close(struct store *);
+void	*store_db(struct store *);
+int	store_begin(struct store *);
+int	store_commit(struct store *);
+void	store_rollback(struct store *);
+int	store_in_tx(struct store *);
+const char *store_error(struct store *);
+int	store_schema_version(struct store *);
+
+/* store-session.c */
+int64_t	store_session_create(struct store *, const struct plan *);
+int64_t	store_session_find(struct store *, const struct plan *);
+int	store_session_load(struct store *, int64_t, int *, int *, int *);
+int	store_session_save(struct store *, int64_t, int, int, int);
+int	store_session_end(struct store *, int64_t);
+int64_t	store_activity_id(struct store *, int64_t, int, int *);
+int64_t	store_site_id(struct store *, const char *);
+int	store_status_json(struct store *, const struct session *, int, int,
+	    char *, size_t);
+int	store_activity_state(struct store *, int64_t, int);
+int64_t	store_participant_add(struct store *, int64_t, const char *,
+	    const char *, const char *);
+int	store_participant_by_token(struct store *, int64_t, const char *,
+	    struct store_participant *);
+int	store_participant_count_name(struct store *, int64_t, const char *);
+int	store_participants(struct store *, int64_t,
+	    void (*)(void *, const struct store_participant *), void *);
+
+/* store-answer.c */
+int	store_answer_put(struct store *, int64_t, int64_t, const char *,
+	    const char *, const char *, int);
+int	store_answer_get(struct store *, int64_t, int64_t, const char *,
+	    char *, size_t);
+int	store_answer_count(struct store *, int64_t);
+int	store_tally(struct store *, int64_t,
+	    void (*)(void *, const char *, int), void *);
+int	store_answered(struct store *, int64_t,
+	    void (*)(void *, int64_t), void *);
+
+/* A participant as the session knows them while it runs. */
+struct participant {
+	int64_t id;		/* store row id */
+	char name[NAME_MAX_LEN + 1];
+	char site[SITE_MAX_LEN + 1];
+	char token[TOKEN_LEN + 1];	/* "" until they reconnect after --resume */
+	char token_hash[17];	/* what the store keeps of the token */
+	int connected;		/* live connections holding this seat */
+	int16_t *mine;		/* own answer per activity, -1 none */
+};
+
+/* The runtime state of one agenda item. */
+struct act_run {
+	enum act_state state;
+	int revealed;
+	int64_t store_id;	/* activities row */
+	int64_t deadline_ms;	/* timer end, 0 when none */
+	uint32_t counts[SNAP_MAX_OPTIONS];	/* refreshed from the store */
+	uint32_t answered;
+};
+
+/*
+ * The truth of a running session.  Every change goes through session_*()
+ * so `seq` grows and the server knows to send new snapshots.  Answers are
+ * written to the store inside the caller's transaction; the in-memory
+ * tallies are re-read from the store after each commit so what the room
+ * sees is exactly what is stored.
+ */
+struct session {
+	struct plan *plan;
+	struct store *store;
+	int64_t id;
+	int current;		/* -1: lobby */
+	struct act_run *runs;
+	struct participant **people;
+	size_t n_people;
+	size_t cap_people;
+	char banner[TEXT_MAX_LEN + 1];
+	uint32_t seq;
+	int ended;
+	int tallies_stale;
+	int64_t (*now)(void);	/* injectable clock for tests */
+};
+
+/* Activity kinds: one const table each, registered in activity.c. */
+struct activity_ops {
+	enum act_kind kind;
+	/* Check the plan item and decide if it can run (sets runnable). */
+	int	(*check)(struct plan_activity *, char *, size_t);
+	/* Turn a participant's value into a stored value and an option. */
+	int	(*answer)(const struct plan_activity *, const char *, char *,
+		    size_t, int *, char *, size_t);
+	/* Fill the activity part of a snapshot. */
+	void	(*snapshot)(const struct session *, int, int,
+		    struct snapshot *);
+};
+
+/* activity.c */
+const struct activity_ops *activity_ops(enum act_kind);
+int	activity_kind_parse(const char *, enum act_kind *);
+
+/* act-poll.c */
+extern const struct activity_ops act_poll_ops;
+int	poll_option_of(const struct plan_activity *, const char *);
+
+/* session.c */
+struct session *session_new(struct plan *, struct store *, int, char *,
+	    size_t);
+void	session_free(struct session *);
+struct participant *session_join(struct session *, const char *,
+	    const char *, const char *, char *, size_t);
+int	session_answer(struct session *, struct participant *, const char *,
+	    const char *, char *, size_t);
+int	session_command(struct session *, int, char **, char *, size_t);
+int	session_tick(struct session *);
+void	session_refresh(struct session *);
+void	session_snapshot(struct session *, const struct participant *, int,
+	    struct snapshot *);
+int	session_status(struct session *, char *, size_t);
+
+/* export.c */
+struct export_opts {
+	const char *session;	/* id, "latest" or "all" */
+	const char *table;	/* csv: which table to stream */
+	const char *out;	/* path or directory; NULL or "-" for stdout */
+};
+/*
+ * One export format.  `write` gets the session ids as a JSON array (from
+ * export_session_ids) and writes to the FILE, or, for a `multi` writer
+ * whose FILE is NULL, one file per table into the directory opts->out.
+ * It returns an exit code and leaves a message in the error buffer.
+ */
+struct export_writer {
+	const char *name;
+	int	(*write)(struct store *, const struct export_opts *, FILE *,
+		    const char *, char *, size_t);
+	int	multi;		/* writes one file per table under --out */
+};
+const struct export_writer *export_writer(const char *);
+void	export_writer_names(char *, size_t);
+int	export_session_ids(struct store *, const char *, char **, char *,
+	    size_t);
+
+/* export-csv.c */
+extern const struct export_writer export_csv;
+void	csv_cell(FILE *, const char *);
+
+/* export-json.c */
+extern const struct export_writer export_json;
+
+/* cmd-*.c */
+int	cmd_host(int, char **);
+int	cmd_join(int, char **);
+int	cmd_ctl(int, char **);
+int	cmd_export(int, char **);
+int	cmd_sessions(int, char **);
+int	cmd_check(int, char **);
+int	cmd_rotate(int, char **);
+
+#endif

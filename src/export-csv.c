@@ -1,0 +1,324 @@
+/* export-csv.c: the export as RFC 4180 CSV tables, safe to open anywhere. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store.h"
+
+/*
+ * Which sessions every query covers: the JSON array of ids bound as ?1
+ * (see export_session_ids).
+ */
+#define IN_SESSIONS "IN (SELECT value FROM json_each(?1))"
+
+/* What an activity's numeric state means (enum act_state). */
+#define STATE_NAME(col) "CASE " col " WHEN 0 THEN 'waiting' WHEN 1 THEN " \
+    "'open' WHEN 2 THEN 'closed' END"
+
+struct csv_column {
+	const char *name;
+	const char *about;	/* its line in data-dictionary.csv */
+};
+
+/*
+ * One exported table.  `sql` returns exactly the columns of `cols`, in
+ * order; SQL NULL becomes an empty cell.  The tables carry the fields of
+ * the JSON export (DESIGN.md "Export contract"), flattened, and may only
+ * grow: a column is never renamed or removed.
+ */
+struct csv_table {
+	const char *name;
+	const char *sql;
+	const struct csv_column *cols;
+	size_t n_cols;
+};
+
+static const char sql_sessions[] = "SELECT id, title, collaborative, "
+    "started, ended FROM sessions WHERE id " IN_SESSIONS " ORDER BY id";
+
+static const char sql_participants[] = "SELECT p.session, p.id, p.name, "
+    "si.name, p.role FROM participants p LEFT JOIN sites si ON si.id = "
+    "p.site WHERE p.session " IN_SESSIONS " ORDER BY p.session, p.id";
+
+static const char sql_activities[] = "SELECT session, key, idx + 1, kind, "
+    "type, title, question, CASE WHEN anonymous THEN 'true' ELSE 'false' "
+    "END, " STATE_NAME("state") ", opened, closed FROM activities WHERE "
+    "session " IN_SESSIONS " ORDER BY session, idx";
+
+/*
+ * Answers to an anonymous activity have no participant, their time only
+ * to the minute, and are listed by what was answered rather than by row
+ * id, so neither order nor time says who answered.  The masking repeats
+ * what the store already does, so an export stays safe even if a row was
+ * written some other way.
+ */
+static const char sql_answers[] = "SELECT a.session, a.key, CASE WHEN "
+    "a.anonymous THEN NULL ELSE n.participant END, si.name, n.item, "
+    "n.choice, n.value, CASE WHEN a.anonymous THEN "
+    "strftime('%Y-%m-%dT%H:%M:00Z', n.at) ELSE n.at END FROM answers n "
+    "JOIN activities a ON a.id = n.activity LEFT JOIN sites si ON si.id = "
+    "n.site WHERE a.session " IN_SESSIONS " ORDER BY a.session, a.idx, "
+    "CASE WHEN a.anonymous THEN 0 ELSE n.id END, n.item, n.choice, "
+    "n.value, si.name, n.at";
+
+/* Every option of every poll, with 0 where nobody chose it.  `answered`
+ * counts people (or ballots), so multi-choice percents may sum past 100. */
+static const char sql_results[] = "WITH r AS (SELECT a.session, a.idx, "
+    "a.key, o.n, o.label, (SELECT count(*) FROM answers x WHERE "
+    "x.activity = a.id AND x.choice = o.n) AS c, (SELECT count(DISTINCT "
+    "coalesce(x.participant, x.ballot)) FROM answers x WHERE x.activity = "
+    "a.id) AS answered FROM activities a JOIN options o ON o.activity = "
+    "a.id WHERE a.kind = 'poll' AND a.session " IN_SESSIONS ") SELECT "
+    "session, key, n, label, c, CASE WHEN answered > 0 THEN "
+    "printf('%.1f', 100.0 * c / answered) END FROM r ORDER BY session, "
+    "idx, n";
+
+static const struct csv_column cols_sessions[] = {
+	{ "id", "session number, unique in this database" },
+	{ "title", "the plan's title" },
+	{ "collaborative", "the collaborative the session belongs to" },
+	{ "started", "when the session started (ISO-8601, UTC)" },
+	{ "ended", "when it ended (ISO-8601, UTC); empty if it did not end" },
+};
+
+static const struct csv_column cols_participants[] = {
+	{ "session", "session id (sessions.id)" },
+	{ "id", "participant number, unique in this database" },
+	{ "name", "the name the participant gave" },
+	{ "site", "their site (hospital, team or organisation)" },
+	{ "role", "their role, if recorded" },
+};
+
+static const struct csv_column cols_activities[] = {
+	{ "session", "session id (sessions.id)" },
+	{ "id", "the activity's id in the plan, unique within a session" },
+	{ "index", "its place in the agenda, counting from 1" },
+	{ "kind", "poll, cafe, assess, breakout or feedback" },
+	{ "type", "poll type: single, multi, scale, text or rank" },
+	{ "title", "short agenda label" },
+	{ "question", "the question or prompt" },
+	{ "anonymous", "true if answers were collected without names" },
+	{ "state", "waiting, open or closed when exported" },
+	{ "opened", "when it first opened (ISO-8601, UTC)" },
+	{ "closed", "when it last closed (ISO-8601, UTC)" },
+};
+
+static const struct csv_column cols_answers[] = {
+	{ "session", "session id (sessions.id)" },
+	{ "activity", "activity id (activities.id)" },
+	{ "participant", "participant id (participants.id); empty when the "
+	    "activity is anonymous" },
+	{ "site", "the site of whoever answered" },
+	{ "item", "the form item answered; empty for a single question" },
+	{ "choice", "the option chosen, counting from 1 (results.option); "
+	    "empty for free text" },
+	{ "value", "the answer as text (the option's label for a choice)" },
+	{ "at", "when it was last changed (ISO-8601, UTC); to the minute "
+	    "for anonymous activities" },
+};
+
+static const struct csv_column cols_results[] = {
+	{ "session", "session id (sessions.id)" },
+	{ "activity", "activity id (activities.id); polls with options" },
+	{ "option", "option number, counting from 1 (answers.choice)" },
+	{ "label", "the option's text" },
+	{ "count", "how many chose it (0 included)" },
+	{ "percent", "count as a percent of those who answered, one decimal; "
+	    "empty when nobody answered" },
+};
+
+#define TABLE(n, c) { #n, sql_##n, c, sizeof c / sizeof c[0] }
+
+static const struct csv_table tables[] = {
+	TABLE(sessions, cols_sessions),
+	TABLE(participants, cols_participants),
+	TABLE(activities, cols_activities),
+	TABLE(answers, cols_answers),
+	TABLE(results, cols_results),
+};
+
+#define N_TABLES (sizeof tables / sizeof tables[0])
+#define DICTIONARY "data-dictionary"
+
+/* "-1", "3.5": numbers a spreadsheet reads as numbers, not formulas. */
+static int
+plain_number(const char *s)
+{
+	int digits = 0;
+
+	if (*s == '-')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits++;
+	if (*s == '.' && digits > 0)
+		for (s++, digits = 0; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	return *s == '\0' && digits > 0;
+}
+
+/*
+ * One cell.  Quoted when it holds a comma, quote or line break, with
+ * quotes doubled (RFC 4180).  A cell a spreadsheet would run as a formula
+ * (=, +, -, @, tab or CR first) gets a leading apostrophe so it shows as
+ * text; plain negative numbers are left alone so scales stay numeric.
+ * Bytes are otherwise copied as they are: the store holds UTF-8.
+ */
+void
+csv_cell(FILE *f, const char *s)
+{
+	int quote, guard;
+
+	if (s == NULL)
+		return;
+	guard = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL &&
+	    !plain_number(s);
+	quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		putc('"', f);
+	if (guard)
+		putc('\'', f);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			putc('"', f);
+		putc(*s, f);
+	}
+	if (quote)
+		putc('"', f);
+}
+
+static void
+header(FILE *f, const struct csv_column *cols, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			putc(',', f);
+		csv_cell(f, cols[i].name);
+	}
+	fputs("\r\n", f);
+}
+
+static int
+write_table(struct store *st, const struct csv_table *t, const char *ids,
+    FILE *f, char *err, size_t errlen)
+{
+	sqlite3_stmt *s = store_stmt(st, t->sql);
+	int rc;
+
+	if (s == NULL) {
+		snprintf(err, errlen, "%s: %s", t->name, store_error(st));
+		return EXIT_UNREACHABLE;
+	}
+	sqlite3_bind_text(s, 1, ids, -1, SQLITE_STATIC);
+	header(f, t->cols, t->n_cols);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		for (size_t i = 0; i < t->n_cols; i++) {
+			if (i > 0)
+				putc(',', f);
+			csv_cell(f, (const char *)sqlite3_column_text(s,
+			    (int)i));
+		}
+		fputs("\r\n", f);
+	}
+	if (rc != SQLITE_DONE) {
+		store_fail(st, t->name);
+		snprintf(err, errlen, "%s", store_error(st));
+		sqlite3_reset(s);
+		return EXIT_UNREACHABLE;
+	}
+	sqlite3_reset(s);
+	return EXIT_OK;
+}
+
+/* data-dictionary.csv: one line per column of every table. */
+static void
+write_dictionary(FILE *f)
+{
+	static const struct csv_column cols[] = {
+		{ "table", NULL }, { "column", NULL }, { "description", NULL },
+	};
+
+	header(f, cols, 3);
+	for (size_t t = 0; t < N_TABLES; t++)
+		for (size_t i = 0; i < tables[t].n_cols; i++) {
+			csv_cell(f, tables[t].name);
+			putc(',', f);
+			csv_cell(f, tables[t].cols[i].name);
+			putc(',', f);
+			csv_cell(f, tables[t].cols[i].about);
+			fputs("\r\n", f);
+		}
+}
+
+/* Write table `t` (NULL: the dictionary) to one stream. */
+static int
+write_one(struct store *st, const struct csv_table *t, const char *ids,
+    FILE *f, char *err, size_t errlen)
+{
+	if (t != NULL)
+		return write_table(st, t, ids, f, err, errlen);
+	write_dictionary(f);
+	return EXIT_OK;
+}
+
+/* Every table, and the dictionary, as DIR/NAME.csv. */
+static int
+write_dir(struct store *st, const char *dir, const char *ids, char *err,
+    size_t errlen)
+{
+	char path[4096];
+
+	if (util_mkdir_p(dir, 0777) != 0) {
+		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+		return EXIT_BADINPUT;
+	}
+	for (size_t i = 0; i <= N_TABLES; i++) {
+		const struct csv_table *t = i < N_TABLES ? &tables[i] : NULL;
+		FILE *f;
+		int rc, n, bad;
+
+		n = snprintf(path, sizeof path, "%s/%s.csv", dir,
+		    t ? t->name : DICTIONARY);
+		if (n < 0 || (size_t)n >= sizeof path) {
+			snprintf(err, errlen, "%s: path too long", dir);
+			return EXIT_BADINPUT;
+		}
+		if ((f = fopen(path, "w")) == NULL) {
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+			return EXIT_BADINPUT;
+		}
+		rc = write_one(st, t, ids, f, err, errlen);
+		bad = ferror(f);
+		if ((fclose(f) != 0 || bad) && rc == EXIT_OK) {
+			snprintf(err, errlen, "%s: write failed", path);
+			rc = EXIT_BADINPUT;
+		}
+		if (rc != EXIT_OK)
+			return rc;
+	}
+	return EXIT_OK;
+}
+
+static int
+write_csv(struct store *st, const struct export_opts *o, FILE *f,
+    const char *ids, char *err, size_t errlen)
+{
+	const char *name = o->table != NULL ? o->table : "answers";
+
+	if (f == NULL)
+		return write_dir(st, o->out, ids, err, errlen);
+	if (strcmp(name, DICTIONARY) == 0)
+		return write_one(st, NULL, ids, f, err, errlen);
+	for (size_t i = 0; i < N_TABLES; i++)
+		if (strcmp(tables[i].name, name) == 0)
+			return write_one(st, &tables[i], ids, f, err, errlen);
+	snprintf(err, errlen, "unknown table \"%s\" (expected sessions, "
+	    "participants, activities, answers, results or " DICTIONARY ")",
+	    name);
+	return EXIT_USAGE;
+}
+
+const struct export_writer export_csv = {
+	.name = "csv",
+	.write = write_csv,
+	.multi = 1,
+};

@@ -1,0 +1,108 @@
+/* export-json.c: the export as one JSON document, built by SQLite. */
+#include <stdio.h>
+
+#include "store.h"
+
+/*
+ * The whole document is one query: every object and array comes from
+ * SQLite's json_object() and json_group_array(), so quoting and escaping
+ * are SQLite's, never ours.  The shape is DESIGN.md "Export contract"
+ * (format 1); fields may be added, never renamed or removed.
+ *
+ * Arrays keep their order because each json_group_array() reads an
+ * ordered subquery (SQLite does not flatten a subquery with ORDER BY
+ * into an aggregate).  Values that are already JSON pass through json()
+ * where they are used, since the JSON subtype does not survive a
+ * subquery column.
+ *
+ * Anonymous activities: every answer's participant is null, its time is
+ * cut to the minute, and answers are listed by what they say rather than
+ * by row id, so nothing orders or times them back to a person.  The
+ * ballot column is only ever counted (for "answered"), never output.
+ */
+#define STATE_NAME(col) "CASE " col " WHEN 0 THEN 'waiting' WHEN 1 THEN " \
+    "'open' WHEN 2 THEN 'closed' END"
+#define BOOL(expr) "json(CASE WHEN " expr " THEN 'true' ELSE 'false' END)"
+
+#define PARTICIPANTS							\
+    "(SELECT json_group_array(json(j)) FROM (SELECT json_object("	\
+    "'id', p.id, 'name', p.name, 'site', si.name, 'role', p.role) AS j "\
+    "FROM participants p LEFT JOIN sites si ON si.id = p.site "	\
+    "WHERE p.session = s.id ORDER BY p.id))"
+
+#define ANSWERS								\
+    "(SELECT json_group_array(json(j)) FROM (SELECT json_object("	\
+    "'participant', CASE WHEN a.anonymous THEN NULL ELSE "		\
+    "n.participant END, 'site', si.name, 'item', n.item, "		\
+    "'choice', n.choice, 'value', n.value, 'at', CASE WHEN "		\
+    "a.anonymous THEN strftime('%Y-%m-%dT%H:%M:00Z', n.at) ELSE n.at "\
+    "END) AS j FROM answers n LEFT JOIN sites si ON si.id = n.site "	\
+    "WHERE n.activity = a.id ORDER BY CASE WHEN a.anonymous THEN 0 "	\
+    "ELSE n.id END, n.item, n.choice, n.value, si.name, n.at))"
+
+/* Polls with options: every option with its count, 0 included, and how
+ * many people (or ballots) answered.  Other kinds: {} until they have
+ * results of their own. */
+#define RESULTS								\
+    "json(CASE WHEN a.kind = 'poll' AND EXISTS (SELECT 1 FROM options "\
+    "o WHERE o.activity = a.id) THEN json_object('type', a.type, "	\
+    "'options', (SELECT json_group_array(json(j)) FROM (SELECT "	\
+    "json_object('n', o.n, 'label', o.label, 'count', (SELECT "	\
+    "count(*) FROM answers x WHERE x.activity = a.id AND x.choice = "	\
+    "o.n)) AS j FROM options o WHERE o.activity = a.id ORDER BY o.n)), "\
+    "'answered', (SELECT count(DISTINCT coalesce(x.participant, "	\
+    "x.ballot)) FROM answers x WHERE x.activity = a.id)) ELSE '{}' END)"
+
+#define ACTIVITIES							\
+    "(SELECT json_group_array(json(j)) FROM (SELECT json_object("	\
+    "'id', a.key, 'index', a.idx + 1, 'kind', a.kind, "		\
+    "'title', a.title, 'anonymous', " BOOL("a.anonymous") ", "		\
+    "'question', a.question, 'type', a.type, "				\
+    "'state', " STATE_NAME("a.state") ", 'opened', a.opened, "	\
+    "'closed', a.closed, 'answers', " ANSWERS ", "			\
+    "'results', " RESULTS ", 'scores', json('[]'), "			\
+    "'seats', json('[]'), 'notes', json('[]'), "			\
+    "'commitments', json('[]')) AS j FROM activities a "		\
+    "WHERE a.session = s.id ORDER BY a.idx))"
+
+static const char sql_document[] = "SELECT json_object('format', 1, "
+    "'generator', ?2, 'sessions', (SELECT json_group_array(json(j)) FROM "
+    "(SELECT json_object('id', s.id, 'title', s.title, 'collaborative', "
+    "s.collaborative, 'started', s.started, 'ended', s.ended, "
+    "'participants', " PARTICIPANTS ", 'activities', " ACTIVITIES ") AS j "
+    "FROM sessions s WHERE s.id IN (SELECT value FROM json_each(?1)) "
+    "ORDER BY s.id)))";
+
+static int
+write_json(struct store *st, const struct export_opts *o, FILE *f,
+    const char *ids, char *err, size_t errlen)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_document);
+	const char *doc;
+	int rc = EXIT_OK;
+
+	(void)o;
+	if (s == NULL) {
+		snprintf(err, errlen, "%s", store_error(st));
+		return EXIT_UNREACHABLE;
+	}
+	sqlite3_bind_text(s, 1, ids, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, "convene " CONVENE_VERSION, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    (doc = (const char *)sqlite3_column_text(s, 0)) != NULL) {
+		fputs(doc, f);
+		putc('\n', f);
+	} else {
+		store_fail(st, "export");
+		snprintf(err, errlen, "%s", store_error(st));
+		rc = EXIT_UNREACHABLE;
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+const struct export_writer export_json = {
+	.name = "json",
+	.write = write_json,
+	.multi = 0,
+};

@@ -1,0 +1,529 @@
+/* plan.c: read a plan file into agenda items, with FILE:LINE errors. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "convene.h"
+
+#define PLAN_MAX_BYTES (4 * 1024 * 1024)
+#define PLAN_MAX_ERRORS 20
+
+enum key_type { K_TEXT, K_INT, K_ENUM, K_LIST, K_BOOL, K_RANGE };
+
+/*
+ * Which keys each kind accepts, and their type.  Kind 0..ACT_KIND_MAX-1
+ * names one kind; ACT_KIND_MAX marks keys every activity takes.  Values
+ * are checked here so `convene check` finds every mistake; what a key
+ * means is the activity kind's business.
+ */
+struct key_spec {
+	int kind;
+	const char *name;
+	enum key_type type;
+	const char *choices;	/* K_ENUM: "a|b|c"; K_INT: "min max" */
+};
+
+static const struct key_spec keys[] = {
+	{ ACT_KIND_MAX, "id", K_TEXT, NULL },
+	{ ACT_KIND_MAX, "title", K_TEXT, NULL },
+	{ ACT_KIND_MAX, "minutes", K_INT, "1 600" },
+	{ ACT_KIND_MAX, "auto_close", K_BOOL, NULL },
+	{ ACT_KIND_MAX, "reveal", K_ENUM, "manual|live|after-close" },
+	{ ACT_KIND_MAX, "anonymous", K_BOOL, NULL },
+	{ ACT_POLL, "question", K_TEXT, NULL },
+	{ ACT_POLL, "type", K_ENUM, "single|multi|scale|text|rank" },
+	{ ACT_POLL, "options", K_LIST, NULL },
+	{ ACT_POLL, "max", K_INT, "1 9" },
+	{ ACT_POLL, "scale", K_RANGE, NULL },
+	{ ACT_POLL, "labels", K_LIST, NULL },
+	{ ACT_POLL, "likert",
+	    K_ENUM, "agreement|frequency|importance|quality|likelihood" },
+	{ ACT_CAFE, "question", K_TEXT, NULL },
+	{ ACT_CAFE, "questions", K_LIST, NULL },
+	{ ACT_CAFE, "tables", K_INT, "1 200" },
+	{ ACT_CAFE, "rounds", K_INT, "1 12" },
+	{ ACT_CAFE, "hosts", K_ENUM, "stay|move" },
+	{ ACT_CAFE, "mix", K_ENUM, "site|none" },
+	{ ACT_ASSESS, "form", K_TEXT, NULL },
+	{ ACT_ASSESS, "by", K_ENUM, "person|site|team" },
+	{ ACT_BREAKOUT, "prompt", K_TEXT, NULL },
+	{ ACT_BREAKOUT, "groups", K_TEXT, NULL },
+	{ ACT_BREAKOUT, "names", K_LIST, NULL },
+	{ ACT_BREAKOUT, "size", K_INT, "2 100" },
+	{ ACT_FEEDBACK, "form", K_TEXT, NULL },
+};
+
+struct parser {
+	const char *file;
+	int line;
+	char *err;
+	size_t errlen;
+	int nerr;
+	struct plan *plan;
+};
+
+static void
+fail(struct parser *ps, int line, const char *fmt, ...)
+{
+	size_t used = strlen(ps->err);
+	va_list ap;
+
+	if (++ps->nerr > PLAN_MAX_ERRORS || used + 1 >= ps->errlen)
+		return;
+	if (used > 0)
+		ps->err[used++] = '\n';
+	used += (size_t)snprintf(ps->err + used, ps->errlen - used, "%s:%d: ",
+	    ps->file, line);
+	if (used >= ps->errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(ps->err + used, ps->errlen - used, fmt, ap);
+	va_end(ap);
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		*--e = '\0';
+	return s;
+}
+
+static const struct key_spec *
+find_key(int kind, const char *name)
+{
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if ((keys[i].kind == kind || keys[i].kind == ACT_KIND_MAX) &&
+		    strcmp(keys[i].name, name) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+static int
+in_choices(const char *choices, const char *v)
+{
+	size_t n = strlen(v);
+	const char *p = choices;
+
+	while (*p != '\0') {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+
+		if (len == n && strncmp(p, v, n) == 0)
+			return 1;
+		if (bar == NULL)
+			break;
+		p = bar + 1;
+	}
+	return 0;
+}
+
+static int
+parse_int(const char *s, long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtol(s, &end, 10);
+	return *s != '\0' && *end == '\0' && errno == 0 &&
+	    (*s == '-' || (*s >= '0' && *s <= '9'));
+}
+
+/* Check a value against its key's type; 0 when it is fine. */
+static int
+check_value(struct parser *ps, const struct key_spec *k, const char *v)
+{
+	long n, lo, hi;
+
+	if (*v == '\0') {
+		fail(ps, ps->line, "%s needs a value", k->name);
+		return -1;
+	}
+	switch (k->type) {
+	case K_INT:
+		if (!parse_int(v, &n)) {
+			fail(ps, ps->line, "%s must be a whole number, not "
+			    "\"%s\"", k->name, v);
+			return -1;
+		}
+		if (sscanf(k->choices, "%ld %ld", &lo, &hi) == 2 &&
+		    (n < lo || n > hi)) {
+			fail(ps, ps->line, "%s must be from %ld to %ld",
+			    k->name, lo, hi);
+			return -1;
+		}
+		break;
+	case K_ENUM:
+		if (!in_choices(k->choices, v)) {
+			fail(ps, ps->line, "%s must be one of %s, not \"%s\"",
+			    k->name, k->choices, v);
+			return -1;
+		}
+		break;
+	case K_BOOL:
+		if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
+			fail(ps, ps->line, "%s must be yes or no", k->name);
+			return -1;
+		}
+		break;
+	case K_RANGE: {
+		long a, b;
+		char tail;
+
+		if (sscanf(v, "%ld..%ld%c", &a, &b, &tail) != 2) {
+			fail(ps, ps->line, "%s must look like 1..5", k->name);
+			return -1;
+		}
+		if (a >= b) {
+			fail(ps, ps->line, "%s bounds are reversed or equal "
+			    "(%ld..%ld)", k->name, a, b);
+			return -1;
+		}
+		if (b - a + 1 > SNAP_MAX_OPTIONS || a < -100 || b > 100) {
+			fail(ps, ps->line, "%s may have at most %d points",
+			    k->name, SNAP_MAX_OPTIONS);
+			return -1;
+		}
+		break;
+	}
+	case K_TEXT:
+	case K_LIST:
+		break;
+	}
+	return 0;
+}
+
+static char *
+xstrdup(const char *s)
+{
+	char *d = strdup(s);
+
+	if (d == NULL) {
+		perror("convene");
+		abort();
+	}
+	return d;
+}
+
+static void *
+xrealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n)) == NULL) {
+		perror("convene");
+		abort();
+	}
+	return p;
+}
+
+/* Split a `a | b | c` list into trimmed, non-empty items. */
+static int
+split_list(const char *v, char ***out)
+{
+	char *copy = xstrdup(v), *p = copy, *bar;
+	int n = 0;
+
+	*out = NULL;
+	do {
+		bar = strchr(p, '|');
+		if (bar != NULL)
+			*bar = '\0';
+		*out = xrealloc(*out, (size_t)(n + 1) * sizeof **out);
+		(*out)[n++] = xstrdup(trim(p));
+		p = bar + 1;
+	} while (bar != NULL);
+	free(copy);
+	return n;
+}
+
+static void
+add_kv(struct plan_activity *a, const char *k, const char *v, int line)
+{
+	a->kv = xrealloc(a->kv, (a->n_kv + 1) * sizeof *a->kv);
+	a->kv[a->n_kv].key = xstrdup(k);
+	a->kv[a->n_kv].value = xstrdup(v);
+	a->kv[a->n_kv].line = line;
+	a->n_kv++;
+}
+
+const char *
+plan_kv_get(const struct plan_activity *a, const char *key)
+{
+	for (size_t i = a->n_kv; i > 0; i--)
+		if (strcmp(a->kv[i - 1].key, key) == 0)
+			return a->kv[i - 1].value;
+	return NULL;
+}
+
+static void
+set_common(struct parser *ps, struct plan_activity *a, const char *k,
+    const char *v)
+{
+	if (strcmp(k, "id") == 0) {
+		if (strlen(v) > ID_MAX_LEN)
+			fail(ps, ps->line, "id is longer than %d bytes",
+			    ID_MAX_LEN);
+		for (const char *p = v; *p != '\0'; p++)
+			if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' &&
+			    *p <= 'Z') && !(*p >= '0' && *p <= '9') &&
+			    *p != '-' && *p != '_') {
+				fail(ps, ps->line, "id may hold only letters, "
+				    "digits, - and _");
+				break;
+			}
+		util_strlcpy(a->id, v, sizeof a->id);
+	} else if (strcmp(k, "title") == 0) {
+		free(a->title);
+		a->title = xstrdup(v);
+	} else if (strcmp(k, "question") == 0 || strcmp(k, "prompt") == 0) {
+		free(a->question);
+		a->question = xstrdup(v);
+	} else if (strcmp(k, "minutes") == 0)
+		a->minutes = atoi(v);
+	else if (strcmp(k, "auto_close") == 0)
+		a->auto_close = strcmp(v, "yes") == 0;
+	else if (strcmp(k, "anonymous") == 0)
+		a->anonymous = strcmp(v, "yes") == 0;
+	else if (strcmp(k, "reveal") == 0)
+		a->reveal = strcmp(v, "live") == 0 ? REVEAL_LIVE :
+		    strcmp(v, "after-close") == 0 ? REVEAL_AFTER_CLOSE :
+		    REVEAL_MANUAL;
+	else if (strcmp(k, "type") == 0)
+		a->poll_type = strcmp(v, "multi") == 0 ? POLL_MULTI :
+		    strcmp(v, "scale") == 0 ? POLL_SCALE :
+		    strcmp(v, "text") == 0 ? POLL_TEXT :
+		    strcmp(v, "rank") == 0 ? POLL_RANK : POLL_SINGLE;
+	else if (strcmp(k, "options") == 0) {
+		for (int i = 0; i < a->n_options; i++)
+			free(a->options[i]);
+		free(a->options);
+		a->n_options = split_list(v, &a->options);
+	}
+}
+
+static void
+new_activity(struct parser *ps, const char *name)
+{
+	struct plan *p = ps->plan;
+	struct plan_activity *a;
+	enum act_kind kind;
+
+	if (activity_kind_parse(name, &kind) != 0) {
+		fail(ps, ps->line, "unknown activity [%s] (expected poll, "
+		    "cafe, assess, breakout or feedback)", name);
+		kind = ACT_KIND_MAX;	/* keys below are skipped */
+	}
+	p->acts = xrealloc(p->acts, (p->n_acts + 1) * sizeof *p->acts);
+	a = &p->acts[p->n_acts++];
+	memset(a, 0, sizeof *a);
+	a->kind = kind;
+	a->line = ps->line;
+	a->auto_close = 1;
+}
+
+static void
+parse_line(struct parser *ps, char *line)
+{
+	struct plan *p = ps->plan;
+	struct plan_activity *a = p->n_acts ? &p->acts[p->n_acts - 1] : NULL;
+	const struct key_spec *k;
+	char *eq, *key, *val;
+
+	line = trim(line);
+	if (*line == '\0' || *line == '#')
+		return;
+	if (*line == '[') {
+		char *end = strchr(line, ']');
+
+		if (end == NULL || trim(end + 1)[0] != '\0') {
+			fail(ps, ps->line, "expected [kind] on a line of its "
+			    "own");
+			return;
+		}
+		*end = '\0';
+		new_activity(ps, trim(line + 1));
+		return;
+	}
+	if ((eq = strchr(line, '=')) == NULL) {
+		fail(ps, ps->line, "expected key = value");
+		return;
+	}
+	*eq = '\0';
+	key = trim(line);
+	val = trim(eq + 1);
+	if (a == NULL) {
+		if (strcmp(key, "title") == 0 || strcmp(key, "collaborative") ==
+		    0) {
+			char **dst = key[0] == 't' ? &p->title :
+			    &p->collaborative;
+
+			if (*val == '\0')
+				fail(ps, ps->line, "%s needs a value", key);
+			free(*dst);
+			*dst = xstrdup(val);
+		} else
+			fail(ps, ps->line, "unknown key \"%s\" before the first "
+			    "activity (expected title or collaborative)", key);
+		return;
+	}
+	if (a->kind == ACT_KIND_MAX)
+		return;		/* already reported the unknown kind */
+	if ((k = find_key((int)a->kind, key)) == NULL) {
+		fail(ps, ps->line, "unknown key \"%s\" in [%s]", key,
+		    act_kind_name(a->kind));
+		return;
+	}
+	if (check_value(ps, k, val) != 0)
+		return;
+	add_kv(a, key, val, ps->line);
+	set_common(ps, a, key, val);
+}
+
+static void
+finish(struct parser *ps)
+{
+	struct plan *p = ps->plan;
+	char why[256];
+
+	if (p->title == NULL)
+		fail(ps, 1, "the plan needs a title = line at the top");
+	if (p->n_acts == 0)
+		fail(ps, ps->line, "the plan has no activities");
+	if (p->n_acts > SNAP_MAX_ITEMS)
+		fail(ps, p->acts[SNAP_MAX_ITEMS].line, "a plan may hold at most "
+		    "%d activities", SNAP_MAX_ITEMS);
+	for (size_t i = 0; i < p->n_acts; i++) {
+		struct plan_activity *a = &p->acts[i];
+		const struct activity_ops *ops;
+
+		if (a->kind == ACT_KIND_MAX)
+			continue;
+		if (a->id[0] == '\0')
+			snprintf(a->id, sizeof a->id, "%s-%zu",
+			    act_kind_name(a->kind), i + 1);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(p->acts[j].id, a->id) == 0)
+				fail(ps, a->line, "duplicate id \"%s\" (first "
+				    "used on line %d)", a->id, p->acts[j].line);
+		why[0] = '\0';
+		ops = activity_ops(a->kind);
+		if (ops->check(a, why, sizeof why) != 0)
+			fail(ps, a->line, "[%s] %s", act_kind_name(a->kind),
+			    why);
+		if (a->title == NULL)
+			a->title = xstrdup(a->question ? a->question :
+			    act_kind_name(a->kind));
+	}
+}
+
+/*
+ * Parse `len` bytes of plan text.  Returns the number of errors (0 when
+ * the plan is good); messages go to `err` as `FILE:LINE: text` lines.
+ * The plan is filled as far as it could be read, and must be freed.
+ */
+int
+plan_parse(const char *buf, size_t len, const char *file, struct plan *plan,
+    char *err, size_t errlen)
+{
+	struct parser ps = { file, 0, err, errlen, 0, plan };
+	size_t off = 0;
+
+	memset(plan, 0, sizeof *plan);
+	plan->path = xstrdup(file);
+	err[0] = '\0';
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		off = 3;	/* a BOM from a Windows editor */
+	while (off < len) {
+		const char *nl = memchr(buf + off, '\n', len - off);
+		size_t n = nl ? (size_t)(nl - (buf + off)) : len - off;
+		char *line;
+
+		ps.line++;
+		line = xrealloc(NULL, n + 1);
+		memcpy(line, buf + off, n);
+		line[n] = '\0';
+		if (n > 0 && line[n - 1] == '\r')
+			line[--n] = '\0';
+		if (memchr(buf + off, '\0', n) != NULL)
+			fail(&ps, ps.line, "binary data (a NUL byte)");
+		else if (!util_utf8_valid(line, n))
+			fail(&ps, ps.line, "text is not valid UTF-8");
+		else if (n > 4096)
+			fail(&ps, ps.line, "line longer than 4096 bytes");
+		else
+			parse_line(&ps, line);
+		free(line);
+		off = nl ? (size_t)(nl - buf) + 1 : len;
+		if (ps.nerr > PLAN_MAX_ERRORS)
+			break;
+	}
+	if (ps.nerr == 0)
+		finish(&ps);
+	return ps.nerr;
+}
+
+int
+plan_load(const char *path, struct plan *plan, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0, cap = 0, n;
+	int rc;
+
+	if (f == NULL) {
+		memset(plan, 0, sizeof *plan);
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return 1;
+	}
+	for (;;) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 8192;
+			buf = xrealloc(buf, cap);
+		}
+		n = fread(buf + len, 1, cap - len, f);
+		len += n;
+		if (n == 0 || len > PLAN_MAX_BYTES)
+			break;
+	}
+	fclose(f);
+	if (len > PLAN_MAX_BYTES) {
+		memset(plan, 0, sizeof *plan);
+		snprintf(err, errlen, "%s: larger than %d MiB; is this a plan?",
+		    path, PLAN_MAX_BYTES / (1024 * 1024));
+		free(buf);
+		return 1;
+	}
+	rc = plan_parse(buf, len, path, plan, err, errlen);
+	free(buf);
+	return rc;
+}
+
+void
+plan_free(struct plan *p)
+{
+	for (size_t i = 0; i < p->n_acts; i++) {
+		struct plan_activity *a = &p->acts[i];
+
+		for (size_t j = 0; j < a->n_kv; j++) {
+			free(a->kv[j].key);
+			free(a->kv[j].value);
+		}
+		for (int j = 0; j < a->n_options; j++)
+			free(a->options[j]);
+		free(a->options);
+		free(a->kv);
+		free(a->title);
+		free(a->question);
+	}
+	free(p->acts);
+	free(p->path);
+	free(p->title);
+	free(p->collaborative);
+	memset(p, 0, sizeof *p);
+}

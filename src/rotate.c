@@ -1,0 +1,635 @@
+/* rotate.c: plan a world-café rotation: hosts, construction, greedy start, search, labels. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rotate.h"
+
+/*
+ * Planning context.  Invariants while planning: out->table holds every round
+ * in [0, from) exactly as the caller's past (plus late joiners), and in rounds
+ * [from, R) exactly the present people, table sizes differing by at most one;
+ * host_of[t] (hosts=stay) is present and sits at t in every planned round;
+ * meet[] counts shared rounds of out->table.
+ */
+struct plan {
+	const struct rotate_problem	*p;
+	struct rotate_schedule		*out;
+	int				 n, T, R, from;
+	int				 npresent;
+	int				*host_of;	/* [T] stay host of t, or -1 */
+	unsigned char			*present;	/* [n] seated from round from */
+	int				*weight;	/* [n * n] */
+	unsigned char			*meet;		/* [n * n] */
+	unsigned char			*fixed;		/* [R * n] */
+	uint64_t			 rng;
+};
+
+int
+rotate_schedule_init(struct rotate_schedule *s, int npeople, int tables,
+    int rounds)
+{
+	size_t	i, nt = (size_t)rounds * npeople, nh = (size_t)rounds * tables;
+
+	memset(s, 0, sizeof *s);
+	if (npeople < 0 || tables < 1 || rounds < 1)
+		return -1;
+	s->table = malloc(sizeof *s->table * (nt ? nt : 1));
+	s->host = malloc(sizeof *s->host * nh);
+	if (s->table == NULL || s->host == NULL) {
+		rotate_schedule_free(s);
+		return -1;
+	}
+	for (i = 0; i < nt; i++)
+		s->table[i] = -1;
+	for (i = 0; i < nh; i++)
+		s->host[i] = -1;
+	s->npeople = npeople;
+	s->tables = tables;
+	s->rounds = rounds;
+	return 0;
+}
+
+void
+rotate_schedule_free(struct rotate_schedule *s)
+{
+	free(s->table);
+	free(s->host);
+	memset(s, 0, sizeof *s);
+}
+
+int
+rotate_table_size(const struct rotate_schedule *s, int round, int table)
+{
+	int	i, c = 0;
+
+	for (i = 0; i < s->npeople; i++)
+		c += s->table[round * s->npeople + i] == table;
+	return c;
+}
+
+static int
+validate(const struct rotate_problem *p, char *err, size_t errlen)
+{
+	int	i;
+
+	if (p->npeople < 0 || p->npeople > ROT_MAX_PEOPLE) {
+		snprintf(err, errlen, "between 0 and %d people, please",
+		    ROT_MAX_PEOPLE);
+		return -1;
+	}
+	if (p->npeople > 0 && p->people == NULL) {
+		snprintf(err, errlen, "no people given");
+		return -1;
+	}
+	if (p->tables < 1 || p->tables > ROT_MAX_PEOPLE) {
+		snprintf(err, errlen, "between 1 and %d tables, please",
+		    ROT_MAX_PEOPLE);
+		return -1;
+	}
+	if (p->rounds < 1 || p->rounds > ROT_MAX_ROUNDS) {
+		snprintf(err, errlen, "between 1 and %d rounds, please",
+		    ROT_MAX_ROUNDS);
+		return -1;
+	}
+	if (p->navoid < 0 || (p->navoid > 0 && p->avoid == NULL)) {
+		snprintf(err, errlen, "bad list of pairs to keep apart");
+		return -1;
+	}
+	for (i = 0; i < p->navoid; i++) {
+		const struct rotate_pair *a = &p->avoid[i];
+
+		if (a->a < 0 || a->b < 0 || a->a >= p->npeople ||
+		    a->b >= p->npeople || a->a == a->b) {
+			snprintf(err, errlen, "pair %d to keep apart names "
+			    "an unknown person or the same person twice", i + 1);
+			return -1;
+		}
+	}
+	if (p->frozen < 0 || p->frozen > p->rounds) {
+		snprintf(err, errlen, "cannot keep %d past rounds of %d",
+		    p->frozen, p->rounds);
+		return -1;
+	}
+	if (p->frozen > 0 && (p->past == NULL ||
+	    p->past->npeople > p->npeople || p->past->tables != p->tables ||
+	    p->past->rounds < p->frozen)) {
+		snprintf(err, errlen, "the past schedule does not match the room");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+shuffle(int *v, int n, uint64_t *rng)
+{
+	int	i, j, x;
+
+	for (i = n - 1; i > 0; i--) {
+		j = rotate_rand_below(rng, i + 1);
+		x = v[i];
+		v[i] = v[j];
+		v[j] = x;
+	}
+}
+
+static void
+meet_round(struct plan *pl, int r, int d)
+{
+	const int	*tab = pl->out->table + (size_t)r * pl->n;
+	int		 i, j;
+
+	for (i = 0; i < pl->n; i++)
+		if (tab[i] >= 0)
+			for (j = i + 1; j < pl->n; j++)
+				if (tab[j] == tab[i]) {
+					pl->meet[i * pl->n + j] += d;
+					pl->meet[j * pl->n + i] += d;
+				}
+}
+
+/*
+ * Stay hosts: keep whoever hosted a table in the last kept round, then the
+ * people flagged as hosts, then fill empty tables preferring someone already
+ * sitting there and a site no other host has, so hosts spread the sites too.
+ */
+static void
+choose_hosts(struct plan *pl)
+{
+	const struct rotate_problem	*p = pl->p;
+	int				 t, i, pass, want;
+	unsigned char			*is_host = calloc((size_t)pl->n + 1, 1);
+
+	for (t = 0; t < pl->T; t++)
+		pl->host_of[t] = -1;
+	if (p->hosts != ROT_HOSTS_STAY || is_host == NULL) {
+		free(is_host);
+		return;
+	}
+	want = pl->npresent < pl->T ? pl->npresent : pl->T;
+	if (pl->from > 0)
+		for (t = 0; t < pl->T; t++) {
+			i = pl->out->host[(pl->from - 1) * pl->T + t];
+			if (i >= 0 && pl->present[i] && !is_host[i]) {
+				pl->host_of[t] = i;
+				is_host[i] = 1;
+			}
+		}
+	for (pass = 0; pass < 4; pass++)
+		for (t = 0; t < pl->T; t++) {
+			int got = 0;
+
+			for (i = 0; i < pl->T; i++)
+				got += pl->host_of[i] >= 0;
+			if (got >= want)
+				break;
+			if (pl->host_of[t] >= 0)
+				continue;
+			for (i = 0; i < pl->n; i++) {
+				int ok = pl->present[i] && !is_host[i], h;
+
+				if (ok && pass == 0)
+					ok = p->people[i].host;
+				if (ok && pass == 1 && pl->from > 0)
+					ok = pl->out->table[(pl->from - 1) *
+					    pl->n + i] == t;
+				for (h = 0; ok && pass <= 2 && h < pl->T; h++)
+					if (pl->host_of[h] >= 0 &&
+					    p->people[i].site >= 0 &&
+					    p->people[pl->host_of[h]].site ==
+					    p->people[i].site)
+						ok = pass == 0;
+				if (ok) {
+					pl->host_of[t] = i;
+					is_host[i] = 1;
+					break;
+				}
+			}
+		}
+	free(is_host);
+}
+
+static void
+build_weights(struct plan *pl)
+{
+	const struct rotate_problem	*p = pl->p;
+	int				 i, j, n = pl->n;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			int w = 0;
+
+			if (i != j && p->mix == ROT_MIX_SITE &&
+			    p->people[i].site >= 0 &&
+			    p->people[i].site == p->people[j].site)
+				w++;
+			if (i != j && p->hosts == ROT_HOSTS_MOVE &&
+			    p->people[i].host && p->people[j].host)
+				w++;
+			pl->weight[i * n + j] = w;
+		}
+	for (i = 0; i < p->navoid; i++) {
+		int a = p->avoid[i].a, b = p->avoid[i].b;
+
+		pl->weight[a * n + b] = pl->weight[b * n + a] = ROT_W_FORBID;
+	}
+}
+
+/* Balanced capacities; host tables take the larger size first. */
+static void
+capacities(struct plan *pl, int *cap)
+{
+	int	order[ROT_MAX_PEOPLE], t, k = 0, m, base, extra;
+
+	base = pl->npresent / pl->T;
+	extra = pl->npresent % pl->T;
+	for (t = 0; t < pl->T; t++)
+		if (pl->host_of[t] >= 0)
+			order[k++] = t;
+	shuffle(order, k, &pl->rng);
+	for (t = 0, m = k; t < pl->T; t++)
+		if (pl->host_of[t] < 0)
+			order[m++] = t;
+	shuffle(order + k, pl->T - k, &pl->rng);
+	for (t = 0; t < pl->T; t++)
+		cap[order[t]] = base + (t < extra);
+}
+
+/* Seat each traveller, in random order, where it adds the least cost. */
+static void
+greedy_round(struct plan *pl, int r)
+{
+	int	*tab = pl->out->table + (size_t)r * pl->n, n = pl->n;
+	int	*cap = malloc(sizeof *cap * (size_t)pl->T);
+	int	*size = calloc((size_t)pl->T, sizeof *size);
+	int	*order = malloc(sizeof *order * (size_t)n);
+	int	 i, k, t, c, m = 0;
+
+	if (cap == NULL || size == NULL || order == NULL)
+		goto out;
+	capacities(pl, cap);
+	for (t = 0; t < pl->T; t++)
+		if (pl->host_of[t] >= 0) {
+			tab[pl->host_of[t]] = t;
+			size[t]++;
+		}
+	for (i = 0; i < n; i++)
+		if (pl->present[i] && tab[i] < 0)
+			order[m++] = i;
+	shuffle(order, m, &pl->rng);
+	for (k = 0; k < m; k++) {
+		long long	best = 0, cost;
+		int		bt = -1, ties = 0;
+
+		i = order[k];
+		for (t = 0; t < pl->T; t++) {
+			if (size[t] >= cap[t])
+				continue;
+			cost = 0;
+			for (c = 0; c < n; c++)
+				if (tab[c] == t)
+					cost += pl->weight[i * n + c] +
+					    (pl->meet[i * n + c] ? ROT_W_REPEAT : 0);
+			if (bt < 0 || cost < best) {
+				best = cost;
+				bt = t;
+				ties = 1;
+			} else if (cost == best &&
+			    rotate_rand_below(&pl->rng, ++ties) == 0)
+				bt = t;
+		}
+		tab[i] = bt;
+		size[bt]++;
+	}
+	meet_round(pl, r, 1);
+out:
+	free(cap);
+	free(size);
+	free(order);
+}
+
+/*
+ * Map people onto the construction's points.  Column 0 takes the stay hosts
+ * (row t stays at table t), empty seats go to the bottom of the last column,
+ * and, when the design keeps columns apart, each site (or the group of
+ * travelling hosts) fills as few columns as it can, so people of one site
+ * never meet.
+ */
+static int
+construct(struct plan *pl)
+{
+	int	 T = pl->T, seats = (pl->npresent + T - 1) / T;
+	int	 dummies = T * seats - pl->npresent, apart, got, r, i, k, g;
+	int	 stay = pl->p->hosts == ROT_HOSTS_STAY, np = T * seats;
+	int	*ctab, *point = NULL, *order = NULL, *freec = NULL, *key = NULL;
+
+	if (pl->from > 0 || seats < 2)
+		return 0;
+	for (i = 0; stay && i < T; i++)
+		if (pl->host_of[i] < 0)
+			return 0;
+	got = rotate_construct(T, seats, pl->R, stay, dummies, &apart, &ctab);
+	if (got == 0)
+		return 0;
+	point = malloc(sizeof *point * (size_t)pl->n);
+	order = malloc(sizeof *order * (size_t)pl->n);
+	freec = malloc(sizeof *freec * (size_t)seats);
+	key = malloc(sizeof *key * (size_t)pl->n);
+	if (point == NULL || order == NULL || freec == NULL || key == NULL) {
+		got = 0;
+		goto out;
+	}
+	for (k = 0; k < seats; k++)
+		freec[k] = T;
+	freec[seats - 1] -= dummies;
+	for (i = 0; i < pl->n; i++)
+		point[i] = -1;
+	for (i = 0; stay && i < T; i++) {
+		point[pl->host_of[i]] = i;
+		freec[0]--;
+	}
+	/* Group keys: site, or a pseudo-site for travelling hosts. */
+	for (i = 0; i < pl->n; i++) {
+		const struct rotate_person *pe = &pl->p->people[i];
+
+		key[i] = -1;
+		if (pl->p->hosts == ROT_HOSTS_MOVE && pe->host)
+			key[i] = ROT_MAX_PEOPLE;
+		else if (pl->p->mix == ROT_MIX_SITE && pe->site >= 0)
+			key[i] = pe->site % ROT_MAX_PEOPLE;
+	}
+	for (;;) {
+		int cnt[ROT_MAX_PEOPLE + 1] = { 0 }, best = -1, col = -1, m;
+
+		for (i = 0; i < pl->n; i++)
+			if (pl->present[i] && point[i] < 0 && key[i] >= 0)
+				cnt[key[i]]++;
+		for (g = 0; g <= ROT_MAX_PEOPLE; g++)
+			if (cnt[g] > 0 && (best < 0 || cnt[g] > cnt[best]))
+				best = g;
+		if (best < 0)
+			break;
+		/* Best fit: the fullest column that still takes the group. */
+		for (k = 0; k < seats; k++)
+			if (freec[k] >= cnt[best] &&
+			    (col < 0 || freec[k] < freec[col]))
+				col = k;
+		for (k = 0; col < 0 && k < seats; k++)
+			if (freec[k] > 0 && (col < 0 || freec[k] > freec[col]))
+				col = k;
+		m = 0;
+		for (i = 0; i < pl->n; i++)
+			if (pl->present[i] && point[i] < 0 && key[i] == best)
+				order[m++] = i;
+		shuffle(order, m, &pl->rng);
+		for (k = 0; k < m && freec[col] > 0; k++) {
+			point[order[k]] = col * T + (T - freec[col]);
+			freec[col]--;
+			key[order[k]] = -1;
+		}
+		for (; k < m; k++)
+			key[order[k]] = -1;
+	}
+	for (i = 0, k = 0; i < pl->n; i++)
+		if (pl->present[i] && point[i] < 0) {
+			while (freec[k] == 0)
+				k++;
+			point[i] = k * T + (T - freec[k]);
+			freec[k]--;
+		}
+	/* Column 0 rows were filled from the top, hosts first, so row t is host_of[t]. */
+	for (r = 0; r < got; r++) {
+		for (i = 0; i < pl->n; i++)
+			if (pl->present[i])
+				pl->out->table[r * pl->n + i] =
+				    ctab[(size_t)r * np + point[i]];
+		meet_round(pl, r, 1);
+	}
+out:
+	free(ctab);
+	free(point);
+	free(order);
+	free(freec);
+	free(key);
+	return got;
+}
+
+/*
+ * With travelling hosts tables are only labels, so relabel each round to send
+ * people to tables (and tablecloths) they have not seen: greedy pairwise label
+ * swaps on the count of earlier visits.
+ */
+static void
+relabel(struct plan *pl)
+{
+	int		 T = pl->T, n = pl->n, r, i, a, b, improved, pass;
+	int		*perm = malloc(sizeof *perm * (size_t)T);
+	int		*cost = malloc(sizeof *cost * (size_t)T * T);
+	unsigned char	*seen = calloc((size_t)n * T, 1);
+
+	if (perm == NULL || cost == NULL || seen == NULL || T > 400 ||
+	    pl->p->hosts == ROT_HOSTS_STAY)
+		goto out;
+	for (r = 0; r < pl->R; r++) {
+		int *tab = pl->out->table + (size_t)r * n;
+
+		if (r >= pl->from && r > 0) {
+			memset(cost, 0, sizeof *cost * (size_t)T * T);
+			for (i = 0; i < n; i++)
+				if (tab[i] >= 0)
+					for (b = 0; b < T; b++)
+						cost[tab[i] * T + b] += seen[i * T + b];
+			for (a = 0; a < T; a++)
+				perm[a] = a;
+			for (pass = 0, improved = 1; improved && pass < 8; pass++) {
+				improved = 0;
+				for (a = 0; a < T; a++)
+					for (b = a + 1; b < T; b++) {
+						int now = cost[a * T + perm[a]] +
+						    cost[b * T + perm[b]];
+						int swp = cost[a * T + perm[b]] +
+						    cost[b * T + perm[a]];
+
+						if (swp < now) {
+							int x = perm[a];
+
+							perm[a] = perm[b];
+							perm[b] = x;
+							improved = 1;
+						}
+					}
+			}
+			for (i = 0; i < n; i++)
+				if (tab[i] >= 0)
+					tab[i] = perm[tab[i]];
+		}
+		for (i = 0; i < n; i++)
+			if (tab[i] >= 0)
+				seen[i * T + tab[i]] = 1;
+	}
+out:
+	free(perm);
+	free(cost);
+	free(seen);
+}
+
+static void
+mark_hosts(struct plan *pl)
+{
+	int	r, t, i;
+	int	any = 0;
+
+	for (i = 0; i < pl->n; i++)
+		any |= pl->p->people[i].host;
+	for (r = pl->from; r < pl->R; r++)
+		for (t = 0; t < pl->T; t++) {
+			int *h = &pl->out->host[r * pl->T + t];
+
+			*h = pl->host_of[t];
+			if (pl->p->hosts == ROT_HOSTS_STAY || !any)
+				continue;
+			for (i = 0; i < pl->n && *h < 0; i++)
+				if (pl->p->people[i].host &&
+				    pl->out->table[r * pl->n + i] == t)
+					*h = i;
+		}
+}
+
+static long long
+search(struct plan *pl)
+{
+	struct rotate_search	s;
+	long long		target;
+	int			r, i;
+
+	for (r = pl->from; r < pl->R; r++)
+		for (i = 0; i < pl->T; i++)
+			if (pl->host_of[i] >= 0)
+				pl->fixed[r * pl->n + pl->host_of[i]] = 1;
+	memset(&s, 0, sizeof s);
+	s.n = pl->n;
+	s.tables = pl->T;
+	s.rounds = pl->R;
+	s.from = pl->from;
+	s.table = pl->out->table;
+	s.fixed = pl->fixed;
+	s.weight = pl->weight;
+	s.meet = pl->meet;
+	s.effort = pl->p->effort;
+	s.time_ms = pl->p->time_ms;
+	s.rng = pl->rng;
+	target = (long long)rotate_unavoidable_repeats(pl->p) * ROT_W_REPEAT;
+	if (pl->p->mix == ROT_MIX_SITE)
+		target += rotate_unavoidable_same_site(pl->p);
+	s.target = target;
+	return rotate_search_run(&s);
+}
+
+int
+rotate_seat_late(const struct rotate_problem *p, struct rotate_schedule *s,
+    int round, int person)
+{
+	int		 t, r, c, n = s->npeople, best = -1, bsize = 0;
+	long long	 bcost = 0;
+
+	if (round < 0 || round >= s->rounds || person < 0 || person >= n)
+		return -1;
+	if (s->table[round * n + person] >= 0)
+		return s->table[round * n + person];
+	for (t = 0; t < s->tables; t++) {
+		int		size = rotate_table_size(s, round, t);
+		long long	cost = 0;
+
+		for (c = 0; c < n; c++) {
+			if (s->table[round * n + c] != t)
+				continue;
+			for (r = 0; r < s->rounds; r++)
+				if (r != round && s->table[r * n + c] >= 0 &&
+				    s->table[r * n + c] == s->table[r * n + person])
+					cost += ROT_W_REPEAT;
+			for (r = 0; r < p->navoid; r++)
+				if ((p->avoid[r].a == c && p->avoid[r].b == person) ||
+				    (p->avoid[r].b == c && p->avoid[r].a == person))
+					cost += ROT_W_FORBID;
+			if (p->mix == ROT_MIX_SITE && p->people[c].site >= 0 &&
+			    p->people[c].site == p->people[person].site)
+				cost++;
+		}
+		if (best < 0 || size < bsize || (size == bsize && cost < bcost)) {
+			best = t;
+			bsize = size;
+			bcost = cost;
+		}
+	}
+	s->table[round * n + person] = best;
+	return best;
+}
+
+int
+rotate_plan(const struct rotate_problem *p, struct rotate_schedule *out,
+    char *err, size_t errlen)
+{
+	struct plan	pl;
+	int		r, i, ret = -1, built = 0;
+
+	if (validate(p, err, errlen) != 0)
+		return -1;
+	if (rotate_schedule_init(out, p->npeople, p->tables, p->rounds) != 0) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	memset(&pl, 0, sizeof pl);
+	pl.p = p;
+	pl.out = out;
+	pl.n = p->npeople;
+	pl.T = p->tables;
+	pl.R = p->rounds;
+	pl.from = p->frozen;
+	pl.rng = p->seed ^ 0x5eed5eed5eedULL;
+	pl.host_of = malloc(sizeof *pl.host_of * (size_t)pl.T);
+	pl.present = calloc((size_t)pl.n + 1, 1);
+	pl.weight = malloc(sizeof *pl.weight * ((size_t)pl.n * pl.n + 1));
+	pl.meet = calloc((size_t)pl.n * pl.n + 1, 1);
+	pl.fixed = calloc((size_t)pl.R * pl.n + 1, 1);
+	if (pl.host_of == NULL || pl.present == NULL || pl.weight == NULL ||
+	    pl.meet == NULL || pl.fixed == NULL) {
+		snprintf(err, errlen, "out of memory");
+		rotate_schedule_free(out);
+		goto out;
+	}
+	for (r = 0; r < pl.from; r++) {
+		int pn = p->past->npeople;
+
+		for (i = 0; i < pn; i++)
+			out->table[r * pl.n + i] = p->past->table[r * pn + i];
+		memcpy(out->host + r * pl.T, p->past->host + r * pl.T,
+		    sizeof *out->host * (size_t)pl.T);
+	}
+	for (i = 0; i < pl.n; i++) {
+		pl.present[i] = !p->people[i].absent;
+		pl.npresent += pl.present[i];
+		if (pl.from > 0 && p->people[i].late && pl.present[i])
+			rotate_seat_late(p, out, pl.from - 1, i);
+	}
+	for (r = 0; r < pl.from; r++)
+		meet_round(&pl, r, 1);
+	build_weights(&pl);
+	choose_hosts(&pl);
+	if (pl.npresent > 0 && pl.from < pl.R) {
+		built = construct(&pl);
+		for (r = pl.from + built; r < pl.R; r++)
+			greedy_round(&pl, r);
+		search(&pl);
+	}
+	relabel(&pl);
+	mark_hosts(&pl);
+	ret = 0;
+out:
+	free(pl.host_of);
+	free(pl.present);
+	free(pl.weight);
+	free(pl.meet);
+	free(pl.fixed);
+	return ret;
+}

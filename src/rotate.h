@@ -1,0 +1,165 @@
+/* rotate.h: world-café rotation engine (the Social Golfer Problem with real-room rules). */
+#ifndef CONVENE_ROTATE_H
+#define CONVENE_ROTATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define ROT_MAX_PEOPLE	2000
+#define ROT_MAX_ROUNDS	100
+#define ROT_WHY_LEN	1024
+
+enum rotate_hosts {
+	ROT_HOSTS_MOVE,		/* hosts travel like everyone; flagged hosts kept apart */
+	ROT_HOSTS_STAY		/* one host per table who never leaves it */
+};
+
+enum rotate_mix {
+	ROT_MIX_NONE,
+	ROT_MIX_SITE		/* keep people of one site at different tables */
+};
+
+struct rotate_person {
+	int	site;		/* site id >= 0, or -1 when unknown */
+	int	host;		/* asked to host a table */
+	int	absent;		/* re-planning: gone, seated in no future round */
+	int	late;		/* re-planning: arrived during the last frozen round */
+};
+
+struct rotate_pair {
+	int	a, b;		/* person indexes that must never share a table */
+};
+
+/*
+ * A schedule.  Invariants: table[r * npeople + i] is in [-1, tables), -1 meaning
+ * "not seated in round r" (absent, or not yet arrived); host[r * tables + t] is -1
+ * or a person seated at table t in round r, and a person hosts at most one table
+ * per round.  The engine only ever writes schedules whose table sizes within a
+ * round differ by at most one among the rounds it planned.
+ */
+struct rotate_schedule {
+	int	 npeople;
+	int	 tables;
+	int	 rounds;
+	int	*table;		/* [round * npeople + person] */
+	int	*host;		/* [round * tables + table] */
+};
+
+/*
+ * What to plan.  people[] and avoid[] are borrowed.  With frozen > 0, rounds
+ * [0, frozen) are copied from past (which must have the same npeople and tables,
+ * and at least frozen rounds); people flagged late are added to the smallest
+ * tables of round frozen - 1; the remaining rounds are planned afresh around
+ * everything that already happened.
+ */
+struct rotate_problem {
+	int				 npeople;
+	const struct rotate_person	*people;
+	int				 tables;
+	int				 rounds;
+	enum rotate_hosts		 hosts;
+	enum rotate_mix			 mix;
+	const struct rotate_pair	*avoid;
+	int				 navoid;
+	uint64_t			 seed;
+	int				 frozen;
+	const struct rotate_schedule	*past;
+	long				 effort;	/* search budget, 0 = default */
+	int				 time_ms;	/* wall-clock cap, 0 = none */
+};
+
+/* Every figure is recomputed from a schedule; nothing is trusted from the planner. */
+struct rotate_report {
+	int	repeated_pairs;	/* pairs who share a table in two or more rounds */
+	int	repeat_meetings;/* sum over pairs of (meetings - 1) when positive */
+	int	max_meetings;	/* most rounds any one pair shared a table */
+	int	same_site;	/* co-seatings of two people of one site, over rounds */
+	int	forbidden;	/* co-seatings of a pair that must stay apart */
+	int	new_min;	/* fewest distinct people met by a seated person */
+	double	new_mean;	/* mean distinct people met per seated person */
+	int	table_revisits;	/* times someone sits at a table they sat at before */
+	int	size_spread;	/* largest (biggest - smallest table) in any round */
+	int	host_moves;	/* hosts=stay: times a host was away from their table */
+	int	unavoidable;	/* lower bound on repeat_meetings for this request */
+	int	site_unavoidable; /* lower bound on same_site */
+};
+
+/* rotate.c */
+int	rotate_schedule_init(struct rotate_schedule *, int npeople, int tables,
+	    int rounds);
+void	rotate_schedule_free(struct rotate_schedule *);
+int	rotate_plan(const struct rotate_problem *, struct rotate_schedule *,
+	    char *err, size_t errlen);
+int	rotate_seat_late(const struct rotate_problem *, struct rotate_schedule *,
+	    int round, int person);
+int	rotate_table_size(const struct rotate_schedule *, int round, int table);
+
+/* rotate-report.c */
+void	rotate_report_compute(const struct rotate_problem *,
+	    const struct rotate_schedule *, struct rotate_report *);
+int	rotate_unavoidable_repeats(const struct rotate_problem *);
+int	rotate_unavoidable_same_site(const struct rotate_problem *);
+size_t	rotate_report_why(const struct rotate_problem *,
+	    const struct rotate_report *, char *buf, size_t len);
+int	rotate_best_known(int seats, int tables);
+
+/* roster.c */
+#define ROSTER_FIELD	64	/* bytes kept of a name, site or role */
+
+struct roster_entry {
+	char	name[ROSTER_FIELD + 1];
+	char	site[ROSTER_FIELD + 1];
+	char	role[ROSTER_FIELD + 1];
+	int	site_id;	/* index into roster sites, -1 when the site is empty */
+	int	host;
+	int	line;		/* where the record started, for messages */
+};
+
+struct roster {
+	struct roster_entry	 *people;
+	int			  n;
+	char			(*sites)[ROSTER_FIELD + 1];
+	int			  nsites;
+};
+
+int	roster_parse(const char *buf, size_t len, const char *filename,
+	    struct roster *out, char *err, size_t errlen);
+int	roster_load(const char *path, struct roster *out, char *err,
+	    size_t errlen);
+void	roster_free(struct roster *);
+int	roster_find(const struct roster *, const char *name);
+
+/* cmd-rotate.c */
+int	cmd_rotate(int argc, char **argv);
+
+/*
+ * Engine internals shared by rotate.c, rotate-construct.c and rotate-search.c.
+ * Not for callers outside the engine.
+ */
+/* rotate-construct.c */
+int	rotate_construct(int tables, int seats, int rounds, int hosts_stay,
+	    int dummies, int *columns_apart, int **out);
+
+/* rotate-search.c */
+struct rotate_search {
+	int		 n, tables, rounds;
+	int		 from;		/* rounds before this one never change */
+	int		*table;		/* [r * n + i], -1 = not seated */
+	const unsigned char *fixed;	/* [r * n + i] nonzero: may not move */
+	const int	*weight;	/* [i * n + j] cost of one co-seating */
+	unsigned char	*meet;		/* [i * n + j] rounds shared so far */
+	long long	 target;	/* stop once the cost is this low */
+	long		 effort;
+	int		 time_ms;
+	uint64_t	 rng;
+};
+
+#define ROT_W_REPEAT	10000LL		/* one pair meeting once more */
+#define ROT_W_FORBID	1000000000	/* one co-seating of a forbidden pair */
+
+long long rotate_search_run(struct rotate_search *);
+long long rotate_search_cost(const struct rotate_search *);
+uint64_t rotate_rand(uint64_t *);
+int	rotate_rand_below(uint64_t *, int);
+
+#endif

@@ -1,0 +1,481 @@
+/* server-client.c: one connected view: reading frames, queued writes. */
+#define _GNU_SOURCE		/* struct ucred */
+#include <sys/socket.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server.h"
+
+/*
+ * One connection.  At most one write is in flight; frames queue in `out`
+ * behind it, and the snapshot is not queued at all: when the socket is
+ * free the newest one is cut then, so a slow client skips the snapshots
+ * it could not take instead of piling them up.  Acknowledgements wait in
+ * `held` until the turn's transaction commits.
+ */
+struct client {
+	uv_pipe_t pipe;
+	struct server *srv;
+	struct client *prev, *next;
+	unsigned char *in;
+	size_t in_len, in_cap;
+	int greeted;
+	int view;
+	uid_t uid;
+	struct participant *p;
+	uint32_t sent_seq;
+	int sent_any;
+	struct wbuf out;	/* frames waiting for the socket */
+	struct wbuf held;	/* acks waiting for the commit */
+	struct wbuf flight;	/* the bytes libuv is writing */
+	uv_write_t req;
+	int writing;
+	int64_t write_since;
+	int closing;
+	int close_after;	/* refused: close once the reason is sent */
+	double tokens;		/* rate limit: frames we will still take */
+	int64_t tokens_at;
+	int flood_logged;
+};
+
+struct client *
+server_client_next(struct client *c)
+{
+	return c->next;
+}
+
+static void
+on_closed(uv_handle_t *h)
+{
+	struct client *c = h->data;
+
+	free(c->in);
+	wbuf_free(&c->out);
+	wbuf_free(&c->held);
+	wbuf_free(&c->flight);
+	free(c);
+}
+
+void
+server_client_close(struct client *c, const char *why)
+{
+	struct server *srv = c->srv;
+
+	if (c->closing)
+		return;
+	c->closing = 1;
+	if (why != NULL)
+		server_log(srv, "client %s%s: %s", c->p ? "of " : "",
+		    c->p ? c->p->name : "(not joined)", why);
+	if (c->p != NULL && c->p->connected > 0) {
+		c->p->connected--;
+		srv->sess->seq++;
+	}
+	if (c->prev != NULL)
+		c->prev->next = c->next;
+	else
+		srv->clients = c->next;
+	if (c->next != NULL)
+		c->next->prev = c->prev;
+	srv->n_clients--;
+	uv_close((uv_handle_t *)&c->pipe, on_closed);
+}
+
+static void
+on_written(uv_write_t *req, int status)
+{
+	struct client *c = req->data;
+
+	c->writing = 0;
+	c->flight.len = 0;
+	if (c->closing)
+		return;
+	if (status < 0 || c->close_after) {
+		server_client_close(c, status < 0 ? uv_strerror(status) : NULL);
+		return;
+	}
+	server_client_flush(c);
+}
+
+/* Hand the socket everything waiting, plus the newest snapshot. */
+void
+server_client_flush(struct client *c)
+{
+	struct session *s = c->srv->sess;
+	uv_buf_t b;
+
+	if (c->closing || c->writing || !c->greeted)
+		return;
+	if (c->out.len > 0) {
+		wbuf_put(&c->flight, c->out.data, c->out.len);
+		c->out.len = 0;
+	}
+	if (c->view != VIEW_CTL && (!c->sent_any || c->sent_seq != s->seq)) {
+		struct snapshot *snap = malloc(sizeof *snap);
+
+		if (snap != NULL) {
+			session_snapshot(s, c->p, c->view, snap);
+			util_strlcpy(snap->join_hint, c->srv->join_hint,
+			    sizeof snap->join_hint);
+			if (c->srv->store_failed)
+				util_strlcpy(snap->banner, "Answers paused: the "
+				    "host cannot save right now.",
+				    sizeof snap->banner);
+			if (snapshot_encode(&c->flight, snap) == 0) {
+				c->sent_seq = s->seq;
+				c->sent_any = 1;
+			}
+			free(snap);
+		}
+	}
+	if (c->flight.oom) {
+		server_client_close(c, "out of memory");
+		return;
+	}
+	if (c->flight.len == 0)
+		return;
+	b = uv_buf_init((char *)c->flight.data, (unsigned)c->flight.len);
+	c->req.data = c;
+	if (uv_write(&c->req, (uv_stream_t *)&c->pipe, &b, 1, on_written) != 0) {
+		c->flight.len = 0;
+		server_client_close(c, "write failed");
+		return;
+	}
+	c->writing = 1;
+	c->write_since = util_now_ms();
+}
+
+static void
+queue(struct client *c, struct wbuf *w)
+{
+	if (w->len > CLIENT_QUEUE_MAX)
+		server_client_close(c, "too much output queued (client stalled)");
+}
+
+/* After the turn's commit: acks go out, or become "not saved" notices. */
+void
+server_client_release(struct server *srv, int committed)
+{
+	for (struct client *c = srv->clients; c != NULL; c = c->next) {
+		struct rbuf r;
+		const char *err;
+		size_t used;
+		struct frame f;
+
+		if (c->held.len == 0)
+			continue;
+		if (committed) {
+			wbuf_put(&c->out, c->held.data, c->held.len);
+		} else {
+			rbuf_init(&r, c->held.data, c->held.len);
+			while (frame_decode(c->held.data + r.off, c->held.len -
+			    r.off, &f, &used, &err) == 1) {
+				struct msg_ack ack;
+				struct msg_reply rep;
+
+				if (msg_ack_decode(&f, &ack, &err) == 0) {
+					ack.ok = 0;
+					snprintf(ack.text, sizeof ack.text,
+					    "answers paused: the host cannot "
+					    "save right now; try again");
+					msg_ack_encode(&c->out, &ack);
+				} else if (msg_reply_decode(&f, &rep, &err) ==
+				    0) {
+					rep.status = 1;
+					snprintf(rep.text, sizeof rep.text,
+					    "not saved: %s",
+					    store_error(srv->store));
+					msg_reply_encode(&c->out, &rep);
+				}
+				r.off += used;
+			}
+		}
+		c->held.len = 0;
+		queue(c, &c->out);
+	}
+}
+
+void
+server_client_check_stalls(struct server *srv)
+{
+	int64_t now = util_now_ms();
+	struct client *c, *next;
+
+	for (c = srv->clients; c != NULL; c = next) {
+		next = c->next;
+		if (c->writing && now - c->write_since > CLIENT_STALL_MS)
+			server_client_close(c, "stalled; dropped (it may "
+			    "resume)");
+	}
+}
+
+static void
+refuse(struct client *c, const char *why)
+{
+	msg_refused_encode(&c->out, why);
+	c->greeted = 1;		/* lets flush send the refusal */
+	c->view = VIEW_CTL;	/* and no snapshot */
+	c->close_after = 1;
+	server_log(c->srv, "refused a client: %s", why);
+	server_client_flush(c);
+	if (!c->writing)
+		server_client_close(c, NULL);
+}
+
+static void
+on_hello(struct client *c, const struct frame *f)
+{
+	struct server *srv = c->srv;
+	struct msg_hello h;
+	struct msg_welcome w;
+	const char *err;
+	char why[256];
+
+	if (msg_hello_decode(f, &h, &err) != 0) {
+		refuse(c, err);
+		return;
+	}
+	if (h.proto != PROTO_VERSION) {
+		refuse(c, "this convene is a different version from the "
+		    "host's; update it");
+		return;
+	}
+	if (srv->code[0] != '\0' && strcmp(h.code, srv->code) != 0) {
+		refuse(c, h.code[0] ? "that join code is not right; ask the "
+		    "facilitator for it" : "this session needs a join code "
+		    "(--code CODE)");
+		return;
+	}
+	/* Only the host's own user may steer or project; others answer. */
+	c->view = c->uid == srv->uid ? h.view : VIEW_PARTICIPANT;
+	memset(&w, 0, sizeof w);
+	if (c->view == VIEW_PARTICIPANT) {
+		util_sanitize(h.name, sizeof h.name);
+		util_sanitize(h.site, sizeof h.site);
+		if (store_begin(srv->store) != 0 || (c->p = session_join(
+		    srv->sess, h.name, h.site, h.token, why, sizeof why)) ==
+		    NULL) {
+			refuse(c, store_in_tx(srv->store) ? why :
+			    "the host cannot save right now");
+			return;
+		}
+		c->p->connected++;
+		srv->sess->seq++;
+		w.participant = (uint32_t)c->p->id;
+		util_strlcpy(w.token, c->p->token, sizeof w.token);
+		util_strlcpy(w.name, c->p->name, sizeof w.name);
+		util_strlcpy(w.site, c->p->site, sizeof w.site);
+		server_log(srv, "%s (%s) joined", c->p->name,
+		    c->p->site[0] ? c->p->site : "no site");
+	}
+	w.view = (uint8_t)c->view;
+	msg_welcome_encode(&c->out, &w);
+	c->greeted = 1;
+}
+
+static void
+on_answer(struct client *c, const struct frame *f)
+{
+	struct msg_answer a;
+	struct msg_ack ack;
+	const char *err;
+
+	if (msg_answer_decode(f, &a, &err) != 0) {
+		server_client_close(c, err);
+		return;
+	}
+	memset(&ack, 0, sizeof ack);
+	ack.seq = a.seq;
+	if (c->p == NULL) {
+		snprintf(ack.text, sizeof ack.text, "only participants answer");
+		msg_ack_encode(&c->out, &ack);
+		return;
+	}
+	if (store_begin(c->srv->store) != 0) {
+		snprintf(ack.text, sizeof ack.text, "answers paused: the host "
+		    "cannot save right now; try again");
+		msg_ack_encode(&c->out, &ack);
+		return;
+	}
+	ack.ok = session_answer(c->srv->sess, c->p, a.activity, a.value,
+	    ack.text, sizeof ack.text) == 0;
+	msg_ack_encode(ack.ok ? &c->held : &c->out, &ack);
+}
+
+static void
+on_ctl(struct client *c, const struct frame *f)
+{
+	struct msg_ctl m;
+	struct msg_reply rep;
+	char *argv[CTL_MAX_ARGS];
+	const char *err;
+
+	if (msg_ctl_decode(f, &m, &err) != 0) {
+		server_client_close(c, err);
+		return;
+	}
+	memset(&rep, 0, sizeof rep);
+	if (c->view != VIEW_FACILITATOR && c->view != VIEW_CTL) {
+		rep.status = 1;
+		snprintf(rep.text, sizeof rep.text, "only the facilitator can "
+		    "do that");
+		msg_reply_encode(&c->out, &rep);
+		return;
+	}
+	for (int i = 0; i < m.argc; i++)
+		argv[i] = m.argv[i];
+	if (store_begin(c->srv->store) != 0) {
+		rep.status = 1;
+		snprintf(rep.text, sizeof rep.text, "cannot save: %s",
+		    store_error(c->srv->store));
+		msg_reply_encode(&c->out, &rep);
+		return;
+	}
+	if (strcmp(argv[0], "status") == 0) {
+		/* Status must count this turn's answers: commit them first. */
+		store_commit(c->srv->store);
+		session_refresh(c->srv->sess);
+	}
+	rep.status = (uint8_t)session_command(c->srv->sess, m.argc, argv,
+	    rep.text, sizeof rep.text);
+	if (m.argc > 0 && strcmp(argv[0], "status") != 0)
+		server_log(c->srv, "ctl %s: %s", argv[0], rep.text);
+	msg_reply_encode(&c->held, &rep);
+}
+
+/* Token bucket: a participant may not send more than CLIENT_RATE frames
+ * a second for long; the excess is dropped and logged once. */
+static int
+rate_ok(struct client *c)
+{
+	int64_t now = util_now_ms();
+
+	if (c->view != VIEW_PARTICIPANT)
+		return 1;
+	c->tokens += (double)(now - c->tokens_at) * CLIENT_RATE / 1000.0;
+	c->tokens_at = now;
+	if (c->tokens > CLIENT_BURST)
+		c->tokens = CLIENT_BURST;
+	if (c->tokens < 1) {
+		if (!c->flood_logged)
+			server_log(c->srv, "%s sends too fast; dropping input",
+			    c->p ? c->p->name : "a client");
+		c->flood_logged = 1;
+		return 0;
+	}
+	c->tokens -= 1;
+	return 1;
+}
+
+static void
+dispatch(struct client *c, const struct frame *f)
+{
+	if (!c->greeted) {
+		if (f->type != MSG_HELLO)
+			server_client_close(c, "spoke before hello");
+		else
+			on_hello(c, f);
+		return;
+	}
+	if (!rate_ok(c))
+		return;
+	switch (f->type) {
+	case MSG_ANSWER:
+		on_answer(c, f);
+		break;
+	case MSG_CTL:
+		on_ctl(c, f);
+		break;
+	default:
+		server_client_close(c, "unexpected message");
+		break;
+	}
+}
+
+static void
+on_alloc(uv_handle_t *h, size_t hint, uv_buf_t *buf)
+{
+	struct client *c = h->data;
+
+	(void)hint;
+	if (c->in_cap - c->in_len < 16384) {
+		size_t cap = c->in_cap ? c->in_cap * 2 : 32768;
+		unsigned char *n;
+
+		if (cap > 2 * FRAME_MAX || (n = realloc(c->in, cap)) == NULL) {
+			buf->base = NULL;
+			buf->len = 0;
+			return;
+		}
+		c->in = n;
+		c->in_cap = cap;
+	}
+	buf->base = (char *)c->in + c->in_len;
+	buf->len = c->in_cap - c->in_len;
+}
+
+static void
+on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
+{
+	struct client *c = st->data;
+	size_t off = 0, used;
+	struct frame f;
+	const char *err = NULL;
+	int rc;
+
+	(void)buf;
+	if (n < 0) {
+		server_client_close(c, n == UV_EOF ? NULL : uv_strerror((int)n));
+		return;
+	}
+	c->in_len += (size_t)n;
+	while (!c->closing && !c->close_after && (rc = frame_decode(c->in + off, c->in_len - off,
+	    &f, &used, &err)) == 1) {
+		dispatch(c, &f);
+		off += used;
+	}
+	if (c->closing || c->close_after)
+		return;
+	if (err != NULL) {
+		server_client_close(c, err);
+		return;
+	}
+	memmove(c->in, c->in + off, c->in_len - off);
+	c->in_len -= off;
+	queue(c, &c->out);
+}
+
+void
+server_client_accept(struct server *srv)
+{
+	struct client *c = calloc(1, sizeof *c);
+	struct ucred cred;
+	socklen_t len = sizeof cred;
+	uv_os_fd_t fd;
+
+	if (c == NULL)
+		return;
+	c->srv = srv;
+	c->tokens = CLIENT_BURST;
+	c->tokens_at = util_now_ms();
+	uv_pipe_init(srv->loop, &c->pipe, 0);
+	c->pipe.data = c;
+	if (uv_accept((uv_stream_t *)&srv->listener, (uv_stream_t *)&c->pipe)
+	    != 0) {
+		uv_close((uv_handle_t *)&c->pipe, on_closed);
+		return;
+	}
+	/* The kernel, not the client, says who is on the other end. */
+	c->uid = (uid_t)-1;
+	if (uv_fileno((uv_handle_t *)&c->pipe, &fd) == 0 &&
+	    getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0)
+		c->uid = cred.uid;
+	c->next = srv->clients;
+	if (srv->clients != NULL)
+		srv->clients->prev = c;
+	srv->clients = c;
+	srv->n_clients++;
+	uv_read_start((uv_stream_t *)&c->pipe, on_alloc, on_read);
+}

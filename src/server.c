@@ -1,0 +1,208 @@
+/* server.c: the host's listener, per-turn group commit and timers. */
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "server.h"
+
+void
+server_log(struct server *srv, const char *fmt, ...)
+{
+	va_list ap;
+	char when[32];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (srv->log == NULL)
+		return;
+	localtime_r(&t, &tm);
+	strftime(when, sizeof when, "%H:%M:%S", &tm);
+	fprintf(srv->log, "%s convene: ", when);
+	va_start(ap, fmt);
+	vfprintf(srv->log, fmt, ap);
+	va_end(ap);
+	fputc('\n', srv->log);
+	fflush(srv->log);
+}
+
+/*
+ * The end of every loop turn: commit what this turn wrote, then let the
+ * held acknowledgements go, then send fresh snapshots.
+ */
+static void
+on_turn(uv_check_t *h)
+{
+	struct server *srv = h->data;
+	int ok = 1;
+
+	if (store_in_tx(srv->store)) {
+		if (store_commit(srv->store) != 0) {
+			ok = 0;
+			if (!srv->store_failed)
+				server_log(srv, "database write failed, "
+				    "answers paused: %s",
+				    store_error(srv->store));
+			srv->store_failed = 1;
+			srv->sess->tallies_stale = 1;
+			srv->sess->seq++;
+		} else if (srv->store_failed) {
+			server_log(srv, "database writable again");
+			srv->store_failed = 0;
+		}
+	}
+	server_client_release(srv, ok);
+	session_refresh(srv->sess);
+	for (struct client *c = srv->clients; c != NULL;
+	    c = server_client_next(c))
+		server_client_flush(c);
+	if (srv->sess->ended && !srv->stopping) {
+		server_log(srv, "session ended");
+		srv->stopping = 1;
+		if (srv->on_stop != NULL)
+			srv->on_stop(srv);
+	}
+}
+
+static void
+on_tick(uv_timer_t *t)
+{
+	struct server *srv = t->data;
+
+	/* A timer that runs out closes its activity: a store write, so it
+	 * joins this turn's transaction like any other. */
+	if (store_begin(srv->store) == 0)
+		session_tick(srv->sess);
+	server_client_check_stalls(srv);
+}
+
+static void
+on_connection(uv_stream_t *listener, int status)
+{
+	struct server *srv = listener->data;
+
+	if (status < 0) {
+		server_log(srv, "accept: %s", uv_strerror(status));
+		return;
+	}
+	server_client_accept(srv);
+}
+
+/*
+ * Is a host already serving `path`?  A socket file nobody answers on is
+ * left over from a host that died, and may be replaced.
+ */
+static int
+socket_in_use(const char *path)
+{
+	struct sockaddr_un sun;
+	int fd, rc;
+
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+		return 0;
+	memset(&sun, 0, sizeof sun);
+	sun.sun_family = AF_UNIX;
+	snprintf(sun.sun_path, sizeof sun.sun_path, "%s", path);
+	rc = connect(fd, (struct sockaddr *)&sun, sizeof sun);
+	close(fd);
+	return rc == 0;
+}
+
+static int
+prepare_dir(const char *path, char *err, size_t errlen)
+{
+	char dir[sizeof ((struct sockaddr_un *)0)->sun_path];
+	char *slash;
+	struct stat sb;
+
+	snprintf(dir, sizeof dir, "%s", path);
+	if ((slash = strrchr(dir, '/')) == NULL || slash == dir)
+		return 0;
+	*slash = '\0';
+	if (stat(dir, &sb) != 0) {
+		/* Ours alone unless ssh-setup made it shared with a group. */
+		if (util_mkdir_p(dir, 0700) != 0 && errno != EEXIST) {
+			snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		snprintf(err, errlen, "%s is not a directory", dir);
+		return -1;
+	}
+	if ((sb.st_mode & S_IWOTH) && !(sb.st_mode & S_ISVTX)) {
+		snprintf(err, errlen, "%s is writable by everyone; use a "
+		    "private directory for the socket", dir);
+		return -1;
+	}
+	return 0;
+}
+
+int
+server_start(struct server *srv, uv_loop_t *loop, const char *path,
+    char *err, size_t errlen)
+{
+	int rc;
+
+	srv->loop = loop;
+	srv->uid = getuid();
+	if (strlen(path) >= sizeof srv->path) {
+		snprintf(err, errlen, "socket path too long: %s", path);
+		return -1;
+	}
+	snprintf(srv->path, sizeof srv->path, "%s", path);
+	if (prepare_dir(path, err, errlen) != 0)
+		return -1;
+	if (access(path, F_OK) == 0) {
+		if (socket_in_use(path)) {
+			snprintf(err, errlen, "another convene host is already "
+			    "serving %s (stop it, or use --socket PATH)", path);
+			return -1;
+		}
+		unlink(path);	/* stale: its host is gone */
+	}
+	uv_pipe_init(loop, &srv->listener, 0);
+	srv->listener.data = srv;
+	if ((rc = uv_pipe_bind(&srv->listener, path)) != 0 ||
+	    (rc = uv_listen((uv_stream_t *)&srv->listener, 511,
+	    on_connection)) != 0) {
+		snprintf(err, errlen, "%s: %s", path, uv_strerror(rc));
+		uv_close((uv_handle_t *)&srv->listener, NULL);
+		return -1;
+	}
+	chmod(path, 0660);
+	uv_check_init(loop, &srv->turn);
+	srv->turn.data = srv;
+	uv_check_start(&srv->turn, on_turn);
+	uv_timer_init(loop, &srv->tick);
+	srv->tick.data = srv;
+	uv_timer_start(&srv->tick, on_tick, 1000, 1000);
+	server_log(srv, "serving \"%s\" on %s", srv->sess->plan->title, path);
+	return 0;
+}
+
+void
+server_stop(struct server *srv)
+{
+	struct client *c, *next;
+
+	for (c = srv->clients; c != NULL; c = next) {
+		next = server_client_next(c);
+		server_client_close(c, NULL);
+	}
+	if (store_in_tx(srv->store))
+		store_commit(srv->store);
+	uv_check_stop(&srv->turn);
+	uv_close((uv_handle_t *)&srv->turn, NULL);
+	uv_timer_stop(&srv->tick);
+	uv_close((uv_handle_t *)&srv->tick, NULL);
+	uv_close((uv_handle_t *)&srv->listener, NULL);
+	unlink(srv->path);
+}

@@ -1,0 +1,61 @@
+/* server.h: the host's libuv server: listener, clients, group commit. */
+#ifndef CONVENE_SERVER_H
+#define CONVENE_SERVER_H
+
+#include <sys/types.h>
+
+#include <stdio.h>
+#include <uv.h>
+
+#include "convene.h"
+
+#define CLIENT_QUEUE_MAX (256 * 1024)	/* queued bytes before we give up */
+#define CLIENT_STALL_MS 30000		/* a write stuck this long: drop */
+#define CLIENT_RATE 30			/* frames per second, sustained */
+#define CLIENT_BURST 60
+
+struct client;
+
+/*
+ * The host.  One libuv loop runs everything.  Within a loop turn, reads
+ * apply intents to the session and write to the store inside one open
+ * transaction; the check handle at the end of the turn commits it, then
+ * releases the acknowledgements held back until that commit, then sends
+ * each client the newest snapshot it has not seen.  So an acknowledged
+ * answer is always a committed one, and a busy turn costs one fsync.
+ */
+struct server {
+	uv_loop_t *loop;
+	uv_pipe_t listener;
+	uv_check_t turn;
+	uv_timer_t tick;
+	struct session *sess;
+	struct store *store;
+	char path[108];
+	char code[CODE_MAX_LEN + 1];
+	char join_hint[SNAP_TITLE_LEN + 1];
+	uid_t uid;
+	FILE *log;
+	struct client *clients;
+	size_t n_clients;
+	int stopping;
+	int store_failed;	/* last commit failed: answers paused */
+	void (*on_stop)(struct server *);
+	void *data;
+};
+
+/* server.c */
+int	server_start(struct server *, uv_loop_t *, const char *, char *, size_t);
+void	server_stop(struct server *);
+void	server_log(struct server *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* server-client.c */
+void	server_client_accept(struct server *);
+void	server_client_flush(struct client *);
+void	server_client_close(struct client *, const char *);
+void	server_client_release(struct server *, int);
+void	server_client_check_stalls(struct server *);
+struct client *server_client_next(struct client *);
+
+#endif

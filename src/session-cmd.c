@@ -1,0 +1,224 @@
+/* session-cmd.c: the facilitator's commands, from keys or `convene ctl`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "convene.h"
+
+/*
+ * Every command returns an exit status (0 done, 1 refused with a reason a
+ * facilitator can act on, 2 usage) and writes a one-line reply.  Each
+ * change is saved to the store so `--resume` finds the session as it was.
+ */
+
+static int
+save(struct session *s, char *out, size_t n)
+{
+	int state = s->current >= 0 ? (int)s->runs[s->current].state : 0;
+	int rev = s->current >= 0 ? s->runs[s->current].revealed : 0;
+
+	if (store_session_save(s->store, s->id, s->current, state, rev) != 0 ||
+	    (s->current >= 0 && store_activity_state(s->store,
+	    s->runs[s->current].store_id, state) != 0)) {
+		snprintf(out, n, "could not save: %s", store_error(s->store));
+		return 1;
+	}
+	s->seq++;
+	s->tallies_stale = 1;
+	return 0;
+}
+
+static int
+set_state(struct session *s, enum act_state state, char *out, size_t n)
+{
+	struct act_run *run = &s->runs[s->current];
+	const struct plan_activity *a = &s->plan->acts[s->current];
+
+	run->state = state;
+	if (state == ACT_OPEN)
+		run->deadline_ms = a->minutes > 0 ? s->now() +
+		    (int64_t)a->minutes * 60000 : 0;
+	if (state == ACT_CLOSED) {
+		run->deadline_ms = 0;
+		if (a->reveal == REVEAL_AFTER_CLOSE)
+			run->revealed = 1;
+	}
+	return save(s, out, n);
+}
+
+/* Move to item `to`, closing an open one first: answers become final. */
+static int
+go(struct session *s, int to, char *out, size_t n)
+{
+	if (to < 0 || to >= (int)s->plan->n_acts) {
+		snprintf(out, n, "there is no activity %d (the plan has %zu)",
+		    to + 1, s->plan->n_acts);
+		return 1;
+	}
+	if (s->current >= 0 && s->runs[s->current].state == ACT_OPEN &&
+	    set_state(s, ACT_CLOSED, out, n) != 0)
+		return 1;
+	s->current = to;
+	if (save(s, out, n) != 0)
+		return 1;
+	snprintf(out, n, "activity %d of %zu: %s (%s)", to + 1,
+	    s->plan->n_acts, s->plan->acts[to].title,
+	    s->plan->acts[to].runnable ? act_state_name(s->runs[to].state) :
+	    "coming in a later version");
+	return 0;
+}
+
+static int
+minutes_arg(int argc, char **argv, long *out, char *msg, size_t n)
+{
+	char *end;
+
+	if (argc != 2) {
+		snprintf(msg, n, "usage: %s MINUTES", argv[0]);
+		return 2;
+	}
+	*out = strtol(argv[1], &end, 10);
+	if (*argv[1] == '\0' || *end != '\0' || *out < 0 || *out > 600) {
+		snprintf(msg, n, "%s: minutes must be a whole number from 0 "
+		    "to 600", argv[0]);
+		return 2;
+	}
+	return 0;
+}
+
+static int
+need_current(struct session *s, char *out, size_t n)
+{
+	if (s->current < 0) {
+		snprintf(out, n, "no activity yet: use next to start the "
+		    "agenda");
+		return 1;
+	}
+	return 0;
+}
+
+int
+session_command(struct session *s, int argc, char **argv, char *out,
+    size_t n)
+{
+	const char *cmd = argc > 0 ? argv[0] : "";
+	struct act_run *run;
+	long m;
+	int rc;
+
+	out[0] = '\0';
+	if (strcmp(cmd, "status") == 0)
+		return session_status(s, out, n) == 0 ? 0 : 1;
+	if (strcmp(cmd, "next") == 0)
+		return go(s, s->current + 1, out, n);
+	if (strcmp(cmd, "prev") == 0) {
+		if (s->current <= 0) {
+			snprintf(out, n, "already at the start of the agenda");
+			return 1;
+		}
+		return go(s, s->current - 1, out, n);
+	}
+	if (strcmp(cmd, "goto") == 0) {
+		char *end;
+		long to = argc == 2 ? strtol(argv[1], &end, 10) : 0;
+
+		if (argc != 2 || *argv[1] == '\0' || *end != '\0') {
+			snprintf(out, n, "usage: goto N (counting from 1)");
+			return 2;
+		}
+		return go(s, (int)to - 1, out, n);
+	}
+	if (strcmp(cmd, "say") == 0) {
+		char text[TEXT_MAX_LEN + 1] = "";
+
+		for (int i = 1; i < argc; i++) {
+			size_t used = strlen(text);
+
+			snprintf(text + used, sizeof text - used, "%s%s",
+			    i > 1 ? " " : "", argv[i]);
+		}
+		util_sanitize(text, sizeof text);
+		util_strlcpy(s->banner, text, sizeof s->banner);
+		s->seq++;
+		snprintf(out, n, *text ? "message shown to everyone" :
+		    "message cleared");
+		return 0;
+	}
+	if (strcmp(cmd, "end") == 0) {
+		if (s->current >= 0 && s->runs[s->current].state == ACT_OPEN)
+			set_state(s, ACT_CLOSED, out, n);
+		if (store_session_end(s->store, s->id) != 0) {
+			snprintf(out, n, "could not end: %s",
+			    store_error(s->store));
+			return 1;
+		}
+		s->ended = 1;
+		s->seq++;
+		snprintf(out, n, "session %lld ended", (long long)s->id);
+		return 0;
+	}
+	if (strcmp(cmd, "open") != 0 && strcmp(cmd, "close") != 0 &&
+	    strcmp(cmd, "reveal") != 0 && strcmp(cmd, "hide") != 0 &&
+	    strcmp(cmd, "timer") != 0 && strcmp(cmd, "extend") != 0) {
+		snprintf(out, n, "unknown command \"%s\" (try next, prev, goto, "
+		    "open, close, reveal, hide, timer, extend, say, status, "
+		    "end)", cmd);
+		return 2;
+	}
+	if ((rc = need_current(s, out, n)) != 0)
+		return rc;
+	run = &s->runs[s->current];
+	if (strcmp(cmd, "open") == 0) {
+		if (!s->plan->acts[s->current].runnable) {
+			snprintf(out, n, "%s activities are coming in a later "
+			    "version of convene; use next to move on",
+			    act_kind_name(s->plan->acts[s->current].kind));
+			return 1;
+		}
+		if (run->state == ACT_OPEN) {
+			snprintf(out, n, "already open");
+			return 0;
+		}
+		rc = set_state(s, ACT_OPEN, out, n);
+		if (rc == 0)
+			snprintf(out, n, "opened %s", s->plan->acts[
+			    s->current].id);
+		return rc;
+	}
+	if (strcmp(cmd, "close") == 0) {
+		if (run->state != ACT_OPEN) {
+			snprintf(out, n, "not open");
+			return 1;
+		}
+		rc = set_state(s, ACT_CLOSED, out, n);
+		if (rc == 0)
+			snprintf(out, n, "closed %s", s->plan->acts[
+			    s->current].id);
+		return rc;
+	}
+	if (strcmp(cmd, "reveal") == 0 || strcmp(cmd, "hide") == 0) {
+		run->revealed = cmd[0] == 'r';
+		rc = save(s, out, n);
+		if (rc == 0)
+			snprintf(out, n, run->revealed ? "results shown to "
+			    "everyone" : "results hidden from participants");
+		return rc;
+	}
+	if ((rc = minutes_arg(argc, argv, &m, out, n)) != 0)
+		return rc;
+	if (run->state != ACT_OPEN) {
+		snprintf(out, n, "open the activity before setting its timer");
+		return 1;
+	}
+	if (cmd[0] == 't')
+		run->deadline_ms = m > 0 ? s->now() + m * 60000 : 0;
+	else if (run->deadline_ms > 0)
+		run->deadline_ms += m * 60000;
+	else
+		run->deadline_ms = s->now() + m * 60000;
+	s->seq++;
+	snprintf(out, n, run->deadline_ms ? "timer: %lld s left" :
+	    "timer cleared", (long long)((run->deadline_ms - s->now() + 999) /
+	    1000));
+	return 0;
+}

@@ -1,0 +1,414 @@
+/* session.c: the running session: joining, answers, agenda commands. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "convene.h"
+
+/* A fixed key: the resume hash only needs to hide the token itself. */
+static const unsigned char token_key[16] = "convene-resume01";
+
+static void
+token_hash(const char *token, char out[17])
+{
+	snprintf(out, 17, "%016llx", (unsigned long long)util_siphash(
+	    token_key, token, strlen(token)));
+}
+
+/* An anonymous answer's key: only the holder of the token recomputes it. */
+static void
+ballot_of(const struct session *s, const struct participant *p, int idx,
+    char out[17])
+{
+	unsigned char key[16];
+	char msg[64];
+
+	util_key_from_hex(p->token, key);
+	snprintf(msg, sizeof msg, "ballot:%lld:%d", (long long)s->id, idx);
+	snprintf(out, 17, "%016llx", (unsigned long long)util_siphash(key,
+	    msg, strlen(msg)));
+}
+
+static struct participant *
+add_person(struct session *s, int64_t id, const char *name, const char *site)
+{
+	struct participant *p;
+
+	if (s->n_people == s->cap_people) {
+		size_t cap = s->cap_people ? s->cap_people * 2 : 64;
+		struct participant **n = realloc(s->people, cap * sizeof *n);
+
+		if (n == NULL)
+			return NULL;
+		s->people = n;
+		s->cap_people = cap;
+	}
+	if ((p = calloc(1, sizeof *p)) == NULL ||
+	    (p->mine = malloc(s->plan->n_acts * sizeof *p->mine)) == NULL) {
+		free(p);
+		return NULL;
+	}
+	for (size_t i = 0; i < s->plan->n_acts; i++)
+		p->mine[i] = -1;
+	p->id = id;
+	util_strlcpy(p->name, name, sizeof p->name);
+	util_strlcpy(p->site, site, sizeof p->site);
+	s->people[s->n_people++] = p;
+	return p;
+}
+
+static void
+load_person(void *arg, const struct store_participant *sp)
+{
+	add_person(arg, sp->id, sp->name, sp->site);
+}
+
+static int64_t
+clock_ms(void)
+{
+	return util_now_ms();
+}
+
+/*
+ * Start a session for `plan`, or with `resume` pick up the latest one of
+ * this plan that never ended: same activity, same participants (who get
+ * their seats back when they reconnect with their token).
+ */
+struct session *
+session_new(struct plan *plan, struct store *st, int resume, char *err,
+    size_t errlen)
+{
+	struct session *s = calloc(1, sizeof *s);
+	int state = 0, revealed = 0;
+
+	if (s == NULL || (s->runs = calloc(plan->n_acts, sizeof *s->runs)) ==
+	    NULL) {
+		free(s);
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	s->plan = plan;
+	s->store = st;
+	s->now = clock_ms;
+	s->current = -1;
+	s->id = resume ? store_session_find(st, plan) : 0;
+	if (s->id > 0) {
+		if (store_session_load(st, s->id, &s->current, &state,
+		    &revealed) != 0 || store_participants(st, s->id,
+		    load_person, s) != 0)
+			goto fail;
+		/* Hashes of the tokens: the store keeps nothing more. */
+		for (size_t i = 0; i < s->n_people; i++)
+			s->people[i]->token_hash[0] = '\0';
+	} else if ((s->id = store_session_create(st, plan)) < 0)
+		goto fail;
+	for (size_t i = 0; i < plan->n_acts; i++) {
+		int st_i = 0;
+
+		s->runs[i].store_id = store_activity_id(st, s->id, (int)i,
+		    &st_i);
+		if (s->runs[i].store_id < 0)
+			goto fail;
+		s->runs[i].state = (enum act_state)(st_i >= 0 && st_i <= 2 ?
+		    st_i : 0);
+	}
+	if (s->current >= (int)plan->n_acts)
+		s->current = -1;
+	if (s->current >= 0)
+		s->runs[s->current].revealed = revealed;
+	s->tallies_stale = 1;
+	session_refresh(s);
+	return s;
+fail:
+	snprintf(err, errlen, "%s", store_error(st));
+	session_free(s);
+	return NULL;
+}
+
+void
+session_free(struct session *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < s->n_people; i++) {
+		free(s->people[i]->mine);
+		free(s->people[i]);
+	}
+	free(s->people);
+	free(s->runs);
+	free(s);
+}
+
+static struct participant *
+find_by_hash(struct session *s, const char *hash)
+{
+	for (size_t i = 0; i < s->n_people; i++)
+		if (strcmp(s->people[i]->token_hash, hash) == 0)
+			return s->people[i];
+	return NULL;
+}
+
+/* After a resume, fetch a returning person's answers from the store. */
+static void
+restore_answers(struct session *s, struct participant *p)
+{
+	for (size_t i = 0; i < s->plan->n_acts; i++) {
+		char v[32], ballot[17];
+		int found;
+
+		if (s->plan->acts[i].anonymous) {
+			ballot_of(s, p, (int)i, ballot);
+			found = store_answer_get(s->store, s->runs[i].store_id,
+			    0, ballot, v, sizeof v);
+		} else
+			found = store_answer_get(s->store, s->runs[i].store_id,
+			    p->id, NULL, v, sizeof v);
+		if (found == 1 && atoi(v) >= 1)
+			p->mine[i] = (int16_t)(atoi(v) - 1);
+	}
+}
+
+/*
+ * A participant arrives.  With a token the store knows, they get their
+ * seat (and answers) back; otherwise a new seat.  Name and site must
+ * already be sanitised.  Two people with the same name are told apart
+ * by a number, so the facilitator's list and the export stay readable.
+ */
+struct participant *
+session_join(struct session *s, const char *name, const char *site,
+    const char *token, char *err, size_t errlen)
+{
+	struct participant *p;
+	struct store_participant sp;
+	char hash[17], unique[NAME_MAX_LEN + 1], tok[TOKEN_LEN + 1];
+	int64_t id;
+	int n;
+
+	if (token != NULL && *token != '\0') {
+		token_hash(token, hash);
+		if ((p = find_by_hash(s, hash)) != NULL)
+			return p;
+		if (store_participant_by_token(s->store, s->id, hash, &sp) ==
+		    1) {
+			for (size_t i = 0; i < s->n_people; i++)
+				if (s->people[i]->id == sp.id) {
+					p = s->people[i];
+					util_strlcpy(p->token, token,
+					    sizeof p->token);
+					memcpy(p->token_hash, hash, 17);
+					restore_answers(s, p);
+					return p;
+				}
+		}
+	}
+	if (*name == '\0') {
+		snprintf(err, errlen, "please give your name");
+		return NULL;
+	}
+	util_strlcpy(unique, name, sizeof unique);
+	for (n = 2; (id = store_participant_count_name(s->store, s->id,
+	    unique)) > 0 && n < 10000; n++) {
+		char suffix[16];
+		size_t keep;
+
+		snprintf(suffix, sizeof suffix, " (%d)", n);
+		keep = util_utf8_cut(name, sizeof unique - 1 - strlen(suffix));
+		snprintf(unique, sizeof unique, "%.*s%s", (int)keep, name,
+		    suffix);
+	}
+	util_random_hex(tok, sizeof tok);
+	token_hash(tok, hash);
+	if ((id = store_participant_add(s->store, s->id, unique, site, hash))
+	    < 0 || (p = add_person(s, id, unique, site)) == NULL) {
+		snprintf(err, errlen, "cannot record you: %s",
+		    store_error(s->store));
+		return NULL;
+	}
+	memcpy(p->token, tok, sizeof p->token);
+	memcpy(p->token_hash, hash, 17);
+	s->seq++;
+	return p;
+}
+
+/* Store an answer to the current activity.  0 on success, else `why`. */
+int
+session_answer(struct session *s, struct participant *p,
+    const char *activity, const char *value, char *why, size_t n)
+{
+	const struct plan_activity *a;
+	char stored[VALUE_MAX_LEN + 1], ballot[17];
+	int choice = -1, rc;
+
+	if (s->current < 0 || strcmp(s->plan->acts[s->current].id, activity)
+	    != 0) {
+		snprintf(why, n, "that question is no longer on screen");
+		return -1;
+	}
+	a = &s->plan->acts[s->current];
+	if (s->runs[s->current].state != ACT_OPEN) {
+		snprintf(why, n, s->runs[s->current].state == ACT_CLOSED ?
+		    "this question has closed" : "this question is not open "
+		    "yet");
+		return -1;
+	}
+	if (activity_ops(a->kind)->answer(a, value, stored, sizeof stored,
+	    &choice, why, n) != 0)
+		return -1;
+	if (a->anonymous) {
+		ballot_of(s, p, s->current, ballot);
+		rc = store_answer_put(s->store, s->runs[s->current].store_id, 0,
+		    ballot, p->site, stored, choice);
+	} else
+		rc = store_answer_put(s->store, s->runs[s->current].store_id,
+		    p->id, NULL, p->site, stored, choice);
+	if (rc != 0) {
+		snprintf(why, n, "answer not saved: %s", store_error(s->store));
+		return -1;
+	}
+	p->mine[s->current] = (int16_t)choice;
+	s->tallies_stale = 1;
+	s->seq++;
+	return 0;
+}
+
+struct tally_arg {
+	struct act_run *run;
+};
+
+static void
+tally_row(void *arg, const char *choice, int count)
+{
+	struct act_run *run = arg;
+	int c = atoi(choice);
+
+	if (c >= 1 && c <= SNAP_MAX_OPTIONS)
+		run->counts[c - 1] = (uint32_t)count;
+}
+
+/* Re-read the current activity's tally from the store (after commits). */
+void
+session_refresh(struct session *s)
+{
+	struct act_run *run;
+	int n;
+
+	if (!s->tallies_stale || s->current < 0)
+		return;
+	run = &s->runs[s->current];
+	memset(run->counts, 0, sizeof run->counts);
+	store_tally(s->store, run->store_id, tally_row, run);
+	n = store_answer_count(s->store, run->store_id);
+	run->answered = n > 0 ? (uint32_t)n : 0;
+	s->tallies_stale = 0;
+}
+
+/* Advance timers; returns 1 when something visible changed. */
+int
+session_tick(struct session *s)
+{
+	struct act_run *run;
+	const struct plan_activity *a;
+
+	if (s->current < 0)
+		return 0;
+	run = &s->runs[s->current];
+	a = &s->plan->acts[s->current];
+	if (run->deadline_ms == 0 || run->state != ACT_OPEN)
+		return 0;
+	if (s->now() >= run->deadline_ms && a->auto_close) {
+		char buf[64];
+		char *argv[] = { "close" };
+
+		session_command(s, 1, argv, buf, sizeof buf);
+		return 1;
+	}
+	s->seq++;		/* the countdown moved */
+	return 1;
+}
+
+/* Cut a snapshot for one viewer (`p` is NULL for non-participants). */
+void
+session_snapshot(struct session *s, const struct participant *p, int view,
+    struct snapshot *snap)
+{
+	memset(snap, 0, sizeof *snap);
+	snap->seq = s->seq;
+	snap->view = (uint8_t)view;
+	util_strlcpy(snap->title, s->plan->title, sizeof snap->title);
+	util_strlcpy(snap->banner, s->banner, sizeof snap->banner);
+	snap->joined = (uint32_t)s->n_people;
+	for (size_t i = 0; i < s->n_people; i++)
+		snap->connected += s->people[i]->connected > 0;
+	snap->n_items = (uint16_t)s->plan->n_acts;
+	for (size_t i = 0; i < s->plan->n_acts && i < SNAP_MAX_ITEMS; i++) {
+		const struct plan_activity *a = &s->plan->acts[i];
+
+		util_strlcpy(snap->items[i].id, a->id, sizeof snap->items[i].id);
+		util_strlcpy(snap->items[i].title, a->title,
+		    sizeof snap->items[i].title);
+		snap->items[i].kind = (uint8_t)a->kind;
+		snap->items[i].flags = a->runnable ? SNAP_RUNNABLE : 0;
+		snap->items[i].state = (uint8_t)s->runs[i].state;
+	}
+	snap->current = (int16_t)s->current;
+	snap->mine = -1;
+	snap->remaining = -1;
+	if (s->current >= 0) {
+		const struct plan_activity *a = &s->plan->acts[s->current];
+		const struct act_run *run = &s->runs[s->current];
+		int results = view == VIEW_FACILITATOR || run->revealed ||
+		    (a->reveal == REVEAL_LIVE && run->state != ACT_WAITING);
+
+		snap->kind = (uint8_t)a->kind;
+		snap->state = (uint8_t)run->state;
+		snap->flags = (results ? SNAP_RESULTS : 0) |
+		    (run->revealed ? SNAP_REVEALED : 0) |
+		    (a->anonymous ? SNAP_ANONYMOUS : 0) |
+		    (a->runnable ? SNAP_RUNNABLE : 0);
+		util_strlcpy(snap->activity, a->id, sizeof snap->activity);
+		util_strlcpy(snap->question, a->question ? a->question :
+		    a->title, sizeof snap->question);
+		snap->answered = run->answered;
+		if (run->deadline_ms > 0 && run->state == ACT_OPEN) {
+			int64_t left = (run->deadline_ms - s->now() + 999) /
+			    1000;
+
+			snap->remaining = left > 0 ? (int32_t)left : 0;
+		}
+		activity_ops(a->kind)->snapshot(s, s->current, results, snap);
+		if (p != NULL)
+			snap->mine = p->mine[s->current];
+	}
+	if (view == VIEW_FACILITATOR) {
+		/* Connected people first, newest last, as many as fit. */
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < s->n_people &&
+			    snap->n_people < SNAP_MAX_PEOPLE; i++) {
+				const struct participant *q = s->people[i];
+				struct snap_person *sp;
+
+				if ((q->connected > 0) != (pass == 0))
+					continue;
+				sp = &snap->people[snap->n_people++];
+				sp->id = (uint32_t)q->id;
+				util_strlcpy(sp->name, q->name, sizeof sp->name);
+				util_strlcpy(sp->site, q->site, sizeof sp->site);
+				sp->connected = q->connected > 0;
+				sp->answered = s->current >= 0 &&
+				    !s->plan->acts[s->current].anonymous &&
+				    q->mine[s->current] >= 0;
+			}
+	}
+}
+
+int
+session_status(struct session *s, char *out, size_t cap)
+{
+	int connected = 0, answers = 0;
+
+	for (size_t i = 0; i < s->n_people; i++)
+		connected += s->people[i]->connected > 0;
+	if (s->current >= 0)
+		answers = (int)s->runs[s->current].answered;
+	return store_status_json(s->store, s, answers, connected, out, cap);
+}

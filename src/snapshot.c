@@ -1,0 +1,266 @@
+/* snapshot.c: encode and decode snapshots as tagged, skippable sections. */
+#include <string.h>
+
+#include "snapshot.h"
+
+enum snap_section {
+	SEC_HEAD = 1,		/* seq, view, title, join hint, counts, banner */
+	SEC_AGENDA,		/* items and the current index */
+	SEC_ACTIVITY,		/* current activity, options, counts */
+	SEC_MINE,		/* the viewer's own answer */
+	SEC_PEOPLE		/* facilitator only */
+};
+
+static const char *kind_names[ACT_KIND_MAX] = {
+	"poll", "cafe", "assess", "breakout", "feedback"
+};
+
+const char *
+act_kind_name(unsigned k)
+{
+	return k < ACT_KIND_MAX ? kind_names[k] : "unknown";
+}
+
+const char *
+act_state_name(unsigned s)
+{
+	static const char *names[] = { "waiting", "open", "closed" };
+
+	return s < 3 ? names[s] : "unknown";
+}
+
+static size_t
+sec_begin(struct wbuf *w, enum snap_section tag)
+{
+	size_t at;
+
+	wbuf_u8(w, (uint8_t)tag);
+	at = w->len;
+	wbuf_u16(w, 0);
+	return at;
+}
+
+static void
+sec_end(struct wbuf *w, size_t at)
+{
+	size_t n;
+
+	if (w->oom)
+		return;
+	n = w->len - at - 2;
+	if (n > 0xffff) {
+		w->oom = 1;	/* cannot happen with the caps in snapshot.h */
+		return;
+	}
+	w->data[at] = n & 0xff;
+	w->data[at + 1] = (n >> 8) & 0xff;
+}
+
+int
+snapshot_encode(struct wbuf *w, const struct snapshot *s)
+{
+	size_t at = frame_begin(w, MSG_SNAPSHOT), sec;
+	unsigned i;
+
+	sec = sec_begin(w, SEC_HEAD);
+	wbuf_u32(w, s->seq);
+	wbuf_u8(w, s->view);
+	wbuf_str(w, s->title);
+	wbuf_str(w, s->join_hint);
+	wbuf_u32(w, s->joined);
+	wbuf_u32(w, s->connected);
+	wbuf_str(w, s->banner);
+	sec_end(w, sec);
+
+	sec = sec_begin(w, SEC_AGENDA);
+	wbuf_u16(w, s->n_items);
+	for (i = 0; i < s->n_items && i < SNAP_MAX_ITEMS; i++) {
+		wbuf_str(w, s->items[i].id);
+		wbuf_str(w, s->items[i].title);
+		wbuf_u8(w, s->items[i].kind);
+		wbuf_u8(w, s->items[i].flags);
+		wbuf_u8(w, s->items[i].state);
+	}
+	wbuf_u16(w, (uint16_t)s->current);
+	sec_end(w, sec);
+
+	if (s->current >= 0) {
+		sec = sec_begin(w, SEC_ACTIVITY);
+		wbuf_u8(w, s->kind);
+		wbuf_u8(w, s->state);
+		wbuf_u8(w, s->flags);
+		wbuf_str(w, s->activity);
+		wbuf_str(w, s->question);
+		wbuf_u8(w, s->n_options);
+		for (i = 0; i < s->n_options && i < SNAP_MAX_OPTIONS; i++) {
+			wbuf_str(w, s->options[i]);
+			wbuf_u32(w, s->counts[i]);
+		}
+		wbuf_u32(w, s->answered);
+		wbuf_i32(w, s->remaining);
+		sec_end(w, sec);
+	}
+
+	sec = sec_begin(w, SEC_MINE);
+	wbuf_u16(w, (uint16_t)s->mine);
+	sec_end(w, sec);
+
+	if (s->n_people > 0) {
+		sec = sec_begin(w, SEC_PEOPLE);
+		wbuf_u16(w, s->n_people);
+		for (i = 0; i < s->n_people && i < SNAP_MAX_PEOPLE; i++) {
+			wbuf_u32(w, s->people[i].id);
+			wbuf_str(w, s->people[i].name);
+			wbuf_str(w, s->people[i].site);
+			wbuf_u8(w, s->people[i].connected);
+			wbuf_u8(w, s->people[i].answered);
+		}
+		sec_end(w, sec);
+	}
+	return frame_end(w, at);
+}
+
+static void
+decode_agenda(struct rbuf *r, struct snapshot *s)
+{
+	unsigned i;
+
+	s->n_items = rbuf_u16(r);
+	if (s->n_items > SNAP_MAX_ITEMS) {
+		r->err = "agenda too long";
+		return;
+	}
+	for (i = 0; i < s->n_items && r->err == NULL; i++) {
+		struct snap_item *it = &s->items[i];
+
+		rbuf_str(r, it->id, sizeof it->id);
+		rbuf_str(r, it->title, sizeof it->title);
+		it->kind = rbuf_u8(r);
+		it->flags = rbuf_u8(r);
+		it->state = rbuf_u8(r);
+		if (it->kind >= ACT_KIND_MAX || it->state > ACT_CLOSED)
+			r->err = "bad agenda item";
+	}
+	s->current = (int16_t)rbuf_u16(r);
+	if (s->current < -1 || s->current >= (int)s->n_items)
+		r->err = "current activity out of range";
+}
+
+static void
+decode_activity(struct rbuf *r, struct snapshot *s)
+{
+	unsigned i;
+
+	s->kind = rbuf_u8(r);
+	s->state = rbuf_u8(r);
+	s->flags = rbuf_u8(r);
+	rbuf_str(r, s->activity, sizeof s->activity);
+	rbuf_str(r, s->question, sizeof s->question);
+	s->n_options = rbuf_u8(r);
+	if (s->n_options > SNAP_MAX_OPTIONS) {
+		r->err = "too many options";
+		return;
+	}
+	for (i = 0; i < s->n_options && r->err == NULL; i++) {
+		rbuf_str(r, s->options[i], sizeof s->options[i]);
+		s->counts[i] = rbuf_u32(r);
+	}
+	s->answered = rbuf_u32(r);
+	s->remaining = rbuf_i32(r);
+	if (s->kind >= ACT_KIND_MAX || s->state > ACT_CLOSED)
+		r->err = "bad activity";
+}
+
+static void
+decode_people(struct rbuf *r, struct snapshot *s)
+{
+	unsigned i;
+
+	s->n_people = rbuf_u16(r);
+	if (s->n_people > SNAP_MAX_PEOPLE) {
+		r->err = "participant list too long";
+		return;
+	}
+	for (i = 0; i < s->n_people && r->err == NULL; i++) {
+		struct snap_person *p = &s->people[i];
+
+		p->id = rbuf_u32(r);
+		rbuf_str(r, p->name, sizeof p->name);
+		rbuf_str(r, p->site, sizeof p->site);
+		p->connected = rbuf_u8(r);
+		p->answered = rbuf_u8(r);
+	}
+}
+
+int
+snapshot_decode(const struct frame *f, struct snapshot *s, const char **err)
+{
+	struct rbuf r;
+	int seen_head = 0, seen_agenda = 0;
+
+	memset(s, 0, sizeof *s);
+	s->current = -1;
+	s->mine = -1;
+	s->remaining = -1;
+	if (f->type != MSG_SNAPSHOT) {
+		*err = "unexpected message type";
+		return -1;
+	}
+	rbuf_init(&r, f->payload, f->len);
+	while (r.err == NULL && r.off < r.len) {
+		uint8_t tag = rbuf_u8(&r);
+		uint16_t n = rbuf_u16(&r);
+		struct rbuf sub;
+
+		if (r.err != NULL || n > r.len - r.off) {
+			r.err = "section ends early";
+			break;
+		}
+		rbuf_init(&sub, r.p + r.off, n);
+		r.off += n;
+		switch (tag) {
+		case SEC_HEAD:
+			s->seq = rbuf_u32(&sub);
+			s->view = rbuf_u8(&sub);
+			rbuf_str(&sub, s->title, sizeof s->title);
+			rbuf_str(&sub, s->join_hint, sizeof s->join_hint);
+			s->joined = rbuf_u32(&sub);
+			s->connected = rbuf_u32(&sub);
+			rbuf_str(&sub, s->banner, sizeof s->banner);
+			if (s->view >= VIEW_MAX)
+				sub.err = "unknown view";
+			seen_head = 1;
+			break;
+		case SEC_AGENDA:
+			decode_agenda(&sub, s);
+			seen_agenda = 1;
+			break;
+		case SEC_ACTIVITY:
+			decode_activity(&sub, s);
+			break;
+		case SEC_MINE:
+			s->mine = (int16_t)rbuf_u16(&sub);
+			if (s->mine < -1 || s->mine >= SNAP_MAX_OPTIONS)
+				sub.err = "own answer out of range";
+			break;
+		case SEC_PEOPLE:
+			decode_people(&sub, s);
+			break;
+		default:
+			/* A section from a newer host: skip it whole. */
+			sub.off = sub.len;
+			break;
+		}
+		if (rbuf_done(&sub) != 0)
+			r.err = sub.err;
+	}
+	if (r.err == NULL && (!seen_head || !seen_agenda))
+		r.err = "snapshot lacks its head or agenda";
+	if (r.err == NULL && s->current >= 0 && s->activity[0] == '\0')
+		r.err = "snapshot lacks the current activity";
+	if (r.err != NULL) {
+		*err = r.err;
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,102 @@
+/* snapshot.h: the state a client view draws, as sent by the host. */
+#ifndef CONVENE_SNAPSHOT_H
+#define CONVENE_SNAPSHOT_H
+
+#include <stdint.h>
+
+#include "protocol.h"
+
+/*
+ * A snapshot is everything one viewer needs to draw one screen: the shared
+ * part (agenda, current activity, results if this viewer may see them) and
+ * the viewer's own part (their answer).  It is encoded as tagged sections
+ * (`u8 tag | u16 length | body`) so later activity kinds can add sections
+ * that older clients skip.  Lists are capped so a snapshot always fits in
+ * one frame; the counts (`joined`, `connected`) stay exact.
+ */
+#define SNAP_MAX_ITEMS 48
+#define SNAP_MAX_OPTIONS 11	/* a 0..10 scale */
+#define SNAP_MAX_PEOPLE 200
+#define SNAP_TITLE_LEN 128
+#define SNAP_QUESTION_LEN 480
+#define SNAP_OPTION_LEN 120
+
+enum act_kind {
+	ACT_POLL = 0,
+	ACT_CAFE,
+	ACT_ASSESS,
+	ACT_BREAKOUT,
+	ACT_FEEDBACK,
+	ACT_KIND_MAX
+};
+
+enum act_state {
+	ACT_WAITING = 0,	/* shown in the agenda, not yet opened */
+	ACT_OPEN,		/* taking answers */
+	ACT_CLOSED		/* answers final */
+};
+
+enum snap_flag {
+	SNAP_RUNNABLE = 0x01,	/* agenda item this build can run */
+	SNAP_RESULTS = 0x02,	/* counts are included for this viewer */
+	SNAP_REVEALED = 0x04,	/* results revealed to participants */
+	SNAP_ANONYMOUS = 0x08
+};
+
+struct snap_item {
+	char id[ID_MAX_LEN + 1];
+	char title[SNAP_TITLE_LEN + 1];
+	uint8_t kind;		/* enum act_kind */
+	uint8_t flags;		/* SNAP_RUNNABLE */
+	uint8_t state;		/* enum act_state */
+};
+
+struct snap_person {
+	uint32_t id;
+	char name[NAME_MAX_LEN + 1];
+	char site[SITE_MAX_LEN + 1];
+	uint8_t connected;
+	uint8_t answered;	/* answered the current activity */
+};
+
+struct snapshot {
+	uint32_t seq;		/* grows with every change the host makes */
+	uint8_t view;		/* enum view_kind this snapshot was cut for */
+	char title[SNAP_TITLE_LEN + 1];
+	char join_hint[SNAP_TITLE_LEN + 1];	/* how to join, for status bars */
+
+	uint16_t n_items;
+	struct snap_item items[SNAP_MAX_ITEMS];
+	int16_t current;	/* index into items, -1 in the lobby */
+
+	/* The current activity (meaningful when current >= 0). */
+	uint8_t kind;
+	uint8_t state;
+	uint8_t flags;		/* SNAP_RESULTS | SNAP_REVEALED | ... */
+	char activity[ID_MAX_LEN + 1];
+	char question[SNAP_QUESTION_LEN + 1];
+	uint8_t n_options;
+	char options[SNAP_MAX_OPTIONS][SNAP_OPTION_LEN + 1];
+	uint32_t counts[SNAP_MAX_OPTIONS];	/* zero unless SNAP_RESULTS */
+	uint32_t answered;	/* answers to the current activity */
+	int32_t remaining;	/* timer seconds, -1 when there is none */
+
+	uint32_t joined;
+	uint32_t connected;
+	char banner[TEXT_MAX_LEN + 1];	/* facilitator's message, or "" */
+
+	/* The viewer's own part. */
+	int16_t mine;		/* own answer (option index), -1 if none */
+
+	/* Facilitator view only. */
+	uint16_t n_people;
+	struct snap_person people[SNAP_MAX_PEOPLE];
+};
+
+/* snapshot.c */
+int	snapshot_encode(struct wbuf *, const struct snapshot *);
+int	snapshot_decode(const struct frame *, struct snapshot *, const char **);
+const char *act_kind_name(unsigned);
+const char *act_state_name(unsigned);
+
+#endif

@@ -1,0 +1,259 @@
+/* store.c: open the SQLite database, migrate its schema, group commits. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+
+/*
+ * Schema migrations, oldest first.  Migration i brings `user_version` from
+ * i to i + 1.  Only ever append: a database written by this version must
+ * open in every later one.
+ */
+static const char *migrations[] = {
+	/* 1: sessions, sites, participants, activities, options, answers. */
+	"CREATE TABLE sessions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  title TEXT NOT NULL,"
+	"  collaborative TEXT,"
+	"  plan_path TEXT NOT NULL,"
+	"  started TEXT NOT NULL,"
+	"  ended TEXT,"
+	"  current INTEGER NOT NULL DEFAULT -1,"
+	"  state INTEGER NOT NULL DEFAULT 0,"
+	"  revealed INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE sites ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE participants ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session INTEGER NOT NULL REFERENCES sessions(id),"
+	"  name TEXT NOT NULL,"
+	"  site INTEGER REFERENCES sites(id),"
+	"  role TEXT,"
+	"  token_hash TEXT NOT NULL,"
+	"  joined TEXT NOT NULL,"
+	"  UNIQUE (session, token_hash));"
+	"CREATE TABLE activities ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session INTEGER NOT NULL REFERENCES sessions(id),"
+	"  idx INTEGER NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  type TEXT,"
+	"  title TEXT NOT NULL,"
+	"  question TEXT,"
+	"  anonymous INTEGER NOT NULL DEFAULT 0,"
+	"  state INTEGER NOT NULL DEFAULT 0,"
+	"  opened TEXT,"
+	"  closed TEXT,"
+	"  UNIQUE (session, idx));"
+	"CREATE TABLE options ("
+	"  activity INTEGER NOT NULL REFERENCES activities(id),"
+	"  n INTEGER NOT NULL,"
+	"  label TEXT NOT NULL,"
+	"  PRIMARY KEY (activity, n));"
+	/* An answer names its participant, or (anonymous activities) holds
+	 * a ballot key that only the participant's own token can recompute. */
+	"CREATE TABLE answers ("
+	"  id INTEGER PRIMARY KEY,"
+	"  activity INTEGER NOT NULL REFERENCES activities(id),"
+	"  participant INTEGER REFERENCES participants(id),"
+	"  ballot TEXT,"
+	"  site INTEGER REFERENCES sites(id),"
+	"  item TEXT,"
+	"  choice INTEGER,"
+	"  value TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  CHECK ((participant IS NULL) <> (ballot IS NULL)));"
+	"CREATE UNIQUE INDEX answers_person ON answers"
+	"  (activity, participant, coalesce(item, '')) "
+	"  WHERE participant IS NOT NULL;"
+	"CREATE UNIQUE INDEX answers_ballot ON answers"
+	"  (activity, ballot, coalesce(item, '')) WHERE ballot IS NOT NULL;",
+};
+
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+int
+store_fail(struct store *st, const char *what)
+{
+	snprintf(st->err, sizeof st->err, "%s: %s", what,
+	    sqlite3_errmsg(st->db));
+	return -1;
+}
+
+const char *
+store_error(struct store *st)
+{
+	return st->err;
+}
+
+void *
+store_db(struct store *st)
+{
+	return st->db;
+}
+
+sqlite3_stmt *
+store_stmt(struct store *st, const char *sql)
+{
+	int i;
+
+	for (i = 0; i < STORE_STMTS && st->stmts[i].sql != NULL; i++)
+		if (st->stmts[i].sql == sql) {
+			sqlite3_reset(st->stmts[i].stmt);
+			sqlite3_clear_bindings(st->stmts[i].stmt);
+			return st->stmts[i].stmt;
+		}
+	if (i == STORE_STMTS) {
+		snprintf(st->err, sizeof st->err, "statement cache full");
+		return NULL;
+	}
+	if (sqlite3_prepare_v2(st->db, sql, -1, &st->stmts[i].stmt, NULL) !=
+	    SQLITE_OK) {
+		store_fail(st, "prepare");
+		return NULL;
+	}
+	st->stmts[i].sql = sql;
+	return st->stmts[i].stmt;
+}
+
+int
+store_exec(struct store *st, const char *sql)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, "exec");
+	return 0;
+}
+
+int
+store_schema_version(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, "PRAGMA user_version");
+	int v = -1;
+
+	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	if (s != NULL)
+		sqlite3_reset(s);
+	return v;
+}
+
+static int
+migrate(struct store *st)
+{
+	int v = store_schema_version(st);
+	char sql[64];
+
+	if (v < 0)
+		return -1;
+	if (v > N_MIGRATIONS) {
+		snprintf(st->err, sizeof st->err, "database schema %d is newer "
+		    "than this convene (%d); upgrade convene", v, N_MIGRATIONS);
+		return -1;
+	}
+	for (; v < N_MIGRATIONS; v++) {
+		if (store_exec(st, "BEGIN IMMEDIATE") != 0)
+			return -1;
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+		if (store_exec(st, migrations[v]) != 0 ||
+		    store_exec(st, sql) != 0) {
+			char keep[sizeof st->err];
+
+			memcpy(keep, st->err, sizeof keep);
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			memcpy(st->err, keep, sizeof keep);
+			return -1;
+		}
+		if (store_exec(st, "COMMIT") != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+store_open(const char *path, struct store **out, char *err, size_t errlen)
+{
+	struct store *st = calloc(1, sizeof *st);
+
+	*out = NULL;
+	if (st == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", path, st->db ?
+		    sqlite3_errmsg(st->db) : "cannot open");
+		store_close(st);
+		return -1;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	/* WAL: readers (exports) never block the host's writes; NORMAL sync
+	 * in WAL mode still never loses a committed transaction to a crash
+	 * of the process, which is what an acknowledgement promises. */
+	if (store_exec(st, "PRAGMA journal_mode = WAL") != 0 ||
+	    store_exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
+	    store_exec(st, "PRAGMA foreign_keys = ON") != 0 ||
+	    migrate(st) != 0) {
+		snprintf(err, errlen, "%s: %s", path, st->err);
+		store_close(st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	for (int i = 0; i < STORE_STMTS && st->stmts[i].sql != NULL; i++)
+		sqlite3_finalize(st->stmts[i].stmt);
+	if (st->in_tx)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+/* Group commit: the server opens one transaction per loop turn at the
+ * first write and commits it before any acknowledgement goes out. */
+int
+store_begin(struct store *st)
+{
+	if (st->in_tx)
+		return 0;
+	if (store_exec(st, "BEGIN IMMEDIATE") != 0)
+		return -1;
+	st->in_tx = 1;
+	return 0;
+}
+
+int
+store_commit(struct store *st)
+{
+	if (!st->in_tx)
+		return 0;
+	if (store_exec(st, "COMMIT") != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	st->in_tx = 0;
+	return 0;
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (st->in_tx)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_tx = 0;
+}
+
+int
+store_in_tx(struct store *st)
+{
+	return st->in_tx;
+}

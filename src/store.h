@@ -1,0 +1,32 @@
+/* store.h: internals shared by the store-*.c files (not for other layers). */
+#ifndef CONVENE_STORE_H
+#define CONVENE_STORE_H
+
+#include <sqlite3.h>
+
+#include "convene.h"
+
+#define STORE_STMTS 48
+
+/*
+ * The open database.  Statements are prepared once, on first use, and
+ * kept by the address of their SQL text (each call site passes a string
+ * literal), so every query is a prepared statement and none is parsed
+ * twice.  `in_tx` is set between store_begin() and store_commit().
+ */
+struct store {
+	sqlite3 *db;
+	int in_tx;
+	char err[256];
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} stmts[STORE_STMTS];
+};
+
+/* store.c */
+sqlite3_stmt *store_stmt(struct store *, const char *);
+int	store_fail(struct store *, const char *);
+int	store_exec(struct store *, const char *);
+
+#endif
