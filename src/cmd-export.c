@@ -151,7 +151,7 @@ cmd_export(int argc, char **argv)
 	struct export_opts o = { NULL, NULL, NULL };
 	const struct export_writer *w;
 	const char *db = NULL, *format = NULL, *v;
-	char dbpath[4096], names[64];
+	char dbpath[4096], names[64], err[4200];
 	struct store *st;
 	int missing = 0, to_dir, rc;
 
@@ -205,14 +205,9 @@ cmd_export(int argc, char **argv)
 		util_default_db(dbpath, sizeof dbpath);
 		db = dbpath;
 	}
-	if (open_readonly(db, &st, names, sizeof names) != 0) {
-		char err[4200];
-
-		/* `names` was too small for a message; say it again. */
-		if (open_readonly(db, &st, err, sizeof err) != 0) {
-			fprintf(stderr, "convene export: %s\n", err);
-			return EXIT_UNREACHABLE;
-		}
+	if (open_readonly(db, &st, err, sizeof err) != 0) {
+		fprintf(stderr, "convene export: %s\n", err);
+		return EXIT_UNREACHABLE;
 	}
 	rc = run_export(st, db, w, &o, to_dir);
 	store_close(st);
