@@ -159,8 +159,8 @@ draw_activity(struct ui *ui, const struct snapshot *s, int top, int x, int w)
 	y++;
 	screen_timer(t, sizeof t, s->state == ACT_OPEN ? s->remaining : -1);
 	snprintf(line, sizeof line, "%s%s%s", s->flags & SNAP_REVEALED ?
-	    "results shown to the room" : "results hidden from the room",
-	    t[0] ? "   time left " : "", t);
+	    "shown to the room" : "hidden from the room (r reveals)",
+	    t[0] ? "  left " : "", t);
 	ui_text(ui, y, x, w, line, UI_DIM);
 }
 

@@ -160,15 +160,9 @@ cmd_host(int argc, char **argv)
 	h.srv.on_stop = on_ended;
 	h.srv.log = headless ? stderr : open_log(db);
 	util_strlcpy(h.srv.code, code, sizeof h.srv.code);
-	{
-		char def[108];
-
-		util_default_socket(def, sizeof def);
-		snprintf(h.srv.join_hint, sizeof h.srv.join_hint,
-		    "convene join%s%s%s%s", strcmp(def, sock) ? " --socket " :
-		    "", strcmp(def, sock) ? sock : "", *code ? " --code " : "",
-		    code);
-	}
+	snprintf(h.srv.join_hint, sizeof h.srv.join_hint,
+	    "convene join --socket %s%s%s", sock, *code ? " --code " : "",
+	    code);
 	if (server_start(&h.srv, loop, sock, err, sizeof err) != 0) {
 		fprintf(stderr, "convene host: %s\n", err);
 		session_free(h.srv.sess);

@@ -19,6 +19,7 @@
  * cut to the minute, and answers are listed by what they say rather than
  * by row id, so nothing orders or times them back to a person.  The
  * ballot column is only ever counted (for "answered"), never output.
+ * (ORDER BY in a subquery cannot name an outer column, hence `arrival`.)
  */
 #define STATE_NAME(col) "CASE " col " WHEN 0 THEN 'waiting' WHEN 1 THEN " \
     "'open' WHEN 2 THEN 'closed' END"
@@ -36,9 +37,10 @@
     "n.participant END, 'site', si.name, 'item', n.item, "		\
     "'choice', n.choice, 'value', n.value, 'at', CASE WHEN "		\
     "a.anonymous THEN strftime('%Y-%m-%dT%H:%M:00Z', n.at) ELSE n.at "\
-    "END) AS j FROM answers n LEFT JOIN sites si ON si.id = n.site "	\
-    "WHERE n.activity = a.id ORDER BY CASE WHEN a.anonymous THEN 0 "	\
-    "ELSE n.id END, n.item, n.choice, n.value, si.name, n.at))"
+    "END) AS j, CASE WHEN a.anonymous THEN 0 ELSE n.id END AS arrival "\
+    "FROM answers n LEFT JOIN sites si ON si.id = n.site "		\
+    "WHERE n.activity = a.id ORDER BY arrival, n.item, n.choice, "	\
+    "n.value, si.name, n.at))"
 
 /* Polls with options: every option with its count, 0 included, and how
  * many people (or ballots) answered.  Other kinds: {} until they have

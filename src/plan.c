@@ -416,9 +416,21 @@ finish(struct parser *ps)
 		if (ops->check(a, why, sizeof why) != 0)
 			fail(ps, a->line, "[%s] %s", act_kind_name(a->kind),
 			    why);
-		if (a->title == NULL)
-			a->title = xstrdup(a->question ? a->question :
-			    act_kind_name(a->kind));
+		if (a->title == NULL) {
+			char t[128];
+			const char *form = plan_kv_get(a, "form");
+
+			if (a->question != NULL)
+				util_strlcpy(t, a->question, sizeof t);
+			else if (form != NULL)
+				snprintf(t, sizeof t, "%s: %s", a->kind ==
+				    ACT_ASSESS ? "Assessment" : "Evaluation",
+				    form);
+			else
+				snprintf(t, sizeof t, "%s", act_kind_name(
+				    a->kind));
+			a->title = xstrdup(t);
+		}
 	}
 }
 
