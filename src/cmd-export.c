@@ -69,8 +69,11 @@ open_readonly(const char *path, struct store **out, char *err, size_t errlen)
 		return -1;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
+	/* The first read is where SQLite finds out a file is not a
+	 * database; the store keeps no message for that case. */
 	if ((v = store_schema_version(st)) < 0) {
-		snprintf(err, errlen, "%s: %s", path, store_error(st));
+		snprintf(err, errlen, "%s: %s", path, *store_error(st) ?
+		    store_error(st) : sqlite3_errmsg(st->db));
 		store_close(st);
 		return -1;
 	}
@@ -104,7 +107,8 @@ run_export(struct store *st, const char *db, const struct export_writer *w,
 	int rc;
 
 	if (store_exec(st, "BEGIN") != 0) {
-		fprintf(stderr, "convene export: %s: %s\n", db, store_error(st));
+		fprintf(stderr, "convene export: %s: %s\n", db,
+		    store_error(st));
 		return EXIT_UNREACHABLE;
 	}
 	rc = export_session_ids(st, o->session, &ids, err, sizeof err);

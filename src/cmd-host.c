@@ -142,6 +142,11 @@ cmd_host(int argc, char **argv)
 			util_mkdir_p(dir, 0700);
 		}
 	}
+	if (server_check_socket(sock, err, sizeof err) != 0) {
+		fprintf(stderr, "convene host: %s\n", err);
+		plan_free(&plan);
+		return EXIT_UNREACHABLE;
+	}
 	if (store_open(db, &st, err, sizeof err) != 0) {
 		fprintf(stderr, "convene host: %s\n", err);
 		plan_free(&plan);

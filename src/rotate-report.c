@@ -205,6 +205,9 @@ rotate_report_compute(const struct rotate_problem *p,
 			if (t < 0)
 				continue;
 			seated = 1;
+			/* A host staying at their own table is not revisiting it. */
+			if (s->host[r * T + t] == i)
+				continue;
 			for (q = 0; q < r; q++)
 				if (s->table[(size_t)q * n + i] == t) {
 					out->table_revisits++;
@@ -302,8 +305,8 @@ rotate_report_why(const struct rotate_problem *p,
 			say(buf, len, &at, "With %d tables of up to %d, every "
 			    "later round must seat together some people who "
 			    "shared a table in round 1: at least %d repeated "
-			    "meetings cannot be avoided.", T, seats,
-			    r->unavoidable);
+			    "meeting%s cannot be avoided.", T, seats,
+			    r->unavoidable, r->unavoidable == 1 ? "" : "s");
 		else if (seats > 1 && R > (m - 1) / (seats - 1))
 			say(buf, len, &at, "Each round everyone meets about %d "
 			    "people, so %d rounds need about %d different "

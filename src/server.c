@@ -145,6 +145,25 @@ prepare_dir(const char *path, char *err, size_t errlen)
 	return 0;
 }
 
+/* Can a host serve on `path`?  Checked before anything is written to the
+ * database, so a second host refused here leaves no trace. */
+int
+server_check_socket(const char *path, char *err, size_t errlen)
+{
+	if (strlen(path) >= sizeof ((struct sockaddr_un *)0)->sun_path) {
+		snprintf(err, errlen, "socket path too long: %s", path);
+		return -1;
+	}
+	if (prepare_dir(path, err, errlen) != 0)
+		return -1;
+	if (access(path, F_OK) == 0 && socket_in_use(path)) {
+		snprintf(err, errlen, "another convene host is already serving "
+		    "%s (stop it, or use --socket PATH)", path);
+		return -1;
+	}
+	return 0;
+}
+
 int
 server_start(struct server *srv, uv_loop_t *loop, const char *path,
     char *err, size_t errlen)
@@ -153,21 +172,10 @@ server_start(struct server *srv, uv_loop_t *loop, const char *path,
 
 	srv->loop = loop;
 	srv->uid = getuid();
-	if (strlen(path) >= sizeof srv->path) {
-		snprintf(err, errlen, "socket path too long: %s", path);
+	if (server_check_socket(path, err, errlen) != 0)
 		return -1;
-	}
 	snprintf(srv->path, sizeof srv->path, "%s", path);
-	if (prepare_dir(path, err, errlen) != 0)
-		return -1;
-	if (access(path, F_OK) == 0) {
-		if (socket_in_use(path)) {
-			snprintf(err, errlen, "another convene host is already "
-			    "serving %s (stop it, or use --socket PATH)", path);
-			return -1;
-		}
-		unlink(path);	/* stale: its host is gone */
-	}
+	unlink(path);	/* a stale socket: its host is gone */
 	uv_pipe_init(loop, &srv->listener, 0);
 	srv->listener.data = srv;
 	if ((rc = uv_pipe_bind(&srv->listener, path)) != 0 ||

@@ -45,6 +45,7 @@ struct server {
 };
 
 /* server.c */
+int	server_check_socket(const char *, char *, size_t);
 int	server_start(struct server *, uv_loop_t *, const char *, char *, size_t);
 void	server_stop(struct server *);
 void	server_log(struct server *, const char *, ...)

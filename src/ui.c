@@ -97,18 +97,21 @@ ui_bar(struct ui *ui, int y, int x, int width, double frac, enum ui_role r)
 	attrset(A_NORMAL);
 }
 
+/* Lines are drawn as text, not with the alternate character set: box
+ * characters in UTF-8, ASCII otherwise, so every terminal (and every
+ * screen capture) shows the same thing. */
 void
 ui_hline(struct ui *ui, int y, int x, int width)
 {
-	if (y >= 0 && y < ui->rows)
-		mvhline(y, x, ui->utf8 ? ACS_HLINE : '-', width);
+	for (int i = 0; i < width && y >= 0 && y < ui->rows; i++)
+		mvaddstr(y, x + i, ui->utf8 ? "\xe2\x94\x80" : "-");
 }
 
 void
 ui_vline(struct ui *ui, int y, int x, int height)
 {
-	if (x >= 0 && x < ui->cols)
-		mvvline(y, x, ui->utf8 ? ACS_VLINE : '|', height);
+	for (int i = 0; i < height && x >= 0 && x < ui->cols; i++)
+		mvaddstr(y + i, x, ui->utf8 ? "\xe2\x94\x82" : "|");
 }
 
 /* Big type for the one thing a participant must see (a table number, a

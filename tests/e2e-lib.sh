@@ -49,12 +49,13 @@ wait_for() {
 # above is passed through explicitly).
 pane() {
 	name=$1; shift
+	cmd=$(printf '%q ' "$@")
 	envs="env HOME=$HOME LANG=${LANG} CONVENE_SOCKET=$CONVENE_SOCKET TERM=${PANE_TERM:-xterm-256color}"
 	[ -n "${NO_COLOR:-}" ] && envs="$envs NO_COLOR=$NO_COLOR"
 	if tm has-session -t e2e 2>/dev/null; then
-		tm new-window -d -t e2e -n "$name" "$envs $*; sleep 30"
+		tm new-window -d -t e2e -n "$name" "$envs $cmd; sleep 30"
 	else
-		tm new-session -d -s e2e -n "$name" -x "${PANE_COLS:-80}" -y "${PANE_ROWS:-24}" "$envs $*; sleep 30"
+		tm new-session -d -s e2e -n "$name" -x "${PANE_COLS:-80}" -y "${PANE_ROWS:-24}" "$envs $cmd; sleep 30"
 		tm set-option -t e2e -g default-size "${PANE_COLS:-80}x${PANE_ROWS:-24}" >/dev/null 2>&1 || true
 	fi
 }

@@ -1,0 +1,50 @@
+# The facilitator's own dashboard in a real terminal: keys drive the
+# agenda, the tally is live, quit asks first.  A second host on the same
+# socket is refused; a stale socket from a killed host is replaced; a
+# host restarted with --resume gets everyone back on the same activity.
+. "$(dirname "$0")/e2e-lib.sh"
+plan="$(cd "$(dirname "$0")/.." && pwd)/sessions/demo.plan"
+
+pane host "$CONVENE" host "$plan" --db "$CONVENE_DB"
+wait_screen host "People are joining"
+wait_screen host "Join: convene join --socket $CONVENE_SOCKET"
+
+"$CONVENE" host "$plan" --headless >"$E2E/second.log" 2>&1 && fail "second host started"
+grep -q "already serving" "$E2E/second.log" || fail "second host: no clear message"
+
+pane amal "$CONVENE" join --name Amal --site "St Mary"
+wait_screen host "People 1/1"
+keys host n
+wait_screen host "1/6 poll: waiting"
+keys host o
+wait_screen host "1/6 poll: open"
+wait_screen amal "1-9 or arrows"
+keys amal 4
+wait_screen host "1 of 1 answered"
+wait_screen host "1 100%"
+keys host '?'
+wait_screen host "any key closes this help"
+keys host x
+keys host r
+wait_screen host "shown to the room"
+wait_screen amal "100%"
+keys host q
+wait_screen host "Quit the host?"
+keys host x
+sleep 0.3
+screen host | grep -q "Quit the host?" && fail "any key should cancel quit"
+keys host q
+keys host y
+wait_screen amal "Reconnecting to the host"
+
+# Killed hard: the socket file stays behind and must be replaced.
+start_host "$plan" --resume
+wait_screen amal "100%" 15
+[ "$(status_field activity.id)" = confidence ] || fail "resume lost the activity"
+[ "$(status_field answers)" = 1 ] || fail "resume lost the answer"
+[ "$(status_field participants.connected)" = 1 ] || fail "Amal did not reconnect"
+kill -9 "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
+[ -S "$CONVENE_SOCKET" ] || fail "expected a stale socket after SIGKILL"
+start_host "$plan" --resume
+wait_screen amal "Received: Very" 15
+echo "e2e-host: ok"
