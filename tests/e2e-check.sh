@@ -1,6 +1,6 @@
 # `convene check`: good plans pass; mistakes are reported as FILE:LINE
 # with exit status 1; usage errors exit 2.
-. "$(dirname "$0")/e2e-lib.sh"
+. "$(dirname "$0")/lib-e2e.sh"
 top="$(cd "$(dirname "$0")/.." && pwd)"
 
 "$CONVENE" check "$top"/sessions/*.plan >/dev/null || fail "shipped plans must pass"

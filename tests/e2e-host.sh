@@ -2,7 +2,7 @@
 # agenda, the tally is live, quit asks first.  A second host on the same
 # socket is refused; a stale socket from a killed host is replaced; a
 # host restarted with --resume gets everyone back on the same activity.
-. "$(dirname "$0")/e2e-lib.sh"
+. "$(dirname "$0")/lib-e2e.sh"
 plan="$(cd "$(dirname "$0")/.." && pwd)/sessions/demo.plan"
 
 pane host "$CONVENE" host "$plan" --db "$CONVENE_DB"

@@ -1,7 +1,7 @@
 # Three participants in 80x24 panes answer a single-choice poll by keys
 # while `convene ctl` drives the agenda; one pane is resized mid-poll.
 # The tally in `ctl status`, on screen and in both exports must match.
-. "$(dirname "$0")/e2e-lib.sh"
+. "$(dirname "$0")/lib-e2e.sh"
 
 start_host "$(dirname "$0")/../sessions/demo.plan"
 [ "$(status_field activity)" = null ] || fail "activity should be null in the lobby"

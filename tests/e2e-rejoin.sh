@@ -1,7 +1,7 @@
 # A participant killed mid-poll does not disturb the others; started
 # again with the same name and site, it resumes its seat (token file) and
 # sees its earlier answer.
-. "$(dirname "$0")/e2e-lib.sh"
+. "$(dirname "$0")/lib-e2e.sh"
 
 start_host "$(dirname "$0")/../sessions/demo.plan"
 pane amal "$CONVENE" join --name Amal --site "St Mary"

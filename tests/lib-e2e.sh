@@ -1,4 +1,4 @@
-# tests/e2e-lib.sh: helpers for end-to-end tests that drive the real binary
+# tests/lib-e2e.sh: helpers for end-to-end tests that drive the real binary
 # in real terminals through tmux.  Source it; it sets up a private socket,
 # database, tmux server and HOME under $TMPDIR, and cleans up on exit.
 set -eu
