@@ -63,17 +63,23 @@ check: $(BUILD)/convene $(TESTS)
 bench: all $(BENCHES)
 	@scripts/bench $(BUILD)
 
+MAN1 = $(wildcard man/*.1)
+MAN5 = $(wildcard man/*.5)
+MAN7 = $(wildcard man/*.7)
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
 	    $(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(MANPREFIX)/man7
 	install -m 755 $(BUILD)/convene $(DESTDIR)$(PREFIX)/bin/convene
-	install -m 644 man/convene.1 $(DESTDIR)$(MANPREFIX)/man1/convene.1
-	install -m 644 man/convene-plan.5 $(DESTDIR)$(MANPREFIX)/man5/convene-plan.5
-	install -m 644 man/convene-ssh.7 $(DESTDIR)$(MANPREFIX)/man7/convene-ssh.7
+	$(if $(MAN1),install -m 644 $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/)
+	$(if $(MAN5),install -m 644 $(MAN5) $(DESTDIR)$(MANPREFIX)/man5/)
+	$(if $(MAN7),install -m 644 $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/)
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/convene $(DESTDIR)$(MANPREFIX)/man1/convene.1 \
-	    $(DESTDIR)$(MANPREFIX)/man5/convene-plan.5 $(DESTDIR)$(MANPREFIX)/man7/convene-ssh.7
+	rm -f $(DESTDIR)$(PREFIX)/bin/convene
+	rm -f $(addprefix $(DESTDIR)$(MANPREFIX)/man1/,$(notdir $(MAN1)))
+	rm -f $(addprefix $(DESTDIR)$(MANPREFIX)/man5/,$(notdir $(MAN5)))
+	rm -f $(addprefix $(DESTDIR)$(MANPREFIX)/man7/,$(notdir $(MAN7)))
 
 clean:
 	rm -rf $(BUILD)
