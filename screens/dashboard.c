@@ -5,9 +5,11 @@
 
 #include "screen.h"
 
+/* `sel` picks a free-text answer to moderate (index into texts[]). */
 struct dash {
 	int help;
 	int confirm_quit;
+	int sel;
 };
 
 static void *
@@ -25,7 +27,10 @@ dash_free(void *st)
 static void
 dash_apply(void *st, const struct snapshot *s)
 {
-	(void)st, (void)s;
+	struct dash *d = st;
+
+	if (d->sel >= s->n_texts)
+		d->sel = s->n_texts > 0 ? s->n_texts - 1 : 0;
 }
 
 static int
@@ -43,7 +48,6 @@ dash_key(void *st, const struct snapshot *s, int key, struct intent *in)
 {
 	struct dash *d = st;
 
-	(void)s;
 	if (d->confirm_quit) {
 		d->confirm_quit = 0;
 		return key == 'y' || key == 'Y' ? SCR_QUIT : SCR_REDRAW;
@@ -69,6 +73,32 @@ dash_key(void *st, const struct snapshot *s, int key, struct intent *in)
 		return ctl(in, "hide", NULL);
 	case '+':
 		return ctl(in, "extend", "1");
+	case 't':
+		return ctl(in, "timer", "0");
+	case 's':
+		return ctl(in, "bysite", NULL);
+	case 'm':
+		in->argc = 1;
+		snprintf(in->argv[0], sizeof in->argv[0], "say");
+		snprintf(in->prompt, sizeof in->prompt, "Message to everyone "
+		    "(empty clears):");
+		return SCR_INPUT;
+	case SK_UP:
+		if (d->sel > 0)
+			d->sel--;
+		return SCR_REDRAW;
+	case SK_DOWN:
+		if (d->sel + 1 < s->n_texts)
+			d->sel++;
+		return SCR_REDRAW;
+	case 'x':
+		if (s->n_texts > 0) {
+			char id[16];
+
+			snprintf(id, sizeof id, "%u", s->texts[d->sel].id);
+			return ctl(in, "moderate", id);
+		}
+		return SCR_NONE;
 	case '?':
 		d->help = 1;
 		return SCR_REDRAW;
@@ -123,8 +153,12 @@ draw_people(struct ui *ui, const struct snapshot *s, int top, int x, int w)
 	}
 }
 
+static int draw_texts(struct ui *, const struct snapshot *,
+    const struct dash *, int, int, int);
+
 static void
-draw_activity(struct ui *ui, const struct snapshot *s, int top, int x, int w)
+draw_activity(struct ui *ui, const struct snapshot *s, const struct dash *d,
+    int top, int x, int w)
 {
 	char lines[5][256], line[256], t[16];
 	int y = top, n;
@@ -148,20 +182,44 @@ draw_activity(struct ui *ui, const struct snapshot *s, int top, int x, int w)
 		    "version; run it in the room and press n.", UI_DIM);
 		return;
 	}
-	y = screen_results(ui, s, y, x, w, -1);
+	if (s->poll_type == POLL_TEXT)
+		y = draw_texts(ui, s, d, y, x, w);
+	else
+		y = results_draw(ui, s, y, x, w, ui->rows - 5, -1);
 	y++;
 	snprintf(line, sizeof line, "%u of %u answered", s->answered,
 	    s->connected);
-	ui_text(ui, y, x, w / 2, line, UI_NORMAL);
+	ui_text(ui, ui->rows - 5, x, w / 2, line, UI_NORMAL);
 	if (s->connected > 0)
-		ui_bar(ui, y, x + w / 2, w / 2 - 1, (double)s->answered /
-		    s->connected, UI_BAR);
-	y++;
+		ui_bar(ui, ui->rows - 5, x + w / 2, w / 2 - 1,
+		    (double)s->answered / s->connected, UI_BAR);
 	screen_timer(t, sizeof t, s->state == ACT_OPEN ? s->remaining : -1);
-	snprintf(line, sizeof line, "%s%s%s", s->flags & SNAP_REVEALED ?
+	snprintf(line, sizeof line, "%s%s%s%s", s->flags & SNAP_REVEALED ?
 	    "shown to the room" : "hidden from the room (r reveals)",
+	    s->flags & SNAP_BY_SITE ? ", by site" : "",
 	    t[0] ? "  left " : "", t);
-	ui_text(ui, y, x, w, line, UI_DIM);
+	ui_text(ui, ui->rows - 4, x, w, line, UI_DIM);
+}
+
+/* Free-text answers as they arrive, newest first; x hides the selected
+ * one from shared screens (moderation). */
+static int
+draw_texts(struct ui *ui, const struct snapshot *s, const struct dash *d,
+    int y, int x, int w)
+{
+	int half = (ui->rows - 6 - y) / 2;
+	char line[512];
+
+	for (int i = 0; i < s->n_texts && i < half; i++, y++) {
+		snprintf(line, sizeof line, "%s%s", s->texts[i].hidden ?
+		    "[hidden] " : "", s->texts[i].text);
+		ui_text(ui, y, x, w, line, i == d->sel ? UI_SELECT :
+		    s->texts[i].hidden ? UI_DIM : UI_NORMAL);
+	}
+	if (s->n_texts == 0)
+		ui_text(ui, y++, x, w, "No answers yet.", UI_DIM);
+	y++;
+	return results_draw(ui, s, y, x, w, ui->rows - 5, -1);
 }
 
 static void
@@ -173,7 +231,10 @@ draw_help(struct ui *ui)
 		"o           open the activity: participants can answer",
 		"c           close it: answers are final",
 		"r / h       reveal results to the room / hide them",
-		"+           one more minute on the timer",
+		"+ / t       one more minute on the timer / stop the timer",
+		"s           results overall / by site",
+		"m           a message on every screen (say)",
+		"up/down, x  pick a text answer, hide it from the room",
 		"q           quit (asks first; resume with --resume)",
 		"",
 		"From any shell: convene ctl next|open|close|reveal|status",
@@ -183,8 +244,8 @@ draw_help(struct ui *ui)
 
 	for (size_t i = 0; i < sizeof help / sizeof help[0]; i++) {
 		ui_fill(ui, y, UI_NORMAL);
-		ui_text(ui, y++, 4, ui->cols - 8, help[i], i == 9 ? UI_DIM :
-		    UI_NORMAL);
+		ui_text(ui, y++, 4, ui->cols - 8, help[i], i + 1 ==
+		    sizeof help / sizeof help[0] ? UI_DIM : UI_NORMAL);
 	}
 }
 
@@ -210,7 +271,7 @@ dash_draw(void *st, const struct snapshot *s, struct ui *ui)
 		draw_people(ui, s, top, ui->cols - right + 1, right - 2);
 		ui_vline(ui, top, ui->cols - right - 1, ui->rows - top - 2);
 	}
-	draw_activity(ui, s, top, left + 2, mid - 2);
+	draw_activity(ui, s, d, top, left + 2, mid - 2);
 	if (d->help)
 		draw_help(ui);
 	ui_fill(ui, ui->rows - 2, UI_DIM);
@@ -219,7 +280,7 @@ dash_draw(void *st, const struct snapshot *s, struct ui *ui)
 	ui_text(ui, ui->rows - 2, 1, ui->cols - 2, status, UI_DIM);
 	screen_footer(ui, d->confirm_quit ? "Quit the host? Participants "
 	    "wait until you resume. y = quit, any other key = stay" :
-	    "n next  p prev  o open  c close  r reveal  h hide  + minute  "
+	    "n next  p prev  o open  c close  r reveal  s sites  m say  "
 	    "? help  q quit");
 }
 

@@ -27,10 +27,14 @@ enum screen_result {
 	SCR_REDRAW = 0x1,
 	SCR_ANSWER = 0x2,	/* send intent->answer */
 	SCR_CTL = 0x4,		/* send intent->argv */
-	SCR_QUIT = 0x8
+	SCR_QUIT = 0x8,
+	SCR_INPUT = 0x10	/* ask for a line of text: intent->prompt */
 };
 
+/* With SCR_INPUT, the line typed is sent as the answer when argc is 0,
+ * else appended to argv as one more word of a command. */
 struct intent {
+	char prompt[80];
 	char answer[VALUE_MAX_LEN + 1];
 	int argc;
 	char argv[CTL_MAX_ARGS][128];
@@ -53,13 +57,17 @@ struct screen {
 extern const struct screen screen_lobby;
 extern const struct screen screen_poll;
 extern const struct screen screen_dashboard;
+extern const struct screen screen_projector;
 
 /* screen.c */
 const struct screen *screen_for(const struct snapshot *, int);
 void	screen_header(struct ui *, const struct snapshot *);
 void	screen_footer(struct ui *, const char *);
 void	screen_timer(char *, size_t, int32_t);
-int	screen_results(struct ui *, const struct snapshot *, int, int, int,
+
+/* results.c */
+int	results_draw(struct ui *, const struct snapshot *, int, int, int, int,
 	    int);
+void	results_summary(const struct snapshot *, char *, size_t);
 
 #endif

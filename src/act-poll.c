@@ -1,14 +1,96 @@
-/* act-poll.c: the poll activity: checking, answers and its snapshot. */
+/* act-poll.c: the poll activity: checking the plan and taking answers. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "convene.h"
 
+static char *
+dup_or_die(const char *s)
+{
+	char *d = strdup(s);
+
+	if (d == NULL)
+		abort();
+	return d;
+}
+
+/* A scale's options are its points, labelled at the ends (or at every
+ * point, with a Likert template or as many labels as points). */
+static int
+make_scale(struct plan_activity *a, char *why, size_t n)
+{
+	const char *const *likert = NULL;
+	const char *lk = plan_kv_get(a, "likert"), *lb = plan_kv_get(a,
+	    "labels");
+	char **labels = NULL;
+	int lo, hi, nl = 0, points;
+
+	if (lk != NULL && plan_kv_get(a, "scale") != NULL) {
+		snprintf(why, n, "give scale = or likert =, not both");
+		return -1;
+	}
+	if (lk != NULL)
+		likert = poll_likert(lk);
+	if (poll_scale_points(a, &lo, &hi) != 0) {
+		snprintf(why, n, "scale poll needs scale = 1..5 or likert = ...");
+		return -1;
+	}
+	points = hi - lo + 1;
+	if (lb != NULL) {
+		char *copy = dup_or_die(lb), *p = copy, *bar;
+
+		do {
+			bar = strchr(p, '|');
+			if (bar != NULL)
+				*bar = '\0';
+			labels = realloc(labels, (size_t)(nl + 1) * sizeof *labels);
+			if (labels == NULL)
+				abort();
+			while (*p == ' ')
+				p++;
+			for (char *e = p + strlen(p); e > p && e[-1] == ' ';)
+				*--e = '\0';
+			labels[nl++] = dup_or_die(p);
+			p = bar + 1;
+		} while (bar != NULL);
+		free(copy);
+		if (nl != 2 && nl != points) {
+			snprintf(why, n, "labels = needs 2 end labels or %d, one "
+			    "per point, not %d", points, nl);
+			for (int i = 0; i < nl; i++)
+				free(labels[i]);
+			free(labels);
+			return -1;
+		}
+	}
+	a->options = calloc((size_t)points, sizeof *a->options);
+	if (a->options == NULL)
+		abort();
+	a->n_options = points;
+	for (int i = 0; i < points; i++) {
+		char buf[SNAP_OPTION_LEN + 1];
+		const char *l = likert ? likert[i] : nl == points ? labels[i] :
+		    nl == 2 && i == 0 ? labels[0] : nl == 2 && i == points - 1 ?
+		    labels[1] : NULL;
+
+		if (l != NULL)
+			snprintf(buf, sizeof buf, "%d %s", lo + i, l);
+		else
+			snprintf(buf, sizeof buf, "%d", lo + i);
+		a->options[i] = dup_or_die(buf);
+	}
+	for (int i = 0; i < nl; i++)
+		free(labels[i]);
+	free(labels);
+	return 0;
+}
+
 static int
 check_poll(struct plan_activity *a, char *why, size_t n)
 {
 	const char *type = plan_kv_get(a, "type");
+	const char *max = plan_kv_get(a, "max");
 
 	if (a->question == NULL) {
 		snprintf(why, n, "needs question = ...");
@@ -16,6 +98,16 @@ check_poll(struct plan_activity *a, char *why, size_t n)
 	}
 	if (type == NULL) {
 		snprintf(why, n, "needs type = single|multi|scale|text|rank");
+		return -1;
+	}
+	if ((plan_kv_get(a, "scale") || plan_kv_get(a, "likert") ||
+	    plan_kv_get(a, "labels")) && a->poll_type != POLL_SCALE) {
+		snprintf(why, n, "scale =, likert = and labels = belong to "
+		    "scale polls");
+		return -1;
+	}
+	if (max != NULL && a->poll_type != POLL_MULTI) {
+		snprintf(why, n, "max = applies to multi polls only");
 		return -1;
 	}
 	switch (a->poll_type) {
@@ -39,19 +131,20 @@ check_poll(struct plan_activity *a, char *why, size_t n)
 			    a->n_options);
 			return -1;
 		}
-		break;
-	case POLL_SCALE:
-		if (plan_kv_get(a, "scale") == NULL &&
-		    plan_kv_get(a, "likert") == NULL) {
-			snprintf(why, n, "scale poll needs scale = 1..5 or "
-			    "likert = ...");
+		if (max != NULL && atoi(max) > a->n_options) {
+			snprintf(why, n, "max = %s is more than the %d options",
+			    max, a->n_options);
 			return -1;
 		}
+		break;
+	case POLL_SCALE:
 		if (a->n_options > 0) {
 			snprintf(why, n, "scale poll takes scale = or likert =, "
 			    "not options =");
 			return -1;
 		}
+		if (make_scale(a, why, n) != 0)
+			return -1;
 		break;
 	case POLL_TEXT:
 		if (a->n_options > 0) {
@@ -60,57 +153,172 @@ check_poll(struct plan_activity *a, char *why, size_t n)
 		}
 		break;
 	}
-	if (plan_kv_get(a, "max") != NULL && (a->poll_type != POLL_MULTI ||
-	    atoi(plan_kv_get(a, "max")) > a->n_options)) {
-		snprintf(why, n, "max = applies to multi polls and may not "
-		    "exceed the number of options");
-		return -1;
-	}
-	/* This build runs single-choice polls; other types are coming. */
-	a->runnable = a->poll_type == POLL_SINGLE;
+	a->runnable = 1;
 	return 0;
 }
 
-/* The option a value names: "1".."9" counting from 1; -1 if none. */
+/* The option a value names: "1".."11" counting from 1; -1 if none. */
 int
 poll_option_of(const struct plan_activity *a, const char *v)
 {
 	char *end;
-	long n = strtol(v, &end, 10);
+	long n;
 
-	if (*v < '0' || *v > '9' || *end != '\0' || n < 1 || n > a->n_options)
+	if (*v < '0' || *v > '9')
+		return -1;
+	n = strtol(v, &end, 10);
+	if (*end != '\0' || n < 1 || n > a->n_options)
 		return -1;
 	return (int)n - 1;
 }
 
-static int
-answer_poll(const struct plan_activity *a, const char *in, char *out,
-    size_t outlen, int *choice, char *why, size_t n)
+static void
+add_row(struct answer *out, const char *item, int choice, const char *value)
 {
-	int o = poll_option_of(a, in);
+	struct answer_row *r = &out->rows[out->n++];
 
-	if (o < 0) {
-		snprintf(why, n, "answer with an option from 1 to %d",
-		    a->n_options);
-		return -1;
+	snprintf(r->item, sizeof r->item, "%s", item);
+	r->choice = choice;
+	util_strlcpy(r->value, value, sizeof r->value);
+}
+
+/* "1,3" or "3,1,2": option numbers separated by commas or spaces. */
+static int
+parse_list(const struct plan_activity *a, const char *in, int *opts, int cap)
+{
+	char buf[VALUE_MAX_LEN + 1], *tok, *save;
+	int n = 0, seen = 0;
+
+	util_strlcpy(buf, in, sizeof buf);
+	for (tok = strtok_r(buf, ", ", &save); tok != NULL;
+	    tok = strtok_r(NULL, ", ", &save)) {
+		int o = poll_option_of(a, tok);
+
+		if (o < 0 || n == cap || (seen & 1 << o))
+			return -1;
+		seen |= 1 << o;
+		opts[n++] = o;
 	}
-	snprintf(out, outlen, "%s", a->options[o]);
-	*choice = o;
-	return 0;
+	return n;
 }
 
 static void
-snapshot_poll(const struct session *s, int idx, int results,
-    struct snapshot *snap)
+join_list(const int *opts, int n, char *out, size_t cap)
 {
-	const struct plan_activity *a = &s->plan->acts[idx];
-	const struct act_run *run = &s->runs[idx];
+	size_t o = 0;
 
-	snap->n_options = (uint8_t)a->n_options;
-	for (int i = 0; i < a->n_options && i < SNAP_MAX_OPTIONS; i++) {
-		util_strlcpy(snap->options[i], a->options[i],
-		    sizeof snap->options[i]);
-		snap->counts[i] = results ? run->counts[i] : 0;
+	out[0] = '\0';
+	for (int i = 0; i < n && o < cap; i++)
+		o += (size_t)snprintf(out + o, cap - o, "%s%d", i ? "," : "",
+		    opts[i] + 1);
+}
+
+static int
+cmp_int(const void *x, const void *y)
+{
+	return *(const int *)x - *(const int *)y;
+}
+
+static int
+answer_poll(const struct plan_activity *a, const char *in, struct answer *out,
+    char *why, size_t n)
+{
+	int opts[SNAP_MAX_OPTIONS], k, o, max;
+	char item[16], rank[16];
+
+	memset(out, 0, sizeof *out);
+	switch (a->poll_type) {
+	case POLL_SINGLE:
+	case POLL_SCALE:
+		if ((o = poll_option_of(a, in)) < 0) {
+			snprintf(why, n, "answer with an option from 1 to %d",
+			    a->n_options);
+			return -1;
+		}
+		if (a->poll_type == POLL_SCALE) {
+			int lo, hi;
+			char v[16];
+
+			poll_scale_points(a, &lo, &hi);
+			snprintf(v, sizeof v, "%d", lo + o);
+			add_row(out, "", o + 1, v);
+		} else
+			add_row(out, "", o + 1, a->options[o]);
+		snprintf(out->canon, sizeof out->canon, "%d", o + 1);
+		return 0;
+	case POLL_MULTI:
+		max = plan_kv_get(a, "max") ? atoi(plan_kv_get(a, "max")) :
+		    a->n_options;
+		k = parse_list(a, in, opts, SNAP_MAX_OPTIONS);
+		if (k < 1 || k > max) {
+			snprintf(why, n, "pick from 1 to %d different options",
+			    max);
+			return -1;
+		}
+		qsort(opts, (size_t)k, sizeof *opts, cmp_int);
+		for (int i = 0; i < k; i++) {
+			snprintf(item, sizeof item, "o%d", opts[i] + 1);
+			add_row(out, item, opts[i] + 1, a->options[opts[i]]);
+		}
+		join_list(opts, k, out->canon, sizeof out->canon);
+		return 0;
+	case POLL_RANK:
+		k = parse_list(a, in, opts, SNAP_MAX_OPTIONS);
+		if (k != a->n_options) {
+			snprintf(why, n, "rank all %d options, best first",
+			    a->n_options);
+			return -1;
+		}
+		for (int i = 0; i < k; i++) {
+			snprintf(item, sizeof item, "o%d", opts[i] + 1);
+			snprintf(rank, sizeof rank, "%d", i + 1);
+			add_row(out, item, opts[i] + 1, rank);
+		}
+		join_list(opts, k, out->canon, sizeof out->canon);
+		return 0;
+	case POLL_TEXT: {
+		char text[VALUE_MAX_LEN + 1];
+
+		util_strlcpy(text, in, sizeof text);
+		util_sanitize(text, TEXT_ANSWER_MAX + 1);
+		if (text[0] == '\0') {
+			snprintf(why, n, "type a few words first");
+			return -1;
+		}
+		add_row(out, "", 0, text);
+		util_strlcpy(out->canon, text, sizeof out->canon);
+		return 0;
+	}
+	}
+	snprintf(why, n, "unknown poll type");
+	return -1;
+}
+
+/* Rows back to the answer as its author sent it (rows come in id order,
+ * which is the order they were stored in). */
+static void
+restore_poll(const struct plan_activity *a, const struct answer *ans,
+    char *out, size_t cap)
+{
+	int opts[SNAP_MAX_OPTIONS], k = 0;
+
+	out[0] = '\0';
+	if (ans->n == 0)
+		return;
+	switch (a->poll_type) {
+	case POLL_SINGLE:
+	case POLL_SCALE:
+		snprintf(out, cap, "%d", ans->rows[0].choice);
+		break;
+	case POLL_TEXT:
+		util_strlcpy(out, ans->rows[0].value, cap);
+		break;
+	case POLL_MULTI:
+	case POLL_RANK:
+		for (int i = 0; i < ans->n && i < SNAP_MAX_OPTIONS; i++)
+			opts[k++] = ans->rows[i].choice - 1;
+		join_list(opts, k, out, cap);
+		break;
 	}
 }
 
@@ -118,5 +326,7 @@ const struct activity_ops act_poll_ops = {
 	.kind = ACT_POLL,
 	.check = check_poll,
 	.answer = answer_poll,
-	.snapshot = snapshot_poll,
+	.restore = restore_poll,
+	.refresh = poll_refresh,
+	.snapshot = poll_snapshot,
 };

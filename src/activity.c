@@ -28,12 +28,26 @@ check_planned(struct plan_activity *a, char *why, size_t n)
 }
 
 static int
-answer_planned(const struct plan_activity *a, const char *in, char *out,
-    size_t outlen, int *choice, char *why, size_t n)
+answer_planned(const struct plan_activity *a, const char *in,
+    struct answer *out, char *why, size_t n)
 {
-	(void)a, (void)in, (void)out, (void)outlen, (void)choice;
+	(void)a, (void)in, (void)out;
 	snprintf(why, n, "this activity takes no answers");
 	return -1;
+}
+
+static void
+restore_planned(const struct plan_activity *a, const struct answer *in,
+    char *out, size_t n)
+{
+	(void)a, (void)in, (void)n;
+	out[0] = '\0';
+}
+
+static void
+refresh_planned(struct session *s, int idx)
+{
+	(void)s, (void)idx;
 }
 
 static void
@@ -44,10 +58,13 @@ snapshot_planned(const struct session *s, int idx, int results,
 }
 
 static const struct activity_ops planned_ops[] = {
-	{ ACT_CAFE, check_planned, answer_planned, snapshot_planned },
-	{ ACT_ASSESS, check_planned, answer_planned, snapshot_planned },
-	{ ACT_BREAKOUT, check_planned, answer_planned, snapshot_planned },
-	{ ACT_FEEDBACK, check_planned, answer_planned, snapshot_planned },
+#define PLANNED(k) { k, check_planned, answer_planned, restore_planned, \
+	refresh_planned, snapshot_planned }
+	PLANNED(ACT_CAFE),
+	PLANNED(ACT_ASSESS),
+	PLANNED(ACT_BREAKOUT),
+	PLANNED(ACT_FEEDBACK),
+#undef PLANNED
 };
 
 const struct activity_ops *

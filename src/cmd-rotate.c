@@ -298,7 +298,6 @@ parse_args(int argc, char **argv, struct args *a)
 		char		 key[32];
 		const char	*eq = strchr(opt, '=');
 		long		 v;
-		int		 pr;
 
 		if (strncmp(opt, "--", 2) != 0)
 			return usage("unexpected argument");
@@ -319,6 +318,7 @@ parse_args(int argc, char **argv, struct args *a)
 		    strcmp(key, "--tables") == 0 ||
 		    strcmp(key, "--rounds") == 0) {
 			long hi = key[2] == 'r' ? ROT_MAX_ROUNDS : ROT_MAX_PEOPLE;
+			int pr;
 
 			pr = parse_int(val, 1, hi, &v);
 			if (pr < 0)
@@ -374,10 +374,11 @@ static int
 build_room(const struct args *a, struct room *rm)
 {
 	struct roster	ro;
-	char		err[256];
 	int		i, n;
 
 	if (a->roster != NULL) {
+		char err[256];
+
 		if (roster_load(a->roster, &ro, err, sizeof err) != 0) {
 			fprintf(stderr, "%s\n", err);
 			return 1;

@@ -19,14 +19,6 @@ enum {
 	EXIT_UNREACHABLE = 3
 };
 
-enum poll_type {
-	POLL_SINGLE = 0,
-	POLL_MULTI,
-	POLL_SCALE,
-	POLL_TEXT,
-	POLL_RANK
-};
-
 enum reveal_mode {
 	REVEAL_MANUAL = 0,
 	REVEAL_LIVE,
@@ -129,16 +121,37 @@ int	store_participant_count_name(struct store *, int64_t, const char *);
 int	store_participants(struct store *, int64_t,
 	    void (*)(void *, const struct store_participant *), void *);
 
+/*
+ * One answer is one or more rows: a single choice is one row; a multiple
+ * choice one row per option picked; a ranking one row per option with
+ * its rank as value; a text one row.  `item` names the part ("" for a
+ * one-row answer), `choice` the option (from 1; 0 for none).
+ */
+#define ANSWER_MAX_ROWS SNAP_MAX_OPTIONS
+struct answer_row {
+	char item[16];
+	int choice;
+	char value[VALUE_MAX_LEN + 1];
+};
+struct answer {
+	int n;
+	struct answer_row rows[ANSWER_MAX_ROWS];
+	char canon[VALUE_MAX_LEN + 1];	/* as shown back to its author */
+};
+
 /* store-answer.c */
 int	store_answer_put(struct store *, int64_t, int64_t, const char *,
-	    const char *, const char *, int);
-int	store_answer_get(struct store *, int64_t, int64_t, const char *,
-	    char *, size_t);
+	    const char *, const struct answer *);
+int	store_answer_rows(struct store *, int64_t, int64_t, const char *,
+	    void (*)(void *, const char *, int, const char *), void *);
 int	store_answer_count(struct store *, int64_t);
 int	store_tally(struct store *, int64_t,
-	    void (*)(void *, const char *, int), void *);
-int	store_answered(struct store *, int64_t,
-	    void (*)(void *, int64_t), void *);
+	    void (*)(void *, int, int, double), void *);
+int	store_tally_sites(struct store *, int64_t,
+	    void (*)(void *, const char *, int, int), void *);
+int	store_texts(struct store *, int64_t, int,
+	    void (*)(void *, int64_t, int, const char *), void *);
+int	store_answer_hide(struct store *, int64_t, int64_t, int);
 
 /* A participant as the session knows them while it runs. */
 struct participant {
@@ -148,7 +161,22 @@ struct participant {
 	char token[TOKEN_LEN + 1];	/* "" until they reconnect after --resume */
 	char token_hash[17];	/* what the store keeps of the token */
 	int connected;		/* live connections holding this seat */
-	int16_t *mine;		/* own answer per activity, -1 none */
+	char **mine;		/* own answer per activity (canonical), or NULL */
+};
+
+/* What the room sees of the current poll, re-read from the store after
+ * each commit (so it is exactly what is stored). */
+struct poll_results {
+	uint32_t counts[SNAP_MAX_OPTIONS];
+	int32_t stat[SNAP_MAX_OPTIONS];
+	int32_t mean100;
+	uint32_t answered;
+	uint8_t n_sites;
+	struct snap_site sites[SNAP_MAX_SITES];
+	uint8_t n_texts;
+	struct snap_text texts[SNAP_MAX_TEXTS];
+	uint8_t n_words;
+	struct snap_word words[SNAP_MAX_WORDS];
 };
 
 /* The runtime state of one agenda item. */
@@ -157,8 +185,8 @@ struct act_run {
 	int revealed;
 	int64_t store_id;	/* activities row */
 	int64_t deadline_ms;	/* timer end, 0 when none */
-	uint32_t counts[SNAP_MAX_OPTIONS];	/* refreshed from the store */
-	uint32_t answered;
+	int warned;		/* the one-minute warning was given */
+	struct poll_results res;	/* refreshed from the store */
 };
 
 /*
@@ -178,6 +206,8 @@ struct session {
 	size_t n_people;
 	size_t cap_people;
 	char banner[TEXT_MAX_LEN + 1];
+	int by_site;		/* results broken down by site */
+	int min_group;		/* smaller sites fold into "other sites" */
 	uint32_t seq;
 	int ended;
 	int tallies_stale;
@@ -189,9 +219,14 @@ struct activity_ops {
 	enum act_kind kind;
 	/* Check the plan item and decide if it can run (sets runnable). */
 	int	(*check)(struct plan_activity *, char *, size_t);
-	/* Turn a participant's value into a stored value and an option. */
-	int	(*answer)(const struct plan_activity *, const char *, char *,
-		    size_t, int *, char *, size_t);
+	/* Turn a participant's value into rows to store. */
+	int	(*answer)(const struct plan_activity *, const char *,
+		    struct answer *, char *, size_t);
+	/* Rebuild the canonical answer from stored rows (after resume). */
+	void	(*restore)(const struct plan_activity *, const struct answer *,
+		    char *, size_t);
+	/* Re-read results from the store. */
+	void	(*refresh)(struct session *, int);
 	/* Fill the activity part of a snapshot. */
 	void	(*snapshot)(const struct session *, int, int,
 		    struct snapshot *);
@@ -204,6 +239,15 @@ int	activity_kind_parse(const char *, enum act_kind *);
 /* act-poll.c */
 extern const struct activity_ops act_poll_ops;
 int	poll_option_of(const struct plan_activity *, const char *);
+
+/* poll-results.c */
+void	poll_refresh(struct session *, int);
+void	poll_snapshot(const struct session *, int, int, struct snapshot *);
+int	poll_words(const char *const *, size_t, struct snap_word *, int);
+
+/* poll-scale.c */
+const char *const *poll_likert(const char *);
+int	poll_scale_points(const struct plan_activity *, int *, int *);
 
 /* session.c */
 struct session *session_new(struct plan *, struct store *, int, char *,

@@ -394,7 +394,8 @@ finish(struct parser *ps)
 	if (p->title == NULL)
 		fail(ps, 1, "the plan needs a title = line at the top");
 	if (p->n_acts == 0)
-		fail(ps, ps->line, "the plan has no activities");
+		fail(ps, ps->line > 0 ? ps->line : 1, "the plan has no "
+		    "activities");
 	if (p->n_acts > SNAP_MAX_ITEMS)
 		fail(ps, p->acts[SNAP_MAX_ITEMS].line, "a plan may hold at most "
 		    "%d activities", SNAP_MAX_ITEMS);

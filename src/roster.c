@@ -133,18 +133,18 @@ clean(const char *raw, size_t n, char *out)
 static int
 read_record(struct reader *rd, char raw[][RAW_MAX], size_t *rlen, int *start)
 {
-	int	nf = 0, quoted, c;
-	size_t	o;
+	int	nf = 0, c;
 
 	*start = rd->line;
 	if (rd->at >= rd->len)
 		return 0;
 	for (;;) {
+		size_t	o = 0;
+		int	quoted = rd->at < rd->len && rd->buf[rd->at] == '"';
+
 		if (nf == MAX_FIELDS)
 			return fail(rd, *start, "too many columns (at most "
 			    "name,site,role,host)");
-		o = 0;
-		quoted = rd->at < rd->len && rd->buf[rd->at] == '"';
 		if (quoted)
 			rd->at++;
 		for (;;) {
@@ -404,7 +404,7 @@ roster_load(const char *path, struct roster *out, char *err, size_t errlen)
 {
 	FILE	*f;
 	char	*buf = NULL, *p;
-	size_t	 len = 0, cap = 0, got;
+	size_t	 len = 0, cap = 0;
 	int	 ret;
 
 	memset(out, 0, sizeof *out);
@@ -414,6 +414,8 @@ roster_load(const char *path, struct roster *out, char *err, size_t errlen)
 		return -1;
 	}
 	for (;;) {
+		size_t got;
+
 		if (len == cap) {
 			if (cap >= (size_t)16 << 20) {
 				snprintf(err, errlen, "%s: file too large", path);

@@ -71,7 +71,7 @@ static int
 poly_mul(int a, int b, int p, int k, const int *f)
 {
 	int	ca[MAX_K], cb[MAX_K], c[2 * MAX_K] = { 0 };
-	int	i, j, d, t;
+	int	i, j, d;
 
 	digits(a, p, k, ca);
 	digits(b, p, k, cb);
@@ -79,7 +79,8 @@ poly_mul(int a, int b, int p, int k, const int *f)
 		for (j = 0; j < k; j++)
 			c[i + j] = (c[i + j] + ca[i] * cb[j]) % p;
 	for (d = 2 * k - 2; d >= k; d--) {
-		t = c[d];
+		int t = c[d];
+
 		c[d] = 0;
 		for (i = 0; t != 0 && i < k; i++)
 			c[d - k + i] = ((c[d - k + i] - t * f[i]) % p + p) % p;
@@ -234,6 +235,26 @@ affine_space(const struct field *fl, int n, int rounds, int *out)
 	return r;
 }
 
+/* A stored design (rotate-designs.c) for this exact shape, if any. */
+static int
+stored_design(int tables, int seats, int rounds, int *out)
+{
+	size_t	i;
+	int	k, np = tables * seats, got;
+
+	for (i = 0; i < rotate_ndesigns; i++) {
+		const struct rotate_design *d = &rotate_designs[i];
+
+		if (d->tables != tables || d->seats != seats)
+			continue;
+		got = rounds < d->rounds ? rounds : d->rounds;
+		for (k = 0; k < got * np; k++)
+			out[k] = d->table[k] - '0';
+		return got;
+	}
+	return 0;
+}
+
 /*
  * Fill out (allocated here, rounds * tables * seats entries) with as many
  * repeat-free rounds as a construction gives for this shape, up to rounds.
@@ -246,12 +267,12 @@ rotate_construct(int tables, int seats, int rounds, int hosts_stay,
     int dummies, int *columns_apart, int **out)
 {
 	struct field	 fl;
-	int		 np = tables * seats, n = 1, pw, got = 0, p, k;
+	int		 np = tables * seats, got = 0, p, k;
 	int		*buf;
 
 	*out = NULL;
 	*columns_apart = 0;
-	if (seats < 2 || tables < 2 || rounds < 1 || (hosts_stay && seats < 2))
+	if (seats < 2 || tables < 2 || rounds < 1)
 		return 0;
 	if ((size_t)np * rounds > 50u * 1000 * 1000)
 		return 0;
@@ -262,6 +283,8 @@ rotate_construct(int tables, int seats, int rounds, int hosts_stay,
 	/* AG(n, seats) when tables = seats^(n-1) and the plane falls short. */
 	if (!hosts_stay && dummies <= 1 && tables > seats && rounds > tables &&
 	    prime_power(seats, &p, &k) && field_init(&fl, seats) == 0) {
+		int n = 1, pw;
+
 		for (pw = seats; pw < tables; pw *= seats)
 			n++;
 		if (pw == tables)
@@ -272,8 +295,21 @@ rotate_construct(int tables, int seats, int rounds, int hosts_stay,
 		int vertical = seats == tables && !hosts_stay && dummies <= 1;
 
 		got = affine_plane(&fl, seats, rounds, vertical, buf);
-		*columns_apart = 1;
+		*columns_apart = got <= fl.q;
 		field_free(&fl);
+	}
+	/* A stored design when it gives more rounds than the fields do. */
+	if (got < rounds && !hosts_stay && dummies == 0) {
+		int *alt = malloc(sizeof *alt * (size_t)np * rounds), more;
+
+		more = alt != NULL ? stored_design(tables, seats, rounds, alt) : 0;
+		if (more > got) {
+			free(buf);
+			buf = alt;
+			got = more;
+			*columns_apart = 0;
+		} else
+			free(alt);
 	}
 	if (got == 0) {
 		free(buf);

@@ -282,7 +282,7 @@ rotate_report_why(const struct rotate_problem *p,
     const struct rotate_report *r, char *buf, size_t len)
 {
 	int	m = present_count(p), T = p->tables, R = p->rounds;
-	int	seats = T > 0 ? (m + T - 1) / T : 0, known;
+	int	seats = T > 0 ? (m + T - 1) / T : 0;
 	size_t	at = 0;
 
 	if (len == 0)
@@ -292,12 +292,13 @@ rotate_report_why(const struct rotate_problem *p,
 		say(buf, len, &at, "Nobody shares a table with the same person "
 		    "twice.");
 	else {
+		int known = rotate_best_known(seats, T);
+
 		say(buf, len, &at, "%d pair%s meet%s more than once "
 		    "(%d repeated meeting%s; at most %d rounds together). ",
 		    r->repeated_pairs, r->repeated_pairs == 1 ? "" : "s",
 		    r->repeated_pairs == 1 ? "s" : "", r->repeat_meetings,
 		    r->repeat_meetings == 1 ? "" : "s", r->max_meetings);
-		known = rotate_best_known(seats, T);
 		if (p->frozen > 0 && r->unavoidable >= r->repeat_meetings)
 			say(buf, len, &at, "They happened in rounds already "
 			    "played.");

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <stdio.h>
 
 #include "rotate.h"
 
@@ -26,8 +25,11 @@
  * same-site co-seatings, which is the objective order of the issue.
  */
 
-static int SAMPLE = 24, STALL = 1500, TMIN = 2, TSPAN = 10, KICK = 16;
-#define DEFAULT_EFFORT	60000000L
+#define SAMPLE	32	/* conflicting positions scored per iteration */
+#define STALL	1500	/* iterations without a new best before a kick */
+#define TENURE	2	/* a move back is tabu for TENURE + [0, SPREAD) */
+#define SPREAD	10
+#define KICK	16	/* a kick makes 2 + n / KICK random swaps */
 
 /*
  * Working state.  Invariants: mem/size/slot describe exactly s->table for
@@ -346,13 +348,12 @@ rotate_search_run(struct rotate_search *s)
 {
 	struct state	st;
 	struct timespec	t0;
-	long		effort = s->effort > 0 ? s->effort : DEFAULT_EFFORT;
+	long		effort = s->effort > 0 ? s->effort : ROT_EFFORT;
 	long		last_best = 0;
 	int		r, i, t, nconf;
 	size_t		nrn = (size_t)s->rounds * s->n;
 
 	memset(&st, 0, sizeof st);
-	if (getenv("RS")) sscanf(getenv("RS"), "%d %d %d %d %d", &SAMPLE, &STALL, &TMIN, &TSPAN, &KICK);
 	st.s = s;
 	st.n = s->n;
 	st.T = s->tables;
@@ -414,13 +415,12 @@ rotate_search_run(struct rotate_search *s)
 
 			apply(&st, bm.r, bm.a, bm.b, bm.to);
 			st.cost += bm.delta;
-			if (getenv("RCHK") && st.cost != rotate_search_cost(s)) { fprintf(stderr, "cost drift %lld %lld\n", st.cost, rotate_search_cost(s)); abort(); }
 			st.tabu[tabu_slot(&st, bm.r, bm.a, back)] = st.iter +
-			    TMIN + rotate_rand_below(&s->rng, TSPAN);
+			    TENURE + rotate_rand_below(&s->rng, SPREAD);
 			if (bm.b >= 0)
 				st.tabu[tabu_slot(&st, bm.r, bm.b, bm.to)] =
-				    st.iter + TMIN +
-				    rotate_rand_below(&s->rng, TSPAN);
+				    st.iter + TENURE +
+				    rotate_rand_below(&s->rng, SPREAD);
 		}
 		if (st.cost < st.best_cost) {
 			st.best_cost = st.cost;

@@ -13,6 +13,8 @@
  * host_of[t] (hosts=stay) is present and sits at t in every planned round;
  * meet[] counts shared rounds of out->table.
  */
+#define EPISODES	4
+
 struct plan {
 	const struct rotate_problem	*p;
 	struct rotate_schedule		*out;
@@ -124,10 +126,11 @@ validate(const struct rotate_problem *p, char *err, size_t errlen)
 static void
 shuffle(int *v, int n, uint64_t *rng)
 {
-	int	i, j, x;
+	int	i;
 
 	for (i = n - 1; i > 0; i--) {
-		j = rotate_rand_below(rng, i + 1);
+		int j = rotate_rand_below(rng, i + 1), x;
+
 		x = v[i];
 		v[i] = v[j];
 		v[j] = x;
@@ -496,12 +499,34 @@ mark_hosts(struct plan *pl)
 		}
 }
 
-static long long
+static void
+regreedy(struct plan *pl)
+{
+	int	r, i;
+
+	for (r = pl->from; r < pl->R; r++) {
+		meet_round(pl, r, -1);
+		for (i = 0; i < pl->n; i++)
+			pl->out->table[r * pl->n + i] = -1;
+	}
+	for (r = pl->from; r < pl->R; r++)
+		greedy_round(pl, r);
+}
+
+/*
+ * Independent episodes: the first starts from the construction (if any),
+ * later ones from fresh greedy schedules, because on hard instances whether
+ * the search succeeds depends mostly on where it starts.  Easy rooms finish
+ * in the first episode.
+ */
+static void
 search(struct plan *pl)
 {
-	struct rotate_search	s;
-	long long		target;
-	int			r, i;
+	struct rotate_search	 s;
+	long long		 best = -1;
+	size_t			 nt = (size_t)pl->R * pl->n;
+	int			*keep = malloc(sizeof *keep * nt);
+	int			 r, i, ep;
 
 	for (r = pl->from; r < pl->R; r++)
 		for (i = 0; i < pl->T; i++)
@@ -516,14 +541,35 @@ search(struct plan *pl)
 	s.fixed = pl->fixed;
 	s.weight = pl->weight;
 	s.meet = pl->meet;
-	s.effort = pl->p->effort;
-	s.time_ms = pl->p->time_ms;
-	s.rng = pl->rng;
-	target = (long long)rotate_unavoidable_repeats(pl->p) * ROT_W_REPEAT;
+	s.effort = (pl->p->effort > 0 ? pl->p->effort : ROT_EFFORT) / EPISODES;
+	s.time_ms = pl->p->time_ms > 0 ? (pl->p->time_ms + EPISODES - 1) /
+	    EPISODES : 0;
+	s.target = (long long)rotate_unavoidable_repeats(pl->p) * ROT_W_REPEAT;
 	if (pl->p->mix == ROT_MIX_SITE)
-		target += rotate_unavoidable_same_site(pl->p);
-	s.target = target;
-	return rotate_search_run(&s);
+		s.target += rotate_unavoidable_same_site(pl->p);
+	for (ep = 0; ep < EPISODES && keep != NULL; ep++) {
+		long long cost;
+
+		if (ep > 0)
+			regreedy(pl);
+		s.rng = pl->rng ^ (0x9e3779b97f4a7c15ULL * (uint64_t)(ep + 1));
+		cost = rotate_search_run(&s);
+		if (best < 0 || cost < best) {
+			best = cost;
+			memcpy(keep, pl->out->table, sizeof *keep * nt);
+		}
+		if (best <= s.target)
+			break;
+	}
+	if (keep != NULL && ep > 0) {
+		for (r = pl->from; r < pl->R; r++)
+			meet_round(pl, r, -1);
+		memcpy(pl->out->table, keep, sizeof *keep * nt);
+		for (r = pl->from; r < pl->R; r++)
+			meet_round(pl, r, 1);
+	} else if (keep == NULL)
+		rotate_search_run(&s);
+	free(keep);
 }
 
 int

@@ -140,6 +140,14 @@ int	cmd_rotate(int argc, char **argv);
 int	rotate_construct(int tables, int seats, int rounds, int hosts_stay,
 	    int dummies, int *columns_apart, int **out);
 
+/* rotate-designs.c */
+struct rotate_design {
+	int		 tables, seats, rounds;
+	const char	*table;	/* digit per point per round: its table */
+};
+extern const struct rotate_design rotate_designs[];
+extern const size_t rotate_ndesigns;
+
 /* rotate-search.c */
 struct rotate_search {
 	int		 n, tables, rounds;
@@ -154,6 +162,7 @@ struct rotate_search {
 	uint64_t	 rng;
 };
 
+#define ROT_EFFORT	60000000L	/* default search budget, about 0.3 s */
 #define ROT_W_REPEAT	10000LL		/* one pair meeting once more */
 #define ROT_W_FORBID	1000000000	/* one co-seating of a forbidden pair */
 

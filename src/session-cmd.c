@@ -35,6 +35,7 @@ set_state(struct session *s, enum act_state state, char *out, size_t n)
 	const struct plan_activity *a = &s->plan->acts[s->current];
 
 	run->state = state;
+	run->warned = 0;
 	if (state == ACT_OPEN)
 		run->deadline_ms = a->minutes > 0 ? s->now() +
 		    (int64_t)a->minutes * 60000 : 0;
@@ -94,6 +95,42 @@ need_current(struct session *s, char *out, size_t n)
 		    "agenda");
 		return 1;
 	}
+	return 0;
+}
+
+/* Hide a free-text answer from shared screens, or show it again. */
+static int
+moderate(struct session *s, int argc, char **argv, char *out, size_t n)
+{
+	struct act_run *run = &s->runs[s->current];
+	long id;
+	char *end;
+	int hidden = 1, rc;
+
+	if (argc < 2 || argc > 3 || (id = strtol(argv[1], &end, 10)) <= 0 ||
+	    *end != '\0' || (argc == 3 && strcmp(argv[2], "show") != 0 &&
+	    strcmp(argv[2], "hide") != 0)) {
+		snprintf(out, n, "usage: moderate ANSWER-ID [hide|show]");
+		return 2;
+	}
+	for (int i = 0; i < run->res.n_texts; i++)
+		if (run->res.texts[i].id == (uint32_t)id && argc == 2)
+			hidden = !run->res.texts[i].hidden;
+	if (argc == 3)
+		hidden = argv[2][0] == 'h';
+	rc = store_answer_hide(s->store, run->store_id, id, hidden);
+	if (rc < 0) {
+		snprintf(out, n, "could not save: %s", store_error(s->store));
+		return 1;
+	}
+	if (rc == 0) {
+		snprintf(out, n, "no answer %ld in this activity", id);
+		return 1;
+	}
+	s->tallies_stale = 1;
+	s->seq++;
+	snprintf(out, n, hidden ? "answer %ld hidden from shared screens" :
+	    "answer %ld shown again", id);
 	return 0;
 }
 
@@ -157,12 +194,26 @@ session_command(struct session *s, int argc, char **argv, char *out,
 		snprintf(out, n, "session %lld ended", (long long)s->id);
 		return 0;
 	}
+	if (strcmp(cmd, "bysite") == 0) {
+		if (argc > 2 || (argc == 2 && strcmp(argv[1], "on") != 0 &&
+		    strcmp(argv[1], "off") != 0)) {
+			snprintf(out, n, "usage: bysite [on|off]");
+			return 2;
+		}
+		s->by_site = argc == 2 ? argv[1][1] == 'n' : !s->by_site;
+		s->seq++;
+		snprintf(out, n, s->by_site ? "results by site (sites under "
+		    "%d answers fold into \"other sites\" on shared screens)" :
+		    "results for everyone together", s->min_group);
+		return 0;
+	}
 	if (strcmp(cmd, "open") != 0 && strcmp(cmd, "close") != 0 &&
 	    strcmp(cmd, "reveal") != 0 && strcmp(cmd, "hide") != 0 &&
-	    strcmp(cmd, "timer") != 0 && strcmp(cmd, "extend") != 0) {
+	    strcmp(cmd, "timer") != 0 && strcmp(cmd, "extend") != 0 &&
+	    strcmp(cmd, "moderate") != 0) {
 		snprintf(out, n, "unknown command \"%s\" (try next, prev, goto, "
-		    "open, close, reveal, hide, timer, extend, say, status, "
-		    "end)", cmd);
+		    "open, close, reveal, hide, timer, extend, say, bysite, "
+		    "moderate, status, end)", cmd);
 		return 2;
 	}
 	if ((rc = need_current(s, out, n)) != 0)
@@ -204,12 +255,15 @@ session_command(struct session *s, int argc, char **argv, char *out,
 			    "everyone" : "results hidden from participants");
 		return rc;
 	}
+	if (strcmp(cmd, "moderate") == 0)
+		return moderate(s, argc, argv, out, n);
 	if ((rc = minutes_arg(argc, argv, &m, out, n)) != 0)
 		return rc;
 	if (run->state != ACT_OPEN) {
 		snprintf(out, n, "open the activity before setting its timer");
 		return 1;
 	}
+	run->warned = 0;
 	if (cmd[0] == 't')
 		run->deadline_ms = m > 0 ? s->now() + m * 60000 : 0;
 	else if (run->deadline_ms > 0)

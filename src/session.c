@@ -44,12 +44,10 @@ add_person(struct session *s, int64_t id, const char *name, const char *site)
 		s->cap_people = cap;
 	}
 	if ((p = calloc(1, sizeof *p)) == NULL ||
-	    (p->mine = malloc(s->plan->n_acts * sizeof *p->mine)) == NULL) {
+	    (p->mine = calloc(s->plan->n_acts, sizeof *p->mine)) == NULL) {
 		free(p);
 		return NULL;
 	}
-	for (size_t i = 0; i < s->plan->n_acts; i++)
-		p->mine[i] = -1;
 	p->id = id;
 	util_strlcpy(p->name, name, sizeof p->name);
 	util_strlcpy(p->site, site, sizeof p->site);
@@ -91,6 +89,7 @@ session_new(struct plan *plan, struct store *st, int resume, char *err,
 	s->store = st;
 	s->now = clock_ms;
 	s->current = -1;
+	s->min_group = 5;
 	s->id = resume ? store_session_find(st, plan) : 0;
 	if (s->id > 0) {
 		if (store_session_load(st, s->id, &s->current, &state,
@@ -131,6 +130,8 @@ session_free(struct session *s)
 	if (s == NULL)
 		return;
 	for (size_t i = 0; i < s->n_people; i++) {
+		for (size_t k = 0; k < s->plan->n_acts; k++)
+			free(s->people[i]->mine[k]);
 		free(s->people[i]->mine);
 		free(s->people[i]);
 	}
@@ -148,24 +149,53 @@ find_by_hash(struct session *s, const char *hash)
 	return NULL;
 }
 
+static void
+collect_row(void *arg, const char *item, int choice, const char *value)
+{
+	struct answer *a = arg;
+
+	if (a->n < ANSWER_MAX_ROWS) {
+		struct answer_row *r = &a->rows[a->n++];
+
+		util_strlcpy(r->item, item, sizeof r->item);
+		r->choice = choice;
+		util_strlcpy(r->value, value, sizeof r->value);
+	}
+}
+
+static void
+set_mine(struct session *s, struct participant *p, int idx, const char *v)
+{
+	free(p->mine[idx]);
+	p->mine[idx] = v != NULL && *v != '\0' ? strdup(v) : NULL;
+	(void)s;
+}
+
 /* After a resume, fetch a returning person's answers from the store. */
 static void
 restore_answers(struct session *s, struct participant *p)
 {
-	for (size_t i = 0; i < s->plan->n_acts; i++) {
-		char v[32], ballot[17];
-		int found;
+	struct answer *a = malloc(sizeof *a);
 
-		if (s->plan->acts[i].anonymous) {
+	if (a == NULL)
+		return;
+	for (size_t i = 0; i < s->plan->n_acts; i++) {
+		const struct plan_activity *pa = &s->plan->acts[i];
+		char ballot[17];
+
+		a->n = 0;
+		if (pa->anonymous) {
 			ballot_of(s, p, (int)i, ballot);
-			found = store_answer_get(s->store, s->runs[i].store_id,
-			    0, ballot, v, sizeof v);
+			store_answer_rows(s->store, s->runs[i].store_id, 0,
+			    ballot, collect_row, a);
 		} else
-			found = store_answer_get(s->store, s->runs[i].store_id,
-			    p->id, NULL, v, sizeof v);
-		if (found == 1 && atoi(v) >= 1)
-			p->mine[i] = (int16_t)(atoi(v) - 1);
+			store_answer_rows(s->store, s->runs[i].store_id, p->id,
+			    NULL, collect_row, a);
+		activity_ops(pa->kind)->restore(pa, a, a->canon,
+		    sizeof a->canon);
+		set_mine(s, p, (int)i, a->canon);
 	}
+	free(a);
 }
 
 /*
@@ -236,8 +266,9 @@ session_answer(struct session *s, struct participant *p,
     const char *activity, const char *value, char *why, size_t n)
 {
 	const struct plan_activity *a;
-	char stored[VALUE_MAX_LEN + 1], ballot[17];
-	int choice = -1, rc;
+	struct answer *ans;
+	char ballot[17];
+	int rc;
 
 	if (s->current < 0 || strcmp(s->plan->acts[s->current].id, activity)
 	    != 0) {
@@ -251,54 +282,43 @@ session_answer(struct session *s, struct participant *p,
 		    "yet");
 		return -1;
 	}
-	if (activity_ops(a->kind)->answer(a, value, stored, sizeof stored,
-	    &choice, why, n) != 0)
+	if ((ans = malloc(sizeof *ans)) == NULL) {
+		snprintf(why, n, "out of memory");
 		return -1;
+	}
+	if (activity_ops(a->kind)->answer(a, value, ans, why, n) != 0) {
+		free(ans);
+		return -1;
+	}
 	if (a->anonymous) {
 		ballot_of(s, p, s->current, ballot);
 		rc = store_answer_put(s->store, s->runs[s->current].store_id, 0,
-		    ballot, p->site, stored, choice);
+		    ballot, p->site, ans);
 	} else
 		rc = store_answer_put(s->store, s->runs[s->current].store_id,
-		    p->id, NULL, p->site, stored, choice);
-	if (rc != 0) {
+		    p->id, NULL, p->site, ans);
+	if (rc != 0)
 		snprintf(why, n, "answer not saved: %s", store_error(s->store));
+	else
+		set_mine(s, p, s->current, ans->canon);
+	free(ans);
+	if (rc != 0)
 		return -1;
-	}
-	p->mine[s->current] = (int16_t)choice;
 	s->tallies_stale = 1;
 	s->seq++;
 	return 0;
 }
 
-struct tally_arg {
-	struct act_run *run;
-};
-
-static void
-tally_row(void *arg, const char *choice, int count)
-{
-	struct act_run *run = arg;
-	int c = atoi(choice);
-
-	if (c >= 1 && c <= SNAP_MAX_OPTIONS)
-		run->counts[c - 1] = (uint32_t)count;
-}
-
-/* Re-read the current activity's tally from the store (after commits). */
+/* Re-read the current activity's results from the store (after commits). */
 void
 session_refresh(struct session *s)
 {
-	struct act_run *run;
-	int n;
+	const struct plan_activity *a;
 
 	if (!s->tallies_stale || s->current < 0)
 		return;
-	run = &s->runs[s->current];
-	memset(run->counts, 0, sizeof run->counts);
-	store_tally(s->store, run->store_id, tally_row, run);
-	n = store_answer_count(s->store, run->store_id);
-	run->answered = n > 0 ? (uint32_t)n : 0;
+	a = &s->plan->acts[s->current];
+	activity_ops(a->kind)->refresh(s, s->current);
 	s->tallies_stale = 0;
 }
 
@@ -315,13 +335,21 @@ session_tick(struct session *s)
 	a = &s->plan->acts[s->current];
 	if (run->deadline_ms == 0 || run->state != ACT_OPEN)
 		return 0;
-	if (s->now() >= run->deadline_ms && a->auto_close) {
+	if (s->now() >= run->deadline_ms) {
 		char buf[64];
 		char *argv[] = { "close" };
 
+		if (!a->auto_close) {
+			/* Time is up but the facilitator closes by hand. */
+			run->deadline_ms = 0;
+			s->seq++;
+			return 1;
+		}
 		session_command(s, 1, argv, buf, sizeof buf);
 		return 1;
 	}
+	if (!run->warned && run->deadline_ms - s->now() <= 60000)
+		run->warned = 1;
 	s->seq++;		/* the countdown moved */
 	return 1;
 }
@@ -353,6 +381,7 @@ session_snapshot(struct session *s, const struct participant *p, int view,
 	snap->current = (int16_t)s->current;
 	snap->mine = -1;
 	snap->remaining = -1;
+	snap->mean100 = 0;
 	if (s->current >= 0) {
 		const struct plan_activity *a = &s->plan->acts[s->current];
 		const struct act_run *run = &s->runs[s->current];
@@ -368,7 +397,9 @@ session_snapshot(struct session *s, const struct participant *p, int view,
 		util_strlcpy(snap->activity, a->id, sizeof snap->activity);
 		util_strlcpy(snap->question, a->question ? a->question :
 		    a->title, sizeof snap->question);
-		snap->answered = run->answered;
+		snap->answered = run->res.answered;
+		if (run->warned && run->state == ACT_OPEN)
+			snap->flags |= SNAP_WARNED;
 		if (run->deadline_ms > 0 && run->state == ACT_OPEN) {
 			int64_t left = (run->deadline_ms - s->now() + 999) /
 			    1000;
@@ -376,8 +407,14 @@ session_snapshot(struct session *s, const struct participant *p, int view,
 			snap->remaining = left > 0 ? (int32_t)left : 0;
 		}
 		activity_ops(a->kind)->snapshot(s, s->current, results, snap);
-		if (p != NULL)
-			snap->mine = p->mine[s->current];
+		if (p != NULL && p->mine[s->current] != NULL) {
+			util_strlcpy(snap->mine_value, p->mine[s->current],
+			    sizeof snap->mine_value);
+			if (a->kind == ACT_POLL && (a->poll_type == POLL_SINGLE ||
+			    a->poll_type == POLL_SCALE))
+				snap->mine = (int16_t)(atoi(
+				    p->mine[s->current]) - 1);
+		}
 	}
 	if (view == VIEW_FACILITATOR) {
 		/* Connected people first, newest last, as many as fit. */
@@ -396,7 +433,7 @@ session_snapshot(struct session *s, const struct participant *p, int view,
 				sp->connected = q->connected > 0;
 				sp->answered = s->current >= 0 &&
 				    !s->plan->acts[s->current].anonymous &&
-				    q->mine[s->current] >= 0;
+				    q->mine[s->current] != NULL;
 			}
 	}
 }
@@ -409,6 +446,6 @@ session_status(struct session *s, char *out, size_t cap)
 	for (size_t i = 0; i < s->n_people; i++)
 		connected += s->people[i]->connected > 0;
 	if (s->current >= 0)
-		answers = (int)s->runs[s->current].answered;
+		answers = (int)s->runs[s->current].res.answered;
 	return store_status_json(s->store, s, answers, connected, out, cap);
 }

@@ -8,7 +8,11 @@ enum snap_section {
 	SEC_AGENDA,		/* items and the current index */
 	SEC_ACTIVITY,		/* current activity, options, counts */
 	SEC_MINE,		/* the viewer's own answer */
-	SEC_PEOPLE		/* facilitator only */
+	SEC_PEOPLE,		/* facilitator only */
+	SEC_POLL,		/* poll type, statistics */
+	SEC_SITES,		/* per-site breakdown */
+	SEC_TEXTS,		/* free-text answers */
+	SEC_WORDS		/* word frequencies of free text */
 };
 
 static const char *kind_names[ACT_KIND_MAX] = {
@@ -101,8 +105,51 @@ snapshot_encode(struct wbuf *w, const struct snapshot *s)
 		sec_end(w, sec);
 	}
 
+	if (s->current >= 0 && s->kind == ACT_POLL) {
+		sec = sec_begin(w, SEC_POLL);
+		wbuf_u8(w, s->poll_type);
+		wbuf_u8(w, s->max_picks);
+		wbuf_u16(w, (uint16_t)s->scale_min);
+		wbuf_i32(w, s->mean100);
+		for (i = 0; i < s->n_options && i < SNAP_MAX_OPTIONS; i++)
+			wbuf_i32(w, s->stat[i]);
+		sec_end(w, sec);
+	}
+	if (s->n_sites > 0) {
+		sec = sec_begin(w, SEC_SITES);
+		wbuf_u8(w, s->n_sites);
+		for (i = 0; i < s->n_sites && i < SNAP_MAX_SITES; i++) {
+			wbuf_str(w, s->sites[i].name);
+			wbuf_u32(w, s->sites[i].n);
+			for (unsigned k = 0; k < s->n_options &&
+			    k < SNAP_MAX_OPTIONS; k++)
+				wbuf_u32(w, s->sites[i].counts[k]);
+		}
+		sec_end(w, sec);
+	}
+	if (s->n_texts > 0) {
+		sec = sec_begin(w, SEC_TEXTS);
+		wbuf_u8(w, s->n_texts);
+		for (i = 0; i < s->n_texts && i < SNAP_MAX_TEXTS; i++) {
+			wbuf_u32(w, s->texts[i].id);
+			wbuf_u8(w, s->texts[i].hidden);
+			wbuf_str(w, s->texts[i].text);
+		}
+		sec_end(w, sec);
+	}
+	if (s->n_words > 0) {
+		sec = sec_begin(w, SEC_WORDS);
+		wbuf_u8(w, s->n_words);
+		for (i = 0; i < s->n_words && i < SNAP_MAX_WORDS; i++) {
+			wbuf_str(w, s->words[i].word);
+			wbuf_u32(w, s->words[i].count);
+		}
+		sec_end(w, sec);
+	}
+
 	sec = sec_begin(w, SEC_MINE);
 	wbuf_u16(w, (uint16_t)s->mine);
+	wbuf_str(w, s->mine_value);
 	sec_end(w, sec);
 
 	if (s->n_people > 0) {
@@ -192,6 +239,65 @@ decode_people(struct rbuf *r, struct snapshot *s)
 	}
 }
 
+static void
+decode_poll(struct rbuf *r, struct snapshot *s)
+{
+	s->poll_type = rbuf_u8(r);
+	s->max_picks = rbuf_u8(r);
+	s->scale_min = (int16_t)rbuf_u16(r);
+	s->mean100 = rbuf_i32(r);
+	/* Options come before this section, so their count is known. */
+	for (unsigned i = 0; i < s->n_options && r->err == NULL; i++)
+		s->stat[i] = rbuf_i32(r);
+	if (s->poll_type > 4)
+		r->err = "unknown poll type";
+}
+
+static void
+decode_sites(struct rbuf *r, struct snapshot *s)
+{
+	s->n_sites = rbuf_u8(r);
+	if (s->n_sites > SNAP_MAX_SITES) {
+		r->err = "too many sites";
+		return;
+	}
+	for (unsigned i = 0; i < s->n_sites && r->err == NULL; i++) {
+		rbuf_str(r, s->sites[i].name, sizeof s->sites[i].name);
+		s->sites[i].n = rbuf_u32(r);
+		for (unsigned k = 0; k < s->n_options; k++)
+			s->sites[i].counts[k] = rbuf_u32(r);
+	}
+}
+
+static void
+decode_texts(struct rbuf *r, struct snapshot *s)
+{
+	s->n_texts = rbuf_u8(r);
+	if (s->n_texts > SNAP_MAX_TEXTS) {
+		r->err = "too many texts";
+		return;
+	}
+	for (unsigned i = 0; i < s->n_texts && r->err == NULL; i++) {
+		s->texts[i].id = rbuf_u32(r);
+		s->texts[i].hidden = rbuf_u8(r);
+		rbuf_str(r, s->texts[i].text, sizeof s->texts[i].text);
+	}
+}
+
+static void
+decode_words(struct rbuf *r, struct snapshot *s)
+{
+	s->n_words = rbuf_u8(r);
+	if (s->n_words > SNAP_MAX_WORDS) {
+		r->err = "too many words";
+		return;
+	}
+	for (unsigned i = 0; i < s->n_words && r->err == NULL; i++) {
+		rbuf_str(r, s->words[i].word, sizeof s->words[i].word);
+		s->words[i].count = rbuf_u32(r);
+	}
+}
+
 int
 snapshot_decode(const struct frame *f, struct snapshot *s, const char **err)
 {
@@ -240,8 +346,21 @@ snapshot_decode(const struct frame *f, struct snapshot *s, const char **err)
 			break;
 		case SEC_MINE:
 			s->mine = (int16_t)rbuf_u16(&sub);
+			rbuf_str(&sub, s->mine_value, sizeof s->mine_value);
 			if (s->mine < -1 || s->mine >= SNAP_MAX_OPTIONS)
 				sub.err = "own answer out of range";
+			break;
+		case SEC_POLL:
+			decode_poll(&sub, s);
+			break;
+		case SEC_SITES:
+			decode_sites(&sub, s);
+			break;
+		case SEC_TEXTS:
+			decode_texts(&sub, s);
+			break;
+		case SEC_WORDS:
+			decode_words(&sub, s);
 			break;
 		case SEC_PEOPLE:
 			decode_people(&sub, s);

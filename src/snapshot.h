@@ -20,6 +20,10 @@
 #define SNAP_TITLE_LEN 128
 #define SNAP_QUESTION_LEN 480
 #define SNAP_OPTION_LEN 120
+#define SNAP_MAX_SITES 12
+#define SNAP_MAX_TEXTS 24
+#define SNAP_MAX_WORDS 20
+#define TEXT_ANSWER_MAX 280	/* bytes in a free-text poll answer */
 
 enum act_kind {
 	ACT_POLL = 0,
@@ -28,6 +32,14 @@ enum act_kind {
 	ACT_BREAKOUT,
 	ACT_FEEDBACK,
 	ACT_KIND_MAX
+};
+
+enum poll_type {
+	POLL_SINGLE = 0,
+	POLL_MULTI,
+	POLL_SCALE,
+	POLL_TEXT,
+	POLL_RANK
 };
 
 enum act_state {
@@ -40,7 +52,9 @@ enum snap_flag {
 	SNAP_RUNNABLE = 0x01,	/* agenda item this build can run */
 	SNAP_RESULTS = 0x02,	/* counts are included for this viewer */
 	SNAP_REVEALED = 0x04,	/* results revealed to participants */
-	SNAP_ANONYMOUS = 0x08
+	SNAP_ANONYMOUS = 0x08,
+	SNAP_BY_SITE = 0x10,	/* sites[] holds a per-site breakdown */
+	SNAP_WARNED = 0x20	/* the timer is in its last minute */
 };
 
 struct snap_item {
@@ -57,6 +71,24 @@ struct snap_person {
 	char site[SITE_MAX_LEN + 1];
 	uint8_t connected;
 	uint8_t answered;	/* answered the current activity */
+};
+
+/* Results of one site (or of "other sites", folded below the threshold). */
+struct snap_site {
+	char name[SITE_MAX_LEN + 1];
+	uint32_t n;		/* people who answered */
+	uint32_t counts[SNAP_MAX_OPTIONS];
+};
+
+struct snap_text {
+	uint32_t id;		/* answer id, for moderation */
+	uint8_t hidden;		/* hidden from shared views */
+	char text[TEXT_ANSWER_MAX + 1];
+};
+
+struct snap_word {
+	char word[32];
+	uint32_t count;
 };
 
 struct snapshot {
@@ -78,8 +110,21 @@ struct snapshot {
 	uint8_t n_options;
 	char options[SNAP_MAX_OPTIONS][SNAP_OPTION_LEN + 1];
 	uint32_t counts[SNAP_MAX_OPTIONS];	/* zero unless SNAP_RESULTS */
-	uint32_t answered;	/* answers to the current activity */
+	uint32_t answered;	/* people who answered the current activity */
 	int32_t remaining;	/* timer seconds, -1 when there is none */
+
+	/* Poll details (kind == ACT_POLL). */
+	uint8_t poll_type;	/* enum poll_type */
+	uint8_t max_picks;	/* multi: at most this many options */
+	int16_t scale_min;	/* scale: the value of option 0 */
+	int32_t mean100;	/* scale: mean x 100; rank: unused */
+	int32_t stat[SNAP_MAX_OPTIONS];	/* rank: mean rank x 100 */
+	uint8_t n_sites;
+	struct snap_site sites[SNAP_MAX_SITES];
+	uint8_t n_texts;
+	struct snap_text texts[SNAP_MAX_TEXTS];	/* newest first */
+	uint8_t n_words;
+	struct snap_word words[SNAP_MAX_WORDS];	/* most frequent first */
 
 	uint32_t joined;
 	uint32_t connected;
@@ -87,6 +132,8 @@ struct snapshot {
 
 	/* The viewer's own part. */
 	int16_t mine;		/* own answer (option index), -1 if none */
+	char mine_value[VALUE_MAX_LEN + 1];	/* own answer as sent: "2",
+						 * "1,3", a ranking, a text */
 
 	/* Facilitator view only. */
 	uint16_t n_people;

@@ -1,30 +1,30 @@
-/* store-answer.c: answers, written idempotently, and their tallies. */
+/* store-answer.c: answers, replaced whole on every change, and tallies. */
 #include <string.h>
 
 #include "store.h"
 
+/* Anonymous answers keep their time only to the minute, so it cannot be
+ * matched against when a person joined or answered something else. */
+#define AT "CASE WHEN ?3 IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') " \
+	"ELSE strftime('%Y-%m-%dT%H:%M:00Z', 'now') END"
+
 /*
- * Store one answer; the last answer of a person (or ballot) to an item
- * replaces the earlier one.  Exactly one of `participant` (> 0) and
- * `ballot` is given: anonymous activities pass a ballot and no person,
- * and their time is kept only to the minute so it cannot be matched
- * against when a person joined or answered something else.
+ * Store one answer, replacing the author's earlier answer to the same
+ * activity: the last answer counts.  Exactly one of `participant` (> 0)
+ * and `ballot` is given; anonymous activities pass a ballot, which only
+ * the participant's own token can recompute, and no person.
  */
 int
 store_answer_put(struct store *st, int64_t aid, int64_t participant,
-    const char *ballot, const char *site, const char *value, int choice)
+    const char *ballot, const char *site, const struct answer *a)
 {
-	static const char upd[] = "UPDATE answers SET value = ?4, "
-	    "choice = ?5, site = nullif(?6, 0), at = CASE WHEN ?3 IS NULL "
-	    "THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE "
-	    "strftime('%Y-%m-%dT%H:%M:00Z', 'now') END WHERE activity = ?1 "
-	    "AND item IS NULL AND (participant = ?2 OR ballot = ?3)";
+	static const char del[] = "DELETE FROM answers WHERE activity = ?1 "
+	    "AND (participant = ?2 OR ballot = ?3)";
 	static const char ins[] = "INSERT INTO answers (activity, "
 	    "participant, ballot, site, item, choice, value, at) VALUES "
-	    "(?1, ?2, ?3, nullif(?6, 0), NULL, ?5, ?4, CASE WHEN ?3 IS NULL "
-	    "THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE "
-	    "strftime('%Y-%m-%dT%H:%M:00Z', 'now') END)";
-	const char *sqls[2] = { upd, ins };
+	    "(?1, ?2, ?3, nullif(?4, 0), nullif(?5, ''), nullif(?6, 0), ?7, "
+	    AT ")";
+	sqlite3_stmt *s;
 	int64_t site_row = store_site_id(st, site);
 
 	if (site_row < 0)
@@ -33,42 +33,52 @@ store_answer_put(struct store *st, int64_t aid, int64_t participant,
 		strcpy(st->err, "an answer needs a participant or a ballot");
 		return -1;
 	}
-	for (int i = 0; i < 2; i++) {
-		sqlite3_stmt *s = store_stmt(st, sqls[i]);
+	if ((s = store_stmt(st, del)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, aid);
+	if (participant > 0)
+		sqlite3_bind_int64(s, 2, participant);
+	else
+		sqlite3_bind_text(s, 3, ballot, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		sqlite3_reset(s);
+		return store_fail(st, "replace answer");
+	}
+	sqlite3_reset(s);
+	for (int i = 0; i < a->n; i++) {
+		const struct answer_row *r = &a->rows[i];
 		int rc;
 
-		if (s == NULL)
+		if ((s = store_stmt(st, ins)) == NULL)
 			return -1;
 		sqlite3_bind_int64(s, 1, aid);
 		if (participant > 0)
 			sqlite3_bind_int64(s, 2, participant);
-		if (ballot != NULL)
+		else
 			sqlite3_bind_text(s, 3, ballot, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, value, -1, SQLITE_STATIC);
-		if (choice >= 0)
-			sqlite3_bind_int(s, 5, choice + 1);
-		sqlite3_bind_int64(s, 6, site_row);
+		sqlite3_bind_int64(s, 4, site_row);
+		sqlite3_bind_text(s, 5, r->item, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 6, r->choice);
+		sqlite3_bind_text(s, 7, r->value, -1, SQLITE_STATIC);
 		rc = sqlite3_step(s);
 		sqlite3_reset(s);
 		if (rc != SQLITE_DONE)
 			return store_fail(st, "store answer");
-		if (sqlite3_changes(st->db) > 0)
-			return 0;
 	}
 	return 0;
 }
 
-/* A person's (or ballot's) current answer: its choice if it has one,
- * else its value.  Returns 1 when found, 0 when not, -1 on error. */
+/* The rows of one author's answer, for restoring it after a resume. */
 int
-store_answer_get(struct store *st, int64_t aid, int64_t participant,
-    const char *ballot, char *out, size_t cap)
+store_answer_rows(struct store *st, int64_t aid, int64_t participant,
+    const char *ballot, void (*fn)(void *, const char *, int, const char *),
+    void *arg)
 {
-	static const char sql[] = "SELECT coalesce(choice, value) FROM "
-	    "answers WHERE activity = ?1 AND item IS NULL AND "
-	    "(participant = ?2 OR ballot = ?3)";
+	static const char sql[] = "SELECT coalesce(item, ''), "
+	    "coalesce(choice, 0), value FROM answers WHERE activity = ?1 AND "
+	    "(participant = ?2 OR ballot = ?3) ORDER BY id";
 	sqlite3_stmt *s = store_stmt(st, sql);
-	int found = 0;
+	int rc;
 
 	if (s == NULL)
 		return -1;
@@ -77,19 +87,20 @@ store_answer_get(struct store *st, int64_t aid, int64_t participant,
 		sqlite3_bind_int64(s, 2, participant);
 	if (ballot != NULL)
 		sqlite3_bind_text(s, 3, ballot, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		util_strlcpy(out, (const char *)sqlite3_column_text(s, 0), cap);
-		found = 1;
-	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    sqlite3_column_int(s, 1),
+		    (const char *)sqlite3_column_text(s, 2));
 	sqlite3_reset(s);
-	return found;
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "answer rows");
 }
 
+/* How many people (or ballots) answered. */
 int
 store_answer_count(struct store *st, int64_t aid)
 {
-	static const char sql[] = "SELECT count(*) FROM answers WHERE "
-	    "activity = ?";
+	static const char sql[] = "SELECT count(DISTINCT coalesce("
+	    "participant, ballot)) FROM answers WHERE activity = ?";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int n = -1;
 
@@ -102,13 +113,41 @@ store_answer_count(struct store *st, int64_t aid)
 	return n;
 }
 
-/* Counts per choice (numbered from 1), as the room will see them. */
+/* Per option (from 1): how many rows chose it, and the sum of their
+ * values (a ranking's ranks). */
 int
 store_tally(struct store *st, int64_t aid,
-    void (*fn)(void *, const char *, int), void *arg)
+    void (*fn)(void *, int, int, double), void *arg)
 {
-	static const char sql[] = "SELECT choice, count(*) FROM answers "
-	    "WHERE activity = ? AND choice IS NOT NULL GROUP BY choice";
+	static const char sql[] = "SELECT choice, count(*), "
+	    "total(CAST(value AS REAL)) FROM answers WHERE activity = ? AND "
+	    "choice IS NOT NULL GROUP BY choice";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, aid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		fn(arg, sqlite3_column_int(s, 0), sqlite3_column_int(s, 1),
+		    sqlite3_column_double(s, 2));
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "tally");
+}
+
+/* Per site and option: how many chose it.  Choice 0 rows carry the
+ * number of people of that site who answered at all. */
+int
+store_tally_sites(struct store *st, int64_t aid,
+    void (*fn)(void *, const char *, int, int), void *arg)
+{
+	static const char sql[] = "SELECT coalesce(s.name, ''), a.choice, "
+	    "count(*) FROM answers a LEFT JOIN sites s ON s.id = a.site "
+	    "WHERE a.activity = ?1 AND a.choice IS NOT NULL GROUP BY 1, 2 "
+	    "UNION ALL SELECT coalesce(s.name, ''), 0, count(DISTINCT "
+	    "coalesce(a.participant, a.ballot)) FROM answers a LEFT JOIN "
+	    "sites s ON s.id = a.site WHERE a.activity = ?1 GROUP BY 1 "
+	    "ORDER BY 1, 2";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
 
@@ -117,26 +156,50 @@ store_tally(struct store *st, int64_t aid,
 	sqlite3_bind_int64(s, 1, aid);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    sqlite3_column_int(s, 1));
+		    sqlite3_column_int(s, 1), sqlite3_column_int(s, 2));
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, "tally");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "site tally");
 }
 
-/* Who has answered (attributed activities only). */
+/* Free-text answers, newest first; `limit` < 0 for all of them. */
 int
-store_answered(struct store *st, int64_t aid, void (*fn)(void *, int64_t),
-    void *arg)
+store_texts(struct store *st, int64_t aid, int limit,
+    void (*fn)(void *, int64_t, int, const char *), void *arg)
 {
-	static const char sql[] = "SELECT DISTINCT participant FROM answers "
-	    "WHERE activity = ? AND participant IS NOT NULL";
+	static const char sql[] = "SELECT id, hidden, value FROM answers "
+	    "WHERE activity = ? AND choice IS NULL ORDER BY id DESC LIMIT ?";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
 
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, aid);
+	sqlite3_bind_int(s, 2, limit);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		fn(arg, sqlite3_column_int64(s, 0));
+		fn(arg, sqlite3_column_int64(s, 0), sqlite3_column_int(s, 1),
+		    (const char *)sqlite3_column_text(s, 2));
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, "answered");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "texts");
+}
+
+/* Moderation: hide (or show again) one answer in shared views.  Returns
+ * 1 when it was found in this activity. */
+int
+store_answer_hide(struct store *st, int64_t aid, int64_t id, int hidden)
+{
+	static const char sql[] = "UPDATE answers SET hidden = ? WHERE "
+	    "id = ? AND activity = ?";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int(s, 1, hidden);
+	sqlite3_bind_int64(s, 2, id);
+	sqlite3_bind_int64(s, 3, aid);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, "hide answer");
+	return sqlite3_changes(st->db) > 0;
 }

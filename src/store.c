@@ -64,6 +64,7 @@ static const char *migrations[] = {
 	"  item TEXT,"
 	"  choice INTEGER,"
 	"  value TEXT NOT NULL,"
+	"  hidden INTEGER NOT NULL DEFAULT 0,"
 	"  at TEXT NOT NULL,"
 	"  CHECK ((participant IS NULL) <> (ballot IS NULL)));"
 	"CREATE UNIQUE INDEX answers_person ON answers"

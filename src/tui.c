@@ -4,6 +4,7 @@
 
 
 #include <curses.h>
+#include <form.h>
 #include <langinfo.h>
 #include <term.h>
 #include <signal.h>
@@ -21,8 +22,20 @@
  * and set `dirty`; the check handle redraws once per loop turn.  Resizes
  * arrive as SIGWINCH through libuv and are applied before the redraw.
  */
+/* A one-line text field over the bottom of the screen (an ncurses form),
+ * for a free-text answer or a facilitator's message. */
+struct input {
+	WINDOW *win;		/* frame and prompt */
+	WINDOW *sub;		/* the field's own window: the form reads the
+				 * text back from it, so it is never erased */
+	FORM *form;
+	FIELD *fields[2];
+	struct intent in;	/* what to do with the line */
+};
+
 struct tui {
 	uv_loop_t *loop;
+	struct input *input;	/* non-NULL while a line is being typed */
 	struct conn conn;
 	uv_poll_t keys;
 	uv_signal_t winch;
@@ -122,6 +135,143 @@ translate(wint_t ch, int is_key)
 	return -1;
 }
 
+static void act(struct tui *, int, struct intent *);
+
+static void
+input_close(struct tui *t)
+{
+	struct input *ip = t->input;
+
+	if (ip == NULL)
+		return;
+	unpost_form(ip->form);
+	free_form(ip->form);
+	free_field(ip->fields[0]);
+	delwin(ip->sub);
+	delwin(ip->win);
+	free(ip);
+	t->input = NULL;
+	curs_set(0);
+	t->dirty = 1;
+}
+
+static void
+input_open(struct tui *t, const struct intent *in)
+{
+	struct input *ip;
+	int rows, cols;
+
+	getmaxyx(stdscr, rows, cols);
+	if (t->input != NULL || rows < 6 || cols < 20 ||
+	    (ip = calloc(1, sizeof *ip)) == NULL)
+		return;
+	ip->in = *in;
+	ip->win = newwin(4, cols, rows - 5, 0);
+	ip->sub = ip->win ? derwin(ip->win, 1, cols - 4, 2, 2) : NULL;
+	ip->fields[0] = new_field(1, cols - 4, 0, 0, 0, 0);
+	if (ip->win == NULL || ip->sub == NULL || ip->fields[0] == NULL) {
+		if (ip->fields[0] != NULL)
+			free_field(ip->fields[0]);
+		if (ip->sub != NULL)
+			delwin(ip->sub);
+		if (ip->win != NULL)
+			delwin(ip->win);
+		free(ip);
+		return;
+	}
+	field_opts_off(ip->fields[0], O_STATIC | O_AUTOSKIP);
+	set_max_field(ip->fields[0], TEXT_ANSWER_MAX / 2);
+	set_field_back(ip->fields[0], A_UNDERLINE);
+	if (t->snap != NULL && in->argc == 0)
+		set_field_buffer(ip->fields[0], 0, t->snap->mine_value);
+	ip->form = new_form(ip->fields);
+	set_form_win(ip->form, ip->win);
+	set_form_sub(ip->form, ip->sub);
+	wattrset(ip->win, A_BOLD);
+	box(ip->win, 0, 0);
+	mvwaddnstr(ip->win, 1, 2, in->prompt, cols - 4);
+	wattrset(ip->win, A_NORMAL);
+	post_form(ip->form);
+	form_driver(ip->form, REQ_END_LINE);
+	t->input = ip;
+	curs_set(1);
+	t->dirty = 1;
+}
+
+/* Enter: hand the typed line on as an answer or a command's last word. */
+static void
+input_submit(struct tui *t)
+{
+	struct input *ip = t->input;
+	struct intent in = ip->in;
+	char text[VALUE_MAX_LEN + 1];
+
+	form_driver(ip->form, REQ_VALIDATION);
+	util_strlcpy(text, field_buffer(ip->fields[0], 0), sizeof text);
+	util_sanitize(text, sizeof text);
+	input_close(t);
+	if (in.argc == 0) {
+		if (text[0] == '\0')
+			return;
+		snprintf(in.answer, sizeof in.answer, "%s", text);
+		act(t, SCR_ANSWER | SCR_REDRAW, &in);
+	} else if (in.argc < CTL_MAX_ARGS) {
+		snprintf(in.argv[in.argc++], sizeof in.argv[0], "%s", text);
+		act(t, SCR_CTL | SCR_REDRAW, &in);
+	}
+}
+
+static void
+input_key(struct tui *t, wint_t ch, int is_key)
+{
+	FORM *f = t->input->form;
+
+	if (is_key) {
+		switch (ch) {
+		case KEY_ENTER:
+			input_submit(t);
+			return;
+		case KEY_BACKSPACE:
+			form_driver(f, REQ_DEL_PREV);
+			break;
+		case KEY_LEFT:
+			form_driver(f, REQ_PREV_CHAR);
+			break;
+		case KEY_RIGHT:
+			form_driver(f, REQ_NEXT_CHAR);
+			break;
+		case KEY_HOME:
+			form_driver(f, REQ_BEG_LINE);
+			break;
+		case KEY_END:
+			form_driver(f, REQ_END_LINE);
+			break;
+		case KEY_DC:
+			form_driver(f, REQ_DEL_CHAR);
+			break;
+		}
+	} else if (ch == '\r' || ch == '\n')
+		input_submit(t);
+	else if (ch == 27)
+		input_close(t);
+	else if (ch == 127 || ch == 8)
+		form_driver(f, REQ_DEL_PREV);
+	else if (ch >= 0x20)
+		form_driver_w(f, OK, (wchar_t)ch);
+	t->dirty = 1;
+}
+
+static void
+input_draw(struct tui *t)
+{
+	struct input *ip = t->input;
+
+	/* The screen under it was redrawn: paint the box back on top. */
+	touchwin(ip->win);
+	pos_form_cursor(ip->form);
+	wrefresh(ip->win);
+}
+
 static void
 act(struct tui *t, int r, struct intent *in)
 {
@@ -146,6 +296,8 @@ act(struct tui *t, int r, struct intent *in)
 			snprintf(t->ui.notice, sizeof t->ui.notice, "not "
 			    "connected");
 	}
+	if (r & SCR_INPUT)
+		input_open(t, in);
 	if (r & SCR_REDRAW)
 		t->dirty = 1;
 	if (r & SCR_QUIT)
@@ -172,6 +324,10 @@ on_keys(uv_poll_t *h, int status, int events)
 			t->dirty = 1;
 			continue;
 		}
+		if (t->input != NULL) {
+			input_key(t, ch, rc == KEY_CODE_YES);
+			continue;
+		}
 		if (key < 0 || t->snap == NULL || t->screen == NULL) {
 			if (key == 'q' && t->snap == NULL)
 				quit(t);	/* still connecting: just go */
@@ -189,6 +345,8 @@ on_winch(uv_signal_t *s, int signum)
 	struct winsize ws;
 
 	(void)signum;
+	/* A half-typed line does not survive a resize; it is short. */
+	input_close(t);
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
 	    ws.ws_col > 0)
 		resizeterm(ws.ws_row, ws.ws_col);
@@ -222,6 +380,8 @@ on_redraw(uv_check_t *h)
 	else
 		t->screen->draw(t->state, t->snap, &t->ui);
 	refresh();
+	if (t->input != NULL)
+		input_draw(t);
 }
 
 static void
@@ -380,6 +540,7 @@ tui_stop(struct tui *t)
 	if (t->stopped)
 		return;
 	t->stopped = 1;
+	input_close(t);
 	endwin();
 	delscreen(t->term);
 	if (t->screen != NULL)

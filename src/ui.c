@@ -122,6 +122,10 @@ ui_big(struct ui *ui, int y, const char *s, enum ui_role r)
 	char spaced[512];
 	size_t o = 0;
 
+	if (strlen(s) > 24) {
+		ui_center(ui, y, s, r);	/* long text: bold is big enough */
+		return y + 1;
+	}
 	for (const char *p = s; *p != '\0' && o + 3 < sizeof spaced; p++) {
 		spaced[o++] = *p;
 		if ((unsigned char)*p < 0x80 && p[1] != '\0')

@@ -47,6 +47,20 @@ struct fixture {
 
 static struct fixture fx;
 
+/* One single-choice answer: `choice` counts from 0, as options do. */
+static int
+put_one(struct store *st, int64_t aid, int64_t pid, const char *ballot,
+    const char *site, const char *value, int choice)
+{
+	struct answer a;
+
+	memset(&a, 0, sizeof a);
+	a.n = 1;
+	a.rows[0].choice = choice + 1;
+	snprintf(a.rows[0].value, sizeof a.rows[0].value, "%s", value);
+	return store_answer_put(st, aid, pid, ballot, site, &a);
+}
+
 static int
 group_setup(void **state)
 {
@@ -72,19 +86,19 @@ group_setup(void **state)
 	secret = store_activity_id(fx.st, sid, 1, &st8);
 	assert_int_equal(store_activity_state(fx.st, ready, 2), 0);
 	/* ready: Yes, =cmd, Yes; nobody chose No. */
-	assert_int_equal(store_answer_put(fx.st, ready, ann, NULL, "Site A",
+	assert_int_equal(put_one(fx.st, ready, ann, NULL, "Site A",
 	    "Yes", 0), 0);
-	assert_int_equal(store_answer_put(fx.st, ready, bob, NULL,
+	assert_int_equal(put_one(fx.st, ready, bob, NULL,
 	    "Site, \"B\"", "=cmd", 2), 0);
-	assert_int_equal(store_answer_put(fx.st, ready, cy, NULL, "Site A",
+	assert_int_equal(put_one(fx.st, ready, cy, NULL, "Site A",
 	    "Yes", 0), 0);
 	/* secret (anonymous): c first, then b twice; nobody chose a.  The
 	 * export must list b, b, c: by answer, not in arrival order. */
-	assert_int_equal(store_answer_put(fx.st, secret, 0, BALLOT_X,
+	assert_int_equal(put_one(fx.st, secret, 0, BALLOT_X,
 	    "Site A", "c", 2), 0);
-	assert_int_equal(store_answer_put(fx.st, secret, 0, BALLOT_Y,
+	assert_int_equal(put_one(fx.st, secret, 0, BALLOT_Y,
 	    "Site A", "b", 1), 0);
-	assert_int_equal(store_answer_put(fx.st, secret, 0, BALLOT_Z,
+	assert_int_equal(put_one(fx.st, secret, 0, BALLOT_Z,
 	    "Site, \"B\"", "b", 1), 0);
 	assert_int_equal(store_session_end(fx.st, sid), 0);
 	assert_int_equal(store_session_create(fx.st, &fx.plan), 2);
