@@ -5,12 +5,17 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rehearse.h"
 #include "server.h"
 #include "tui.h"
+
+/* Freed after the loop ends, when libuv has let go of its handles. */
+static struct rehearsal *rehearse_free_later;
 
 struct host {
 	struct server srv;
 	struct tui *tui;
+	struct rehearsal *rehearsal;
 	uv_signal_t sigint, sigterm;
 	uv_timer_t linger;
 };
@@ -21,6 +26,11 @@ shutdown_all(struct host *h)
 	if (h->tui != NULL) {
 		tui_stop(h->tui);
 		h->tui = NULL;
+	}
+	if (h->rehearsal != NULL) {
+		rehearse_stop(h->rehearsal);
+		rehearse_free_later = h->rehearsal;
+		h->rehearsal = NULL;
 	}
 	if (!uv_is_closing((uv_handle_t *)&h->sigint)) {
 		uv_close((uv_handle_t *)&h->sigint, NULL);
@@ -123,9 +133,9 @@ cmd_host(int argc, char **argv)
 	}
 	if (plan_path == NULL)
 		return usage();
-	if (rehearse != 0) {
-		fputs("convene host: --rehearse arrives with the run-of-show "
-		    "work; start without it\n", stderr);
+	if (rehearse < 0 || rehearse > 2000) {
+		fputs("convene host: --rehearse takes 0 to 2000 participants\n",
+		    stderr);
 		return EXIT_USAGE;
 	}
 	if (plan_load(plan_path, &plan, err, sizeof err) != 0) {
@@ -184,6 +194,9 @@ cmd_host(int argc, char **argv)
 	h.sigint.data = h.sigterm.data = &h;
 	uv_signal_start(&h.sigint, on_signal, SIGINT);
 	uv_signal_start(&h.sigterm, on_signal, SIGTERM);
+	if (rehearse > 0 && (h.rehearsal = rehearse_start(loop, sock, code,
+	    rehearse)) == NULL)
+		server_log(&h.srv, "cannot start the rehearsal participants");
 	if (!headless) {
 		struct msg_hello hello;
 
@@ -199,6 +212,7 @@ cmd_host(int argc, char **argv)
 	}
 	uv_run(loop, UV_RUN_DEFAULT);
 	uv_loop_close(loop);
+	rehearse_free(rehearse_free_later);
 	session_free(h.srv.sess);
 	store_close(st);
 	plan_free(&plan);

@@ -42,16 +42,25 @@
     "WHERE n.activity = a.id ORDER BY arrival, n.item, n.choice, "	\
     "n.value, si.name, n.at))"
 
-/* Polls with options: every option with its count, 0 included, and how
- * many people (or ballots) answered.  Other kinds: {} until they have
- * results of their own. */
+/* Polls: every option with its count (0 included) and how many people
+ * (or ballots) answered; a ranking adds each option's mean rank and
+ * Borda points (k - rank for k options); a scale adds the mean value.
+ * Other kinds: {} until they have results of their own. */
 #define RESULTS								\
-    "json(CASE WHEN a.kind = 'poll' AND EXISTS (SELECT 1 FROM options "\
-    "o WHERE o.activity = a.id) THEN json_object('type', a.type, "	\
+    "json(CASE WHEN a.kind = 'poll' THEN json_object('type', a.type, "\
     "'options', (SELECT json_group_array(json(j)) FROM (SELECT "	\
     "json_object('n', o.n, 'label', o.label, 'count', (SELECT "	\
     "count(*) FROM answers x WHERE x.activity = a.id AND x.choice = "	\
-    "o.n)) AS j FROM options o WHERE o.activity = a.id ORDER BY o.n)), "\
+    "o.n), 'mean_rank', CASE WHEN a.type = 'rank' THEN (SELECT "	\
+    "avg(CAST(x.value AS REAL)) FROM answers x WHERE x.activity = "	\
+    "a.id AND x.choice = o.n) END, 'borda', CASE WHEN a.type = 'rank' "\
+    "THEN (SELECT total((SELECT count(*) FROM options k WHERE "	\
+    "k.activity = a.id) - CAST(x.value AS INTEGER)) FROM answers x "	\
+    "WHERE x.activity = a.id AND x.choice = o.n) END) AS j "		\
+    "FROM options o WHERE o.activity = a.id ORDER BY o.n)), "		\
+    "'mean', CASE WHEN a.type = 'scale' THEN (SELECT "			\
+    "avg(CAST(x.value AS REAL)) FROM answers x WHERE x.activity = "	\
+    "a.id) END, "							\
     "'answered', (SELECT count(DISTINCT coalesce(x.participant, "	\
     "x.ballot)) FROM answers x WHERE x.activity = a.id)) ELSE '{}' END)"
 
