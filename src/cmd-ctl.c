@@ -58,6 +58,11 @@ cmd_ctl(int argc, char **argv)
 
 	util_default_socket(path, sizeof path);
 	if (argc > 2 && strcmp(argv[1], "--socket") == 0) {
+		if (strlen(argv[2]) >= sizeof path) {
+			fprintf(stderr, "convene: socket path too long (at most "
+			    "107 bytes)\n");
+			return EXIT_USAGE;
+		}
 		util_strlcpy(path, argv[2], sizeof path);
 		i = 3;
 	}

@@ -76,6 +76,14 @@ on_quit(void *arg)
 }
 
 static int
+socket_too_long(const char *path)
+{
+	fprintf(stderr, "convene: socket path too long (at most 107 bytes): "
+	    "%s\n", path);
+	return EXIT_USAGE;
+}
+
+static int
 usage(void)
 {
 	fputs("usage: convene host PLAN [--db PATH] [--socket PATH] "
@@ -103,7 +111,7 @@ cmd_host(int argc, char **argv)
 	static struct host h;
 	char db[4096], sock[108], err[8192];
 	const char *plan_path = NULL, *code = "";
-	int headless = 0, resume = 0, rehearse = 0;
+	int headless = 0, resume = 0, rehearse = 0, status = EXIT_OK;
 	struct plan plan;
 	struct store *st;
 	uv_loop_t *loop = uv_default_loop();
@@ -116,8 +124,11 @@ cmd_host(int argc, char **argv)
 
 		if (strcmp(a, "--db") == 0 && more)
 			util_strlcpy(db, argv[++i], sizeof db);
-		else if (strcmp(a, "--socket") == 0 && more)
-			util_strlcpy(sock, argv[++i], sizeof sock);
+		else if (strcmp(a, "--socket") == 0 && more) {
+			if (strlen(argv[++i]) >= sizeof sock)
+				return socket_too_long(argv[i]);
+			util_strlcpy(sock, argv[i], sizeof sock);
+		}
 		else if (strcmp(a, "--code") == 0 && more)
 			code = argv[++i];
 		else if (strcmp(a, "--rehearse") == 0 && more)
@@ -208,6 +219,7 @@ cmd_host(int argc, char **argv)
 			fputs("convene host: cannot start the terminal screen "
 			    "(use --headless without one)\n", stderr);
 			shutdown_all(&h);
+			status = EXIT_USAGE;
 		}
 	}
 	uv_run(loop, UV_RUN_DEFAULT);
@@ -218,5 +230,5 @@ cmd_host(int argc, char **argv)
 	plan_free(&plan);
 	if (h.srv.log != NULL && h.srv.log != stderr)
 		fclose(h.srv.log);
-	return EXIT_OK;
+	return status;
 }

@@ -86,8 +86,14 @@ cmd_join(int argc, char **argv)
 
 		if (i + 1 >= argc)
 			return usage();
-		if (strcmp(a, "--socket") == 0)
-			util_strlcpy(sock, argv[++i], sizeof sock);
+		if (strcmp(a, "--socket") == 0) {
+			if (strlen(argv[++i]) >= sizeof sock) {
+				fprintf(stderr, "convene: socket path too long "
+				    "(at most 107 bytes)\n");
+				return EXIT_USAGE;
+			}
+			util_strlcpy(sock, argv[i], sizeof sock);
+		}
 		else if (strcmp(a, "--name") == 0)
 			util_strlcpy(hello.name, argv[++i], sizeof hello.name);
 		else if (strcmp(a, "--site") == 0)
@@ -138,6 +144,8 @@ cmd_join(int argc, char **argv)
 	uv_loop_close(uv_default_loop());
 	if (j.reason[0] != '\0') {
 		fprintf(stderr, "convene: %s\n", j.reason);
+		if (strstr(j.reason, "session has ended") != NULL)
+			return EXIT_OK;
 		return strstr(j.reason, "no host") != NULL ? EXIT_UNREACHABLE :
 		    EXIT_BADINPUT;
 	}

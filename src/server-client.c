@@ -92,7 +92,7 @@ on_written(uv_write_t *req, int status)
 	c->flight.len = 0;
 	if (c->closing)
 		return;
-	if (status < 0 || c->close_after) {
+	if (status < 0 || (c->close_after && c->out.len == 0)) {
 		server_client_close(c, status < 0 ? uv_strerror(status) : NULL);
 		return;
 	}
@@ -197,6 +197,21 @@ server_client_release(struct server *srv, int committed)
 	}
 }
 
+/* The session ended: tell every view so (they stop instead of waiting
+ * to reconnect), then close once the message is out. */
+void
+server_client_goodbye(struct server *srv)
+{
+	for (struct client *c = srv->clients; c != NULL; c = c->next) {
+		if (c->closing || !c->greeted || c->view == VIEW_CTL)
+			continue;
+		msg_refused_encode(&c->out, "The session has ended. Thank you "
+		    "for taking part.");
+		c->close_after = 1;
+		server_client_flush(c);
+	}
+}
+
 void
 server_client_check_stalls(struct server *srv)
 {
@@ -242,7 +257,10 @@ on_hello(struct client *c, const struct frame *f)
 		    "host's; update it");
 		return;
 	}
-	if (srv->code[0] != '\0' && strcmp(h.code, srv->code) != 0) {
+	/* The join code keeps strangers out; the host's own user (its
+	 * dashboard, ctl, the projector) is already trusted by the kernel. */
+	if (srv->code[0] != '\0' && strcmp(h.code, srv->code) != 0 &&
+	    !(c->uid == srv->uid && h.view != VIEW_PARTICIPANT)) {
 		refuse(c, h.code[0] ? "that join code is not right; ask the "
 		    "facilitator for it" : "this session needs a join code "
 		    "(--code CODE)");

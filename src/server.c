@@ -65,6 +65,7 @@ on_turn(uv_check_t *h)
 	if (srv->sess->ended && !srv->stopping) {
 		server_log(srv, "session ended");
 		srv->stopping = 1;
+		server_client_goodbye(srv);
 		if (srv->on_stop != NULL)
 			srv->on_stop(srv);
 	}

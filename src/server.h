@@ -57,6 +57,7 @@ void	server_client_flush(struct client *);
 void	server_client_close(struct client *, const char *);
 void	server_client_release(struct server *, int);
 void	server_client_check_stalls(struct server *);
+void	server_client_goodbye(struct server *);
 struct client *server_client_next(struct client *);
 
 #endif

@@ -15,9 +15,9 @@ grep -q "already serving" "$E2E/second.log" || fail "second host: no clear messa
 pane amal "$CONVENE" join --name Amal --site "St Mary"
 wait_screen host "People 1/1"
 keys host n
-wait_screen host "1/6 poll: waiting"
+wait_screen host "1/10 poll: waiting"
 keys host o
-wait_screen host "1/6 poll: open"
+wait_screen host "1/10 poll: open"
 wait_screen amal "1-9 or arrows"
 keys amal 4
 wait_screen host "1 of 1 answered"

@@ -89,4 +89,6 @@ PY
 "$CONVENE" ctl end >/dev/null
 wait "$HOST_PID" || fail "host did not exit cleanly after end"
 HOST_PID=""
+# Participants are told, and their clients stop instead of reconnecting.
+wait_screen amal "The session has ended"
 echo "e2e-poll: ok"
