@@ -35,10 +35,14 @@ struct client {
 	int64_t write_since;
 	int closing;
 	int close_after;	/* refused: close once the reason is sent */
+	int64_t refuse_at;	/* wrong code: refuse then, not at once */
+	char refuse_why[128];
 	double tokens;		/* rate limit: frames we will still take */
 	int64_t tokens_at;
 	int flood_logged;
 };
+
+static void refuse(struct client *, const char *);
 
 struct client *
 server_client_next(struct client *c)
@@ -220,6 +224,11 @@ server_client_check_stalls(struct server *srv)
 
 	for (c = srv->clients; c != NULL; c = next) {
 		next = c->next;
+		if (c->refuse_at > 0 && now >= c->refuse_at) {
+			c->refuse_at = 0;
+			refuse(c, c->refuse_why);
+			continue;
+		}
 		if (c->writing && now - c->write_since > CLIENT_STALL_MS)
 			server_client_close(c, "stalled; dropped (it may "
 			    "resume)");
@@ -261,9 +270,13 @@ on_hello(struct client *c, const struct frame *f)
 	 * dashboard, ctl, the projector) is already trusted by the kernel. */
 	if (srv->code[0] != '\0' && strcmp(h.code, srv->code) != 0 &&
 	    !(c->uid == srv->uid && h.view != VIEW_PARTICIPANT)) {
-		refuse(c, h.code[0] ? "that join code is not right; ask the "
-		    "facilitator for it" : "this session needs a join code "
-		    "(--code CODE)");
+		/* A short delay makes guessing codes slow; reading stops so
+		 * the client can do nothing else meanwhile. */
+		snprintf(c->refuse_why, sizeof c->refuse_why, "%s", h.code[0] ?
+		    "that join code is not right; ask the facilitator for it" :
+		    "this session needs a join code (--code CODE)");
+		c->refuse_at = util_now_ms() + 1000;
+		uv_read_stop((uv_stream_t *)&c->pipe);
 		return;
 	}
 	/* Only the host's own user may steer or project; others answer. */
