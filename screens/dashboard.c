@@ -24,13 +24,23 @@ dash_free(void *st)
 	free(st);
 }
 
+/* What up/down pick from: text answers, café tables, or harvest lines. */
+static int
+selectable(const struct snapshot *s)
+{
+	if (s->kind == ACT_CAFE)
+		return s->state == ACT_CLOSED ? s->n_notes : s->n_tables;
+	return s->n_texts;
+}
+
 static void
 dash_apply(void *st, const struct snapshot *s)
 {
 	struct dash *d = st;
+	int n = selectable(s);
 
-	if (d->sel >= s->n_texts)
-		d->sel = s->n_texts > 0 ? s->n_texts - 1 : 0;
+	if (d->sel >= n)
+		d->sel = n > 0 ? n - 1 : 0;
 }
 
 static int
@@ -88,9 +98,18 @@ dash_key(void *st, const struct snapshot *s, int key, struct intent *in)
 			d->sel--;
 		return SCR_REDRAW;
 	case SK_DOWN:
-		if (d->sel + 1 < s->n_texts)
+		if (d->sel + 1 < selectable(s))
 			d->sel++;
 		return SCR_REDRAW;
+	case '*':
+		if (s->kind == ACT_CAFE && s->state == ACT_CLOSED &&
+		    d->sel < s->n_notes) {
+			char id[16];
+
+			snprintf(id, sizeof id, "%u", s->notes[d->sel].id);
+			return ctl(in, "theme", id);
+		}
+		return SCR_NONE;
 	case 'x':
 		if (s->n_texts > 0) {
 			char id[16];
@@ -156,6 +175,52 @@ draw_people(struct ui *ui, const struct snapshot *s, int top, int x, int w)
 static int draw_texts(struct ui *, const struct snapshot *,
     const struct dash *, int, int, int);
 
+/* The room as a grid of tables (who sits where, who has arrived); the
+ * selected table's tablecloth below, live.  After the last round, the
+ * harvest: every line, * marks a theme. */
+static void
+draw_cafe(struct ui *ui, const struct snapshot *s, const struct dash *d,
+    int y, int x, int w)
+{
+	char line[512], t[16];
+	int max_y = ui->rows - 3, half;
+
+	if (s->round == 0) {
+		ui_text(ui, y, x, w, "Press o to seat everyone here at tables "
+		    "(sites mixed).", UI_DIM);
+		return;
+	}
+	if (s->state == ACT_CLOSED) {
+		ui_text(ui, y++, x, w, "Harvest (up/down, * marks a theme)",
+		    UI_TITLE);
+		notes_draw(ui, s, y, x, w, max_y, 0, d->sel > max_y - y - 3 ?
+		    d->sel - (max_y - y - 3) : 0, d->sel);
+		return;
+	}
+	screen_timer(t, sizeof t, s->remaining);
+	snprintf(line, sizeof line, "Round %u of %u%s%s   (n: next round)",
+	    s->round, s->rounds, t[0] ? ", left " : "", t);
+	ui_text(ui, y++, x, w, line, UI_GOOD);
+	half = y + (max_y - y) / 2;
+	for (int i = 0; i < s->n_tables && y < half; i++) {
+		const struct snap_table *tb = &s->tables[i];
+
+		snprintf(line, sizeof line, "T%-2u %u/%u %s%s%s", tb->number,
+		    tb->arrived, tb->seated, tb->host, tb->host[0] ? "*: " :
+		    "", tb->people);
+		ui_text(ui, y++, x, w, line, i == d->sel ? UI_SELECT :
+		    tb->arrived < tb->seated ? UI_DIM : UI_NORMAL);
+	}
+	if (d->sel < s->n_tables) {
+		int tn = s->tables[d->sel].number;
+
+		snprintf(line, sizeof line, "Table %d tablecloth (%d lines):",
+		    tn, notes_count(s, tn));
+		ui_text(ui, ++y, x, w, line, UI_TITLE);
+		notes_draw(ui, s, y + 1, x, w, max_y, tn, 0, -1);
+	}
+}
+
 static void
 draw_activity(struct ui *ui, const struct snapshot *s, const struct dash *d,
     int top, int x, int w)
@@ -180,6 +245,10 @@ draw_activity(struct ui *ui, const struct snapshot *s, const struct dash *d,
 	if (!(s->flags & SNAP_RUNNABLE)) {
 		ui_text(ui, y, x, w, "This kind of activity is coming in a later "
 		    "version; run it in the room and press n.", UI_DIM);
+		return;
+	}
+	if (s->kind == ACT_CAFE) {
+		draw_cafe(ui, s, d, y, x, w);
 		return;
 	}
 	if (s->poll_type == POLL_TEXT)
@@ -235,6 +304,7 @@ draw_help(struct ui *ui)
 		"s           results overall / by site",
 		"m           a message on every screen (say)",
 		"up/down, x  pick a text answer, hide it from the room",
+		"up/down, *  café: read a table live; harvest: mark a theme",
 		"q           quit (asks first; resume with --resume)",
 		"",
 		"From any shell: convene ctl next|open|close|reveal|status",

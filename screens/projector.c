@@ -56,6 +56,36 @@ progress(struct ui *ui, const struct snapshot *s, int y)
 		    s->connected, UI_BAR);
 }
 
+/* Café on the big screen: the round, its question, every table's host;
+ * after the last round, the themes and lines of the harvest. */
+static void
+draw_cafe(struct ui *ui, const struct snapshot *s, int y)
+{
+	char line[256], lines[3][256];
+	int n, col_w = 26, cols = (ui->cols - 4) / col_w;
+
+	if (s->state == ACT_CLOSED) {
+		ui_big(ui, y, "HARVEST", UI_TITLE);
+		notes_draw(ui, s, y + 2, 4, ui->cols - 8, ui->rows - 3, 0, 0, -1);
+		return;
+	}
+	snprintf(line, sizeof line, "Round %u of %u", s->round, s->rounds);
+	ui_big(ui, y++, line, UI_TITLE);
+	n = text_wrap(s->question, ui->cols - 8, ui->utf8, lines, 3);
+	for (int i = 0; i < n; i++)
+		ui_center(ui, ++y, lines[i], UI_NORMAL);
+	y += 2;
+	ui_center(ui, y++, "Your table is on your own screen. Hosts:", UI_DIM);
+	if (cols < 1)
+		cols = 1;
+	for (int i = 0; i < s->n_tables && y + i / cols < ui->rows - 3; i++) {
+		snprintf(line, sizeof line, "T%u %s", s->tables[i].number,
+		    s->tables[i].host);
+		ui_text(ui, y + i / cols, 2 + (i % cols) * col_w, col_w - 1,
+		    line, UI_NORMAL);
+	}
+}
+
 static void
 proj_draw(void *st, const struct snapshot *s, struct ui *ui)
 {
@@ -75,6 +105,8 @@ proj_draw(void *st, const struct snapshot *s, struct ui *ui)
 		ui_center(ui, y + 5, s->join_hint, UI_TITLE);
 		snprintf(line, sizeof line, "%u people here", s->connected);
 		ui_center(ui, y + 8, line, UI_DIM);
+	} else if (s->kind == ACT_CAFE) {
+		draw_cafe(ui, s, y);
 	} else {
 		n = text_wrap(s->question, ui->cols - 8, ui->utf8, lines, 3);
 		for (int i = 0; i < n; i++)

@@ -18,6 +18,8 @@ screen_for(const struct snapshot *s, int view)
 		return &screen_lobby;
 	if (s->kind == ACT_POLL)
 		return &screen_poll;
+	if (s->kind == ACT_CAFE)
+		return &screen_cafe;
 	return &screen_lobby;
 }
 

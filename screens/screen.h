@@ -35,6 +35,7 @@ enum screen_result {
  * else appended to argv as one more word of a command. */
 struct intent {
 	char prompt[80];
+	char prefix[8];		/* put before a typed line (e.g. "+") */
 	char answer[VALUE_MAX_LEN + 1];
 	int argc;
 	char argv[CTL_MAX_ARGS][128];
@@ -58,12 +59,18 @@ extern const struct screen screen_lobby;
 extern const struct screen screen_poll;
 extern const struct screen screen_dashboard;
 extern const struct screen screen_projector;
+extern const struct screen screen_cafe;
 
 /* screen.c */
 const struct screen *screen_for(const struct snapshot *, int);
 void	screen_header(struct ui *, const struct snapshot *);
 void	screen_footer(struct ui *, const char *);
 void	screen_timer(char *, size_t, int32_t);
+
+/* notes.c */
+int	notes_draw(struct ui *, const struct snapshot *, int, int, int, int,
+	    int, int, int);
+int	notes_count(const struct snapshot *, int);
 
 /* results.c */
 int	results_draw(struct ui *, const struct snapshot *, int, int, int, int,

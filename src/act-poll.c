@@ -52,7 +52,8 @@ make_scale(struct plan_activity *a, char *why, size_t n)
 			for (char *e = p + strlen(p); e > p && e[-1] == ' ';)
 				*--e = '\0';
 			labels[nl++] = dup_or_die(p);
-			p = bar + 1;
+			if (bar != NULL)
+				p = bar + 1;
 		} while (bar != NULL);
 		free(copy);
 		if (nl != 2 && nl != points) {

@@ -5,7 +5,7 @@
 #include "convene.h"
 
 /*
- * Kinds this build parses and checks but cannot run yet (café, assessment,
+ * Kinds this build parses and checks but cannot run yet (assessment,
  * breakout, feedback).  They appear in the agenda marked "coming"; the host
  * refuses to open them, so nobody ever sees a fake screen.
  */
@@ -13,13 +13,12 @@ static int
 check_planned(struct plan_activity *a, char *why, size_t n)
 {
 	static const char *required[ACT_KIND_MAX] = {
-		[ACT_CAFE] = "question", [ACT_ASSESS] = "form",
+		[ACT_ASSESS] = "form",
 		[ACT_BREAKOUT] = "prompt", [ACT_FEEDBACK] = "form",
 	};
 	const char *k = required[a->kind];
 
-	if (k != NULL && plan_kv_get(a, k) == NULL &&
-	    !(a->kind == ACT_CAFE && plan_kv_get(a, "questions") != NULL)) {
+	if (k != NULL && plan_kv_get(a, k) == NULL) {
 		snprintf(why, n, "needs %s = ...", k);
 		return -1;
 	}
@@ -52,15 +51,15 @@ refresh_planned(struct session *s, int idx)
 
 static void
 snapshot_planned(const struct session *s, int idx, int results,
-    struct snapshot *snap)
+    const struct participant *viewer, struct snapshot *snap)
 {
-	(void)s, (void)idx, (void)results, (void)snap;
+	(void)s, (void)idx, (void)results, (void)viewer, (void)snap;
 }
 
 static const struct activity_ops planned_ops[] = {
-#define PLANNED(k) { k, check_planned, answer_planned, restore_planned, \
-	refresh_planned, snapshot_planned }
-	PLANNED(ACT_CAFE),
+#define PLANNED(k) { .kind = k, .check = check_planned, \
+	.answer = answer_planned, .restore = restore_planned, \
+	.refresh = refresh_planned, .snapshot = snapshot_planned }
 	PLANNED(ACT_ASSESS),
 	PLANNED(ACT_BREAKOUT),
 	PLANNED(ACT_FEEDBACK),
@@ -72,10 +71,12 @@ activity_ops(enum act_kind kind)
 {
 	if (kind == ACT_POLL)
 		return &act_poll_ops;
+	if (kind == ACT_CAFE)
+		return &act_cafe_ops;
 	for (size_t i = 0; i < sizeof planned_ops / sizeof planned_ops[0]; i++)
 		if (planned_ops[i].kind == kind)
 			return &planned_ops[i];
-	return &planned_ops[0];
+	return &planned_ops[0];	/* not reached: every kind is listed */
 }
 
 int

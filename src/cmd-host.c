@@ -1,4 +1,6 @@
 /* cmd-host.c: `convene host PLAN`: serve a session, with the dashboard. */
+#include <sys/resource.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +85,19 @@ socket_too_long(const char *path)
 	return EXIT_USAGE;
 }
 
+/* Each participant is a descriptor: take as many as the hard limit
+ * allows, so a big room is not refused at the default of 1024. */
+static void
+raise_nofile(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
 static int
 usage(void)
 {
@@ -163,6 +178,7 @@ cmd_host(int argc, char **argv)
 			util_mkdir_p(dir, 0700);
 		}
 	}
+	raise_nofile();
 	if (server_check_socket(sock, err, sizeof err) != 0) {
 		fprintf(stderr, "convene host: %s\n", err);
 		plan_free(&plan);

@@ -1,7 +1,12 @@
 /* cmd-join.c: `convene join`: take part from this terminal. */
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
 #include <unistd.h>
 
 #include "convene.h"
@@ -57,6 +62,106 @@ token_path(const char *sock, const char *name, const char *site, char *out,
 	    util_siphash(key, id, strlen(id)));
 }
 
+/*
+ * Under sshd's ForceCommand (see convene-ssh(7)), the command a participant
+ * typed after the address arrives in SSH_ORIGINAL_COMMAND.  It may carry a
+ * join code and nothing else: anything that is not 1-32 letters, digits
+ * and hyphens is ignored, and nothing from it is ever run.
+ */
+static int
+ssh_code(char *out, size_t cap)
+{
+	const char *s = getenv("SSH_ORIGINAL_COMMAND");
+	size_t n;
+
+	if (s == NULL)
+		return 0;
+	s += strspn(s, " \t");
+	n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-");
+	if (n == 0 || n > CODE_MAX_LEN || n >= cap ||
+	    s[n + strspn(s + n, " \t")] != '\0')
+		return 0;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return 1;
+}
+
+/*
+ * The ssh command a participant should have typed, rebuilt from what sshd
+ * tells us ("ssh -t -p 2222 convene@192.0.2.7"), for hints.  Only for the
+ * participant account's forced command: its wrapper sets CONVENE_SSH_JOIN,
+ * and sshd sets SSH_ORIGINAL_COMMAND only under ForceCommand.  Someone who
+ * logged in to a shell account gets "" (they would need more than -t).
+ */
+static void
+ssh_command(const char *code, char *out, size_t cap)
+{
+	const char *conn = getenv("SSH_CONNECTION");
+	const struct passwd *pw = getpwuid(getuid());
+	char addr[64] = "", port[8] = "";
+
+	out[0] = '\0';
+	if (getenv("CONVENE_SSH_JOIN") == NULL &&
+	    getenv("SSH_ORIGINAL_COMMAND") == NULL)
+		return;
+	/* SSH_CONNECTION: client address, client port, server address,
+	 * server port. */
+	if (conn == NULL || sscanf(conn, "%*s %*s %63s %7s", addr, port) != 2)
+		return;
+	snprintf(out, cap, "ssh -t%s%s %s@%s%s%s", strcmp(port, "22") == 0 ?
+	    "" : " -p ", strcmp(port, "22") == 0 ? "" : port,
+	    pw != NULL ? pw->pw_name : "USER", addr, code[0] ? " " : "", code);
+}
+
+/* An unknown TERM (a name this machine has no terminfo for, common over
+ * ssh) falls back to xterm-256color, then vt100, before anything is drawn:
+ * the name-and-site form and the session screen both read TERM. */
+static void
+term_fallback(void)
+{
+	static const char *fallbacks[] = { NULL, "xterm-256color", "vt100" };
+
+	for (size_t i = 0; i < 3; i++) {
+		int err;
+
+		if (fallbacks[i] != NULL)
+			setenv("TERM", fallbacks[i], 1);
+		if (setupterm(NULL, STDOUT_FILENO, &err) == OK) {
+			del_curterm(cur_term);
+			return;
+		}
+	}
+}
+
+/*
+ * The locale says how the terminal encodes text, but over ssh it is often
+ * missing (Windows' ssh sends none) or names one this machine lacks (a Mac
+ * sends en_US.UTF-8).  In the C locale ncurses cannot decode the UTF-8 the
+ * terminal sends anyway, and an accented letter swallows the keys after
+ * it.  Returns 1 when keys should be read as UTF-8 while the screen stays
+ * ASCII (no locale at all: the session is drawn for any terminal).
+ */
+static int
+locale_fallback(void)
+{
+	const char *want = NULL, *vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return 0;
+	for (size_t i = 0; i < 3 && want == NULL; i++)
+		if ((want = getenv(vars[i])) != NULL && *want == '\0')
+			want = NULL;
+	if (want != NULL && (strstr(want, "UTF-8") != NULL ||
+	    strstr(want, "utf8") != NULL || strstr(want, "UTF8") != NULL ||
+	    strstr(want, "utf-8") != NULL)) {
+		setlocale(LC_CTYPE, "C.UTF-8");	/* asked for UTF-8: use it */
+		return 0;
+	}
+	return want == NULL && setlocale(LC_CTYPE, "C.UTF-8") != NULL &&
+	    setlocale(LC_CTYPE, "C") != NULL;
+}
+
 static void
 read_token(const char *path, char *out, size_t cap)
 {
@@ -76,8 +181,8 @@ cmd_join(int argc, char **argv)
 {
 	static struct join j;
 	struct msg_hello hello;
-	char sock[108], tokfile[4200];
-	int view = VIEW_PARTICIPANT;
+	char sock[108], tokfile[4200], cmd[256];
+	int view = VIEW_PARTICIPANT, utf8_keys;
 
 	memset(&hello, 0, sizeof hello);
 	util_default_socket(sock, sizeof sock);
@@ -114,17 +219,34 @@ cmd_join(int argc, char **argv)
 		} else
 			return usage();
 	}
+	if (hello.code[0] == '\0')
+		ssh_code(hello.code, sizeof hello.code);
+	ssh_command(hello.code, cmd, sizeof cmd);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fputs("convene join needs a terminal (over ssh, use ssh -t)\n",
-		    stderr);
+		/* `ssh host`, `ssh host cmd`, scp and sftp all end here when
+		 * no terminal was asked for: one line on what to type. */
+		if (cmd[0] != '\0')
+			fprintf(stderr, "convene: joining needs a terminal; "
+			    "connect with: %s\n", cmd);
+		else
+			fputs("convene join needs a terminal (over ssh, use "
+			    "ssh -t)\n", stderr);
 		return EXIT_USAGE;
 	}
+	term_fallback();
+	utf8_keys = locale_fallback();
 	util_sanitize(hello.name, sizeof hello.name);
 	util_sanitize(hello.site, sizeof hello.site);
-	if (view == VIEW_PARTICIPANT && hello.name[0] == '\0' &&
-	    prompt_identity(hello.name, sizeof hello.name, hello.site,
-	    sizeof hello.site) != 0)
-		return EXIT_OK;
+	if (view == VIEW_PARTICIPANT && hello.name[0] == '\0') {
+		/* The form shows back what is typed: UTF-8 in, UTF-8 out. */
+		if (utf8_keys)
+			setlocale(LC_CTYPE, "C.UTF-8");
+		if (prompt_identity(hello.name, sizeof hello.name, hello.site,
+		    sizeof hello.site) != 0)
+			return EXIT_OK;
+		if (utf8_keys)
+			setlocale(LC_CTYPE, "C");
+	}
 	hello.view = (uint8_t)view;
 	tokfile[0] = '\0';
 	if (view == VIEW_PARTICIPANT) {
@@ -140,10 +262,20 @@ cmd_join(int argc, char **argv)
 	}
 	if (tokfile[0] != '\0')
 		tui_token_file(j.tui, tokfile);
+	/* The screen was set up for ASCII in the C locale; from now on only
+	 * decoding keys (and measuring names) sees UTF-8. */
+	if (utf8_keys)
+		setlocale(LC_CTYPE, "C.UTF-8");
 	uv_run(uv_default_loop(), UV_RUN_DEFAULT);
 	uv_loop_close(uv_default_loop());
 	if (j.reason[0] != '\0') {
 		fprintf(stderr, "convene: %s\n", j.reason);
+		/* Over ssh there is no --code to add: the code goes after
+		 * the address. */
+		ssh_command("", cmd, sizeof cmd);
+		if (cmd[0] != '\0' && strstr(j.reason, "join code") != NULL)
+			fprintf(stderr, "convene: over ssh, the code goes after "
+			    "the address: %s CODE\n", cmd);
 		if (strstr(j.reason, "session has ended") != NULL)
 			return EXIT_OK;
 		return strstr(j.reason, "no host") != NULL ? EXIT_UNREACHABLE :

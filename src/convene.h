@@ -153,6 +153,30 @@ int	store_texts(struct store *, int64_t, int,
 	    void (*)(void *, int64_t, int, const char *), void *);
 int	store_answer_hide(struct store *, int64_t, int64_t, int);
 
+/* store-notes.c */
+struct store_note {
+	int64_t id;
+	int round, tbl, grp;
+	int64_t participant;
+	char author[NAME_MAX_LEN + 1];
+	const char *text;	/* valid during the callback */
+	int theme;
+	char at[24];
+};
+int	store_seats_clear(struct store *, int64_t, int);
+int	store_seat_put(struct store *, int64_t, int, int, int64_t, int);
+int	store_seats(struct store *, int64_t,
+	    void (*)(void *, int, int, int64_t, int), void *);
+int	store_activity_round(struct store *, int64_t, int);
+int	store_activity_get_round(struct store *, int64_t);
+int64_t	store_note_add(struct store *, int64_t, int, int, int, int64_t,
+	    const char *);
+int	store_note_edit(struct store *, int64_t, int64_t, int64_t,
+	    const char *);
+int	store_note_theme(struct store *, int64_t, int64_t, int);
+int	store_notes(struct store *, int64_t, int, int, int,
+	    void (*)(void *, const struct store_note *), void *);
+
 /* A participant as the session knows them while it runs. */
 struct participant {
 	int64_t id;		/* store row id */
@@ -187,6 +211,7 @@ struct act_run {
 	int64_t deadline_ms;	/* timer end, 0 when none */
 	int warned;		/* the one-minute warning was given */
 	struct poll_results res;	/* refreshed from the store */
+	void *data;		/* the kind's own runtime state, or NULL */
 };
 
 /*
@@ -227,9 +252,24 @@ struct activity_ops {
 		    char *, size_t);
 	/* Re-read results from the store. */
 	void	(*refresh)(struct session *, int);
-	/* Fill the activity part of a snapshot. */
+	/* Fill the activity part of a snapshot for one viewer (NULL when
+	 * not a participant). */
 	void	(*snapshot)(const struct session *, int, int,
-		    struct snapshot *);
+		    const struct participant *, struct snapshot *);
+	/* Optional hooks for kinds with more than one step (NULL if not):
+	 * open: prepare before taking part (e.g. plan the café rotation);
+	 * advance: `next` inside the activity: 1 moved on, 0 at its end;
+	 * intent: take a participant's message instead of an answer;
+	 * joined: someone (re)connected while it runs;
+	 * resume: rebuild runtime state from the store after --resume;
+	 * release: free runtime state. */
+	int	(*open)(struct session *, int, char *, size_t);
+	int	(*advance)(struct session *, int, char *, size_t);
+	int	(*intent)(struct session *, int, struct participant *,
+		    const char *, char *, size_t);
+	void	(*joined)(struct session *, int, struct participant *);
+	void	(*resume)(struct session *, int);
+	void	(*release)(struct act_run *);
 };
 
 /* activity.c */
@@ -242,7 +282,11 @@ int	poll_option_of(const struct plan_activity *, const char *);
 
 /* poll-results.c */
 void	poll_refresh(struct session *, int);
-void	poll_snapshot(const struct session *, int, int, struct snapshot *);
+void	poll_snapshot(const struct session *, int, int,
+	    const struct participant *, struct snapshot *);
+
+/* act-cafe.c */
+extern const struct activity_ops act_cafe_ops;
 int	poll_words(const char *const *, size_t, struct snap_word *, int);
 
 /* poll-scale.c */
@@ -255,6 +299,7 @@ struct session *session_new(struct plan *, struct store *, int, char *,
 void	session_free(struct session *);
 struct participant *session_join(struct session *, const char *,
 	    const char *, const char *, char *, size_t);
+void	session_connected(struct session *, struct participant *);
 int	session_answer(struct session *, struct participant *, const char *,
 	    const char *, char *, size_t);
 int	session_command(struct session *, int, char **, char *, size_t);
@@ -262,6 +307,9 @@ int	session_tick(struct session *);
 void	session_refresh(struct session *);
 void	session_snapshot(struct session *, const struct participant *, int,
 	    struct snapshot *);
+void	session_snapshot_mine(const struct session *,
+	    const struct participant *, int16_t *, char *, size_t);
+int	session_snapshot_shared(const struct session *, int);
 int	session_status(struct session *, char *, size_t);
 
 /* export.c */

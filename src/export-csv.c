@@ -73,6 +73,18 @@ static const char sql_results[] = "WITH r AS (SELECT a.session, a.idx, "
     "printf('%.1f', 100.0 * c / answered) END FROM r ORDER BY session, "
     "idx, n";
 
+static const char sql_seats[] = "SELECT a.session, a.key, t.round, "
+    "t.tbl, t.participant, t.host FROM seats t JOIN activities a ON a.id = "
+    "t.activity WHERE a.session " IN_SESSIONS " ORDER BY a.session, a.idx, "
+    "t.round, t.tbl, t.host DESC, t.participant";
+
+static const char sql_notes[] = "SELECT a.session, a.key, n.id, n.round, "
+    "n.tbl, n.grp, n.participant, p.name, n.text, CASE WHEN n.theme THEN "
+    "'true' ELSE 'false' END, n.at FROM notes n JOIN activities a ON a.id "
+    "= n.activity LEFT JOIN participants p ON p.id = n.participant WHERE "
+    "a.session " IN_SESSIONS " ORDER BY a.session, a.idx, n.round, n.tbl, "
+    "n.grp, n.id";
+
 static const struct csv_column cols_sessions[] = {
 	{ "id", "session number, unique in this database" },
 	{ "title", "the plan's title" },
@@ -127,6 +139,29 @@ static const struct csv_column cols_results[] = {
 	    "empty when nobody answered" },
 };
 
+static const struct csv_column cols_seats[] = {
+	{ "session", "session id (sessions.id)" },
+	{ "activity", "café activity id (activities.id)" },
+	{ "round", "café round, counting from 1" },
+	{ "table", "table number, counting from 1" },
+	{ "participant", "participant id (participants.id)" },
+	{ "host", "1 if this person hosted the table that round, else 0" },
+};
+
+static const struct csv_column cols_notes[] = {
+	{ "session", "session id (sessions.id)" },
+	{ "activity", "activity id (activities.id)" },
+	{ "id", "line number, unique in this database" },
+	{ "round", "café round, counting from 1; empty outside a café" },
+	{ "table", "café table, counting from 1; empty outside a café" },
+	{ "group", "breakout group, counting from 1; empty outside one" },
+	{ "participant", "who wrote the line (participants.id)" },
+	{ "author", "their name" },
+	{ "text", "the line as written" },
+	{ "theme", "true if the facilitator marked it as a theme" },
+	{ "at", "when it was written or last changed (ISO-8601, UTC)" },
+};
+
 #define TABLE(n, c) { #n, sql_##n, c, sizeof c / sizeof c[0] }
 
 static const struct csv_table tables[] = {
@@ -135,6 +170,8 @@ static const struct csv_table tables[] = {
 	TABLE(activities, cols_activities),
 	TABLE(answers, cols_answers),
 	TABLE(results, cols_results),
+	TABLE(seats, cols_seats),
+	TABLE(notes, cols_notes),
 };
 
 #define N_TABLES (sizeof tables / sizeof tables[0])

@@ -64,6 +64,22 @@
     "'answered', (SELECT count(DISTINCT coalesce(x.participant, "	\
     "x.ballot)) FROM answers x WHERE x.activity = a.id)) ELSE '{}' END)"
 
+/* Café seats: who sat at which table in which round, hosts marked. */
+#define SEATS								\
+    "(SELECT json_group_array(json(j)) FROM (SELECT json_object("	\
+    "'round', t.round, 'table', t.tbl, 'participant', t.participant, "\
+    "'host', json(CASE WHEN t.host THEN 'true' ELSE 'false' END)) AS j "\
+    "FROM seats t WHERE t.activity = a.id ORDER BY t.round, t.tbl, "	\
+    "t.host DESC, t.participant))"
+
+/* Shared notes, one line each, with author and time. */
+#define NOTES								\
+    "(SELECT json_group_array(json(j)) FROM (SELECT json_object("	\
+    "'table', n.tbl, 'group', n.grp, 'round', n.round, 'participant', "\
+    "n.participant, 'text', n.text, 'theme', json(CASE WHEN n.theme "	\
+    "THEN 'true' ELSE 'false' END), 'at', n.at) AS j FROM notes n "	\
+    "WHERE n.activity = a.id ORDER BY n.round, n.tbl, n.grp, n.id))"
+
 #define ACTIVITIES							\
     "(SELECT json_group_array(json(j)) FROM (SELECT json_object("	\
     "'id', a.key, 'index', a.idx + 1, 'kind', a.kind, "		\
@@ -72,7 +88,7 @@
     "'state', " STATE_NAME("a.state") ", 'opened', a.opened, "	\
     "'closed', a.closed, 'answers', " ANSWERS ", "			\
     "'results', " RESULTS ", 'scores', json('[]'), "			\
-    "'seats', json('[]'), 'notes', json('[]'), "			\
+    "'seats', " SEATS ", 'notes', " NOTES ", "				\
     "'commitments', json('[]')) AS j FROM activities a "		\
     "WHERE a.session = s.id ORDER BY a.idx))"
 

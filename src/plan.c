@@ -186,7 +186,8 @@ check_value(struct parser *ps, const struct key_spec *k, const char *v)
 			    "(%ld..%ld)", k->name, a, b);
 			return -1;
 		}
-		if (b - a + 1 > SNAP_MAX_OPTIONS || a < -100 || b > 100) {
+		/* Bounds first: b - a of two huge numbers would overflow. */
+		if (a < -100 || b > 100 || b - a + 1 > SNAP_MAX_OPTIONS) {
 			fail(ps, ps->line, "%s may have at most %d points",
 			    k->name, SNAP_MAX_OPTIONS);
 			return -1;
@@ -236,7 +237,8 @@ split_list(const char *v, char ***out)
 			*bar = '\0';
 		*out = xrealloc(*out, (size_t)(n + 1) * sizeof **out);
 		(*out)[n++] = xstrdup(trim(p));
-		p = bar + 1;
+		if (bar != NULL)
+			p = bar + 1;
 	} while (bar != NULL);
 	free(copy);
 	return n;

@@ -174,7 +174,7 @@ fold_sites(const struct poll_results *res, int min, int n_options,
 
 void
 poll_snapshot(const struct session *s, int idx, int results,
-    struct snapshot *snap)
+    const struct participant *viewer, struct snapshot *snap)
 {
 	const struct plan_activity *a = &s->plan->acts[idx];
 	const struct poll_results *res = &s->runs[idx].res;
@@ -182,6 +182,7 @@ poll_snapshot(const struct session *s, int idx, int results,
 	const char *max = plan_kv_get(a, "max");
 	int lo, hi;
 
+	(void)viewer;
 	snap->poll_type = (uint8_t)a->poll_type;
 	snap->n_options = (uint8_t)a->n_options;
 	snap->max_picks = (uint8_t)(max ? atoi(max) : a->n_options);

@@ -21,6 +21,7 @@ struct actor {
 	struct rehearsal *r;
 	unsigned seed;
 	char pending[ID_MAX_LEN + 1];	/* activity an answer is due for */
+	int wrote_round;		/* café: last round a line was added */
 	struct snapshot *last;
 };
 
@@ -38,6 +39,11 @@ static const char *last[] = { "Haddad", "Okafor", "Byrne", "Chen", "Novak",
     "Silva", "Murphy", "Patel", "Kowalski", "Nguyen", "Campbell", "Reid" };
 static const char *sites[] = { "St Mary's", "Royal Infirmary", "Western "
     "General", "Riverside", "Northfield" };
+static const char *lines[] = { "Antibiotics kept in a locked room",
+    "No sepsis lead on nights", "Blood culture bottles run out",
+    "Screening tool lives on paper", "Doctors wait for lactate results",
+    "Try a grab bag in resus", "Nurse-led cultures worked at our site",
+    "Daily huddle to review yesterday's cases" };
 static const char *texts[] = { "staffing at night", "waiting for senior "
     "review", "antibiotics not on the ward", "cultures before antibiotics",
     "porters", "screening tool not used", "handover gaps", "IV access",
@@ -123,7 +129,14 @@ on_think(uv_timer_t *t)
 	memset(&m, 0, sizeof m);
 	m.seq = 1;
 	snprintf(m.activity, sizeof m.activity, "%s", s->activity);
-	choose(a, s, m.value, sizeof m.value);
+	if (s->kind == ACT_CAFE) {
+		if (s->my_table == 0 || a->wrote_round == s->round)
+			return;
+		a->wrote_round = s->round;
+		snprintf(m.value, sizeof m.value, "+%s", lines[rand_r(&a->seed)
+		    % (sizeof lines / sizeof lines[0])]);
+	} else
+		choose(a, s, m.value, sizeof m.value);
 	conn_send_answer(&a->conn, &m);
 }
 
@@ -135,8 +148,15 @@ on_snapshot(struct conn *c, struct snapshot *s)
 	if (a->last == NULL && (a->last = malloc(sizeof *a->last)) == NULL)
 		return;
 	memcpy(a->last, s, sizeof *s);
-	if (s->current < 0 || s->kind != ACT_POLL || s->state != ACT_OPEN ||
-	    !(s->flags & SNAP_RUNNABLE) || s->mine_value[0] != '\0' ||
+	if (s->current < 0 || s->state != ACT_OPEN ||
+	    !(s->flags & SNAP_RUNNABLE))
+		return;
+	if (s->kind == ACT_CAFE) {
+		/* One line per round, a while after sitting down. */
+		if (s->my_table == 0 || a->wrote_round == s->round ||
+		    uv_is_active((uv_handle_t *)&a->think))
+			return;
+	} else if (s->kind != ACT_POLL || s->mine_value[0] != '\0' ||
 	    strcmp(a->pending, s->activity) == 0)
 		return;
 	snprintf(a->pending, sizeof a->pending, "%s", s->activity);

@@ -100,7 +100,112 @@ on_written(uv_write_t *req, int status)
 		server_client_close(c, status < 0 ? uv_strerror(status) : NULL);
 		return;
 	}
-	server_client_flush(c);
+	if (server_client_due(c, 0))
+		server_client_flush(c);
+}
+
+/*
+ * Does `c` need a flush now?  With `all` (a broadcast turn) every client
+ * does; otherwise one with output waiting (acks, replies), a new one, or
+ * one that was busy when the last broadcast went out.  The others take
+ * the next broadcast (see struct server).
+ */
+int
+server_client_due(struct client *c, int all)
+{
+	return all || c->out.len > 0 || c->close_after || !c->sent_any ||
+	    (int32_t)(c->sent_seq - c->srv->bcast_seq) < 0;
+}
+
+/* A snapshot as `p` sees it in `view`, with what the server adds. */
+static struct snapshot *
+cut(struct server *srv, const struct participant *p, int view)
+{
+	struct snapshot *snap = malloc(sizeof *snap);
+
+	if (snap == NULL)
+		return NULL;
+	session_snapshot(srv->sess, p, view, snap);
+	util_strlcpy(snap->join_hint, srv->join_hint, sizeof snap->join_hint);
+	if (srv->store_failed)
+		util_strlcpy(snap->banner, "Answers paused: the host cannot "
+		    "save right now.", sizeof snap->banner);
+	return snap;
+}
+
+/* The whole snapshot, cut for this client alone. */
+static int
+put_snapshot(struct client *c)
+{
+	struct snapshot *snap = cut(c->srv, c->p, c->view);
+	int rc;
+
+	if (snap == NULL)
+		return -1;
+	rc = snapshot_fit(&c->flight, snap);
+	free(snap);
+	return rc;
+}
+
+/*
+ * What every viewer of `view` shares of the current snapshot: the frame
+ * without its header and without the viewer's own part, which
+ * snapshot_encode puts last.  Encoded once per change and turn instead
+ * of once per client: with thousands of clients, cutting each its own
+ * snapshot was most of the host's time.  NULL when the view or the
+ * activity needs a cut per viewer, or the shared part cannot be had.
+ */
+static const struct wbuf *
+shared_part(struct server *srv, int view)
+{
+	struct wbuf *w = &srv->shared[view];
+	struct wbuf empty = { 0 };
+	struct snapshot *snap;
+	int ok;
+
+	if (srv->shared_ok[view] != 0 && srv->shared_seq[view] ==
+	    srv->sess->seq)
+		return srv->shared_ok[view] > 0 ? w : NULL;
+	srv->shared_seq[view] = srv->sess->seq;
+	srv->shared_ok[view] = -1;
+	if (!session_snapshot_shared(srv->sess, view) ||
+	    (snap = cut(srv, NULL, view)) == NULL)
+		return NULL;
+	w->len = 0;
+	w->oom = 0;
+	ok = snapshot_encode(w, snap) == 0;
+	free(snap);
+	/* Cut with no viewer, the own part is empty; it must be the last
+	 * section, or it cannot be swapped for each viewer's. */
+	snapshot_encode_mine(&empty, -1, "");
+	ok = ok && !empty.oom && w->len >= FRAME_HEADER + empty.len &&
+	    memcmp(w->data + w->len - empty.len, empty.data, empty.len) == 0;
+	if (ok) {
+		w->len -= empty.len + FRAME_HEADER;
+		memmove(w->data, w->data + FRAME_HEADER, w->len);
+		srv->shared_ok[view] = 1;
+	}
+	wbuf_free(&empty);
+	return ok ? w : NULL;
+}
+
+/* The shared part with this client's own part appended; the same bytes
+ * put_snapshot() would send (-1 when it cannot, and it must cut). */
+static int
+put_shared(struct client *c)
+{
+	const struct wbuf *sh = shared_part(c->srv, c->view);
+	char value[VALUE_MAX_LEN + 1];
+	int16_t mine;
+	size_t at;
+
+	if (sh == NULL)
+		return -1;
+	session_snapshot_mine(c->srv->sess, c->p, &mine, value, sizeof value);
+	at = frame_begin(&c->flight, MSG_SNAPSHOT);
+	wbuf_put(&c->flight, sh->data, sh->len);
+	snapshot_encode_mine(&c->flight, mine, value);
+	return frame_end(&c->flight, at);
 }
 
 /* Hand the socket everything waiting, plus the newest snapshot. */
@@ -116,23 +221,10 @@ server_client_flush(struct client *c)
 		wbuf_put(&c->flight, c->out.data, c->out.len);
 		c->out.len = 0;
 	}
-	if (c->view != VIEW_CTL && (!c->sent_any || c->sent_seq != s->seq)) {
-		struct snapshot *snap = malloc(sizeof *snap);
-
-		if (snap != NULL) {
-			session_snapshot(s, c->p, c->view, snap);
-			util_strlcpy(snap->join_hint, c->srv->join_hint,
-			    sizeof snap->join_hint);
-			if (c->srv->store_failed)
-				util_strlcpy(snap->banner, "Answers paused: the "
-				    "host cannot save right now.",
-				    sizeof snap->banner);
-			if (snapshot_encode(&c->flight, snap) == 0) {
-				c->sent_seq = s->seq;
-				c->sent_any = 1;
-			}
-			free(snap);
-		}
+	if (c->view != VIEW_CTL && (!c->sent_any || c->sent_seq != s->seq) &&
+	    (put_shared(c) == 0 || put_snapshot(c) == 0)) {
+		c->sent_seq = s->seq;
+		c->sent_any = 1;
 	}
 	if (c->flight.oom) {
 		server_client_close(c, "out of memory");
@@ -292,8 +384,7 @@ on_hello(struct client *c, const struct frame *f)
 			    "the host cannot save right now");
 			return;
 		}
-		c->p->connected++;
-		srv->sess->seq++;
+		session_connected(srv->sess, c->p);
 		w.participant = (uint32_t)c->p->id;
 		util_strlcpy(w.token, c->p->token, sizeof w.token);
 		util_strlcpy(w.name, c->p->name, sizeof w.name);
@@ -347,6 +438,7 @@ on_ctl(struct client *c, const struct frame *f)
 		server_client_close(c, err);
 		return;
 	}
+	c->srv->urgent = 1;	/* whatever it changed goes out this turn */
 	memset(&rep, 0, sizeof rep);
 	if (c->view != VIEW_FACILITATOR && c->view != VIEW_CTL) {
 		rep.status = 1;
@@ -429,8 +521,22 @@ static void
 on_alloc(uv_handle_t *h, size_t hint, uv_buf_t *buf)
 {
 	struct client *c = h->data;
+	struct server *srv = c->srv;
 
 	(void)hint;
+	/* Input lands in the server's one buffer; only a frame the socket
+	 * cut in two waits in the client's own (see keep_rest). */
+	if (c->in_len == 0) {
+		if (srv->inbuf == NULL && (srv->inbuf = malloc(2 * FRAME_MAX))
+		    == NULL) {
+			buf->base = NULL;
+			buf->len = 0;
+			return;
+		}
+		buf->base = (char *)srv->inbuf;
+		buf->len = 2 * FRAME_MAX;
+		return;
+	}
 	if (c->in_cap - c->in_len < 16384) {
 		size_t cap = c->in_cap ? c->in_cap * 2 : 32768;
 		unsigned char *n;
@@ -447,23 +553,63 @@ on_alloc(uv_handle_t *h, size_t hint, uv_buf_t *buf)
 	buf->len = c->in_cap - c->in_len;
 }
 
+/* Keep the unread rest of `data` (a frame cut in two) in the client's
+ * own buffer; an idle client holds none. */
+static int
+keep_rest(struct client *c, const unsigned char *data, size_t off,
+    size_t len)
+{
+	size_t rest = len - off, cap = 32768;
+	unsigned char *n;
+
+	if (data == c->in) {
+		memmove(c->in, c->in + off, rest);
+		c->in_len = rest;
+	} else if (rest > 0) {
+		/* Sizes on_alloc grows through, so it can still double. */
+		while (cap < rest + 16384 && cap < 2 * FRAME_MAX)
+			cap *= 2;
+		if (c->in_cap < cap) {
+			if ((n = realloc(c->in, cap)) == NULL)
+				return -1;
+			c->in = n;
+			c->in_cap = cap;
+		}
+		memcpy(c->in, data + off, rest);
+		c->in_len = rest;
+	}
+	if (c->in_len == 0 && c->in != NULL) {
+		free(c->in);
+		c->in = NULL;
+		c->in_cap = 0;
+	}
+	return 0;
+}
+
 static void
 on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
 {
 	struct client *c = st->data;
-	size_t off = 0, used;
+	unsigned char *data;
+	size_t len, off = 0, used;
 	struct frame f;
 	const char *err = NULL;
 	int rc;
 
-	(void)buf;
 	if (n < 0) {
 		server_client_close(c, n == UV_EOF ? NULL : uv_strerror((int)n));
 		return;
 	}
-	c->in_len += (size_t)n;
-	while (!c->closing && !c->close_after && (rc = frame_decode(c->in + off, c->in_len - off,
-	    &f, &used, &err)) == 1) {
+	if (c->in_len == 0 && buf->base == (char *)c->srv->inbuf) {
+		data = c->srv->inbuf;
+		len = (size_t)n;
+	} else {
+		c->in_len += (size_t)n;
+		data = c->in;
+		len = c->in_len;
+	}
+	while (!c->closing && !c->close_after && (rc = frame_decode(data + off,
+	    len - off, &f, &used, &err)) == 1) {
 		dispatch(c, &f);
 		off += used;
 	}
@@ -473,8 +619,10 @@ on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
 		server_client_close(c, err);
 		return;
 	}
-	memmove(c->in, c->in + off, c->in_len - off);
-	c->in_len -= off;
+	if (keep_rest(c, data, off, len) != 0) {
+		server_client_close(c, "out of memory");
+		return;
+	}
 	queue(c, &c->out);
 }
 

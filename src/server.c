@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -30,6 +31,58 @@ server_log(struct server *srv, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', srv->log);
 	fflush(srv->log);
+}
+
+/* What changes when the screen changes, as opposed to its counts. */
+static uint64_t
+screen_of(struct server *srv)
+{
+	static const unsigned char key[16] = "convene-screen01";
+	const struct session *s = srv->sess;
+	char sig[64];
+	uint64_t h;
+
+	snprintf(sig, sizeof sig, "%d:%d:%d:%d", s->current, s->current >= 0 ?
+	    (int)s->runs[s->current].state : -1, s->current >= 0 ?
+	    s->runs[s->current].revealed : 0, srv->store_failed);
+	h = util_siphash(key, s->banner, strlen(s->banner));
+	return h ^ util_siphash(key, sig, strlen(sig));
+}
+
+static void
+on_defer(uv_timer_t *t)
+{
+	(void)t;		/* waking the loop runs the turn */
+}
+
+/*
+ * Send what is due: to every client on a change of screen, or when the
+ * last broadcast is long enough ago (twice what it cost); otherwise only
+ * to clients with output waiting, and a timer brings the rest later.
+ */
+static void
+broadcast(struct server *srv)
+{
+	uint64_t now = uv_hrtime(), screen = screen_of(srv);
+	uint32_t seq = srv->sess->seq;
+	int all = seq == srv->bcast_seq || srv->urgent || screen !=
+	    srv->screen || now - srv->bcast_end >= 2 * srv->bcast_cost;
+
+	for (struct client *c = srv->clients; c != NULL;
+	    c = server_client_next(c))
+		if (server_client_due(c, all))
+			server_client_flush(c);
+	if (all && seq != srv->bcast_seq) {
+		srv->bcast_end = uv_hrtime();
+		srv->bcast_cost = srv->bcast_end - now;
+		srv->bcast_seq = seq;
+	}
+	if (all) {
+		srv->urgent = 0;
+		srv->screen = screen;
+	} else if (!uv_is_active((uv_handle_t *)&srv->defer))
+		uv_timer_start(&srv->defer, on_defer, (2 * srv->bcast_cost -
+		    (now - srv->bcast_end)) / 1000000 + 1, 0);
 }
 
 /*
@@ -59,9 +112,10 @@ on_turn(uv_check_t *h)
 	}
 	server_client_release(srv, ok);
 	session_refresh(srv->sess);
-	for (struct client *c = srv->clients; c != NULL;
-	    c = server_client_next(c))
-		server_client_flush(c);
+	/* Shared snapshots are cut afresh each turn (timers, banners). */
+	for (int v = 0; v < VIEW_MAX; v++)
+		srv->shared_ok[v] = 0;
+	broadcast(srv);
 	if (srv->sess->ended && !srv->stopping) {
 		server_log(srv, "session ended");
 		srv->stopping = 1;
@@ -193,6 +247,8 @@ server_start(struct server *srv, uv_loop_t *loop, const char *path,
 	uv_timer_init(loop, &srv->tick);
 	srv->tick.data = srv;
 	uv_timer_start(&srv->tick, on_tick, 1000, 1000);
+	uv_timer_init(loop, &srv->defer);
+	srv->defer.data = srv;
 	server_log(srv, "serving \"%s\" on %s", srv->sess->plan->title, path);
 	return 0;
 }
@@ -212,6 +268,12 @@ server_stop(struct server *srv)
 	uv_close((uv_handle_t *)&srv->turn, NULL);
 	uv_timer_stop(&srv->tick);
 	uv_close((uv_handle_t *)&srv->tick, NULL);
+	uv_timer_stop(&srv->defer);
+	uv_close((uv_handle_t *)&srv->defer, NULL);
 	uv_close((uv_handle_t *)&srv->listener, NULL);
 	unlink(srv->path);
+	for (int v = 0; v < VIEW_MAX; v++)
+		wbuf_free(&srv->shared[v]);
+	free(srv->inbuf);
+	srv->inbuf = NULL;
 }

@@ -42,6 +42,24 @@ struct server {
 	int store_failed;	/* last commit failed: answers paused */
 	void (*on_stop)(struct server *);
 	void *data;
+	/* The snapshot all viewers of one view share, without the frame
+	 * header and their own part: encoded once per change and turn, not
+	 * once per client (see server_client_flush). */
+	struct wbuf shared[VIEW_MAX];
+	uint32_t shared_seq[VIEW_MAX];
+	int shared_ok[VIEW_MAX];	/* cleared at every turn */
+	unsigned char *inbuf;	/* every client reads into this first */
+	/* A change of screen (agenda, state, banner, any ctl) goes to every
+	 * client in the turn it happens.  A change of counts only (answers,
+	 * joins) reaches clients without output waiting at most every twice
+	 * the time the last such broadcast took, so under load the host
+	 * spends most of its time on answers, not on repainting counts. */
+	uv_timer_t defer;	/* wakes the loop for a deferred broadcast */
+	int urgent;		/* a ctl command ran this turn */
+	uint64_t screen;	/* signature of what a screen change changes */
+	uint32_t bcast_seq;	/* seq of the last broadcast */
+	uint64_t bcast_end;	/* when it ended (uv_hrtime, ns) */
+	uint64_t bcast_cost;	/* how long it took (ns) */
 };
 
 /* server.c */
@@ -54,6 +72,7 @@ void	server_log(struct server *, const char *, ...)
 /* server-client.c */
 void	server_client_accept(struct server *);
 void	server_client_flush(struct client *);
+int	server_client_due(struct client *, int);
 void	server_client_close(struct client *, const char *);
 void	server_client_release(struct server *, int);
 void	server_client_check_stalls(struct server *);

@@ -134,6 +134,38 @@ moderate(struct session *s, int argc, char **argv, char *out, size_t n)
 	return 0;
 }
 
+/* Mark a line of a shared note as a theme for the harvest (or unmark). */
+static int
+theme(struct session *s, int argc, char **argv, char *out, size_t n)
+{
+	long id;
+	char *end;
+	int on = 1, rc;
+
+	if (argc < 2 || argc > 3 || (id = strtol(argv[1], &end, 10)) <= 0 ||
+	    *end != '\0' || (argc == 3 && strcmp(argv[2], "on") != 0 &&
+	    strcmp(argv[2], "off") != 0)) {
+		snprintf(out, n, "usage: theme NOTE-ID [on|off]");
+		return 2;
+	}
+	if (argc == 3)
+		on = argv[2][1] == 'n';
+	rc = store_note_theme(s->store, s->runs[s->current].store_id, id, on);
+	if (rc < 0) {
+		snprintf(out, n, "could not save: %s", store_error(s->store));
+		return 1;
+	}
+	if (rc == 0) {
+		snprintf(out, n, "no line %ld in this activity", id);
+		return 1;
+	}
+	s->tallies_stale = 1;
+	s->seq++;
+	snprintf(out, n, on ? "line %ld marked as a theme" : "line %ld is no "
+	    "longer a theme", id);
+	return 0;
+}
+
 int
 session_command(struct session *s, int argc, char **argv, char *out,
     size_t n)
@@ -146,8 +178,27 @@ session_command(struct session *s, int argc, char **argv, char *out,
 	out[0] = '\0';
 	if (strcmp(cmd, "status") == 0)
 		return session_status(s, out, n) == 0 ? 0 : 1;
-	if (strcmp(cmd, "next") == 0)
+	if (strcmp(cmd, "next") == 0) {
+		const struct activity_ops *ops = s->current >= 0 ?
+		    activity_ops(s->plan->acts[s->current].kind) : NULL;
+
+		/* An activity with steps (café rounds) moves through them
+		 * first, then closes to its harvest; the next `next` leaves. */
+		if (ops != NULL && ops->advance != NULL &&
+		    s->runs[s->current].state == ACT_OPEN) {
+			int r = ops->advance(s, s->current, out, n);
+
+			if (r != 0)
+				return r < 0 ? 1 : save(s, out, n) ? 1 : 0;
+			if (set_state(s, ACT_CLOSED, out, n) != 0)
+				return 1;
+			snprintf(out, n, "%s closed: the harvest is on every "
+			    "screen; next moves on", s->plan->acts[
+			    s->current].id);
+			return 0;
+		}
 		return go(s, s->current + 1, out, n);
+	}
 	if (strcmp(cmd, "prev") == 0) {
 		if (s->current <= 0) {
 			snprintf(out, n, "already at the start of the agenda");
@@ -210,10 +261,10 @@ session_command(struct session *s, int argc, char **argv, char *out,
 	if (strcmp(cmd, "open") != 0 && strcmp(cmd, "close") != 0 &&
 	    strcmp(cmd, "reveal") != 0 && strcmp(cmd, "hide") != 0 &&
 	    strcmp(cmd, "timer") != 0 && strcmp(cmd, "extend") != 0 &&
-	    strcmp(cmd, "moderate") != 0) {
+	    strcmp(cmd, "moderate") != 0 && strcmp(cmd, "theme") != 0) {
 		snprintf(out, n, "unknown command \"%s\" (try next, prev, goto, "
 		    "open, close, reveal, hide, timer, extend, say, bysite, "
-		    "moderate, status, end)", cmd);
+		    "moderate, theme, status, end)", cmd);
 		return 2;
 	}
 	if ((rc = need_current(s, out, n)) != 0)
@@ -229,6 +280,14 @@ session_command(struct session *s, int argc, char **argv, char *out,
 		if (run->state == ACT_OPEN) {
 			snprintf(out, n, "already open");
 			return 0;
+		}
+		{
+			const struct activity_ops *ops = activity_ops(
+			    s->plan->acts[s->current].kind);
+
+			if (ops->open != NULL && ops->open(s, s->current, out,
+			    n) != 0)
+				return 1;
 		}
 		rc = set_state(s, ACT_OPEN, out, n);
 		if (rc == 0)
@@ -257,6 +316,8 @@ session_command(struct session *s, int argc, char **argv, char *out,
 	}
 	if (strcmp(cmd, "moderate") == 0)
 		return moderate(s, argc, argv, out, n);
+	if (strcmp(cmd, "theme") == 0)
+		return theme(s, argc, argv, out, n);
 	if ((rc = minutes_arg(argc, argv, &m, out, n)) != 0)
 		return rc;
 	if (run->state != ACT_OPEN) {

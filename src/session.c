@@ -113,6 +113,9 @@ session_new(struct plan *plan, struct store *st, int resume, char *err,
 	}
 	if (s->current >= (int)plan->n_acts)
 		s->current = -1;
+	for (size_t i = 0; i < plan->n_acts; i++)
+		if (activity_ops(plan->acts[i].kind)->resume != NULL)
+			activity_ops(plan->acts[i].kind)->resume(s, (int)i);
 	if (s->current >= 0)
 		s->runs[s->current].revealed = revealed;
 	s->tallies_stale = 1;
@@ -136,6 +139,9 @@ session_free(struct session *s)
 		free(s->people[i]);
 	}
 	free(s->people);
+	for (size_t i = 0; s->runs != NULL && i < s->plan->n_acts; i++)
+		if (activity_ops(s->plan->acts[i].kind)->release != NULL)
+			activity_ops(s->plan->acts[i].kind)->release(&s->runs[i]);
 	free(s->runs);
 	free(s);
 }
@@ -260,6 +266,22 @@ session_join(struct session *s, const char *name, const char *site,
 	return p;
 }
 
+/* A connection now holds this seat; a running activity may want to seat
+ * them (a late arrival at the café). */
+void
+session_connected(struct session *s, struct participant *p)
+{
+	const struct activity_ops *ops;
+
+	p->connected++;
+	s->seq++;
+	if (s->current < 0 || s->runs[s->current].state != ACT_OPEN)
+		return;
+	ops = activity_ops(s->plan->acts[s->current].kind);
+	if (ops->joined != NULL)
+		ops->joined(s, s->current, p);
+}
+
 /* Store an answer to the current activity.  0 on success, else `why`. */
 int
 session_answer(struct session *s, struct participant *p,
@@ -282,6 +304,9 @@ session_answer(struct session *s, struct participant *p,
 		    "yet");
 		return -1;
 	}
+	if (activity_ops(a->kind)->intent != NULL)
+		return activity_ops(a->kind)->intent(s, s->current, p, value,
+		    why, n);
 	if ((ans = malloc(sizeof *ans)) == NULL) {
 		snprintf(why, n, "out of memory");
 		return -1;
@@ -354,6 +379,39 @@ session_tick(struct session *s)
 	return 1;
 }
 
+/* The viewer's own part of a snapshot: their answer to the current
+ * activity (`mine` stays -1 and `value` "" when there is none). */
+void
+session_snapshot_mine(const struct session *s, const struct participant *p,
+    int16_t *mine, char *value, size_t cap)
+{
+	const struct plan_activity *a;
+
+	*mine = -1;
+	value[0] = '\0';
+	if (s->current < 0 || p == NULL || p->mine[s->current] == NULL)
+		return;
+	a = &s->plan->acts[s->current];
+	util_strlcpy(value, p->mine[s->current], cap);
+	if (a->kind == ACT_POLL && (a->poll_type == POLL_SINGLE ||
+	    a->poll_type == POLL_SCALE))
+		*mine = (int16_t)(atoi(p->mine[s->current]) - 1);
+}
+
+/*
+ * Do all viewers of `view` see the same snapshot but for their own part?
+ * Then the host encodes it once per change and appends each one's own
+ * part.  The facilitator's list of people is theirs alone, and a kind
+ * whose snapshot reads the viewer (the café's table) is cut per viewer.
+ */
+int
+session_snapshot_shared(const struct session *s, int view)
+{
+	if (view == VIEW_FACILITATOR)
+		return 0;
+	return s->current < 0 || s->plan->acts[s->current].kind == ACT_POLL;
+}
+
 /* Cut a snapshot for one viewer (`p` is NULL for non-participants). */
 void
 session_snapshot(struct session *s, const struct participant *p, int view,
@@ -406,15 +464,9 @@ session_snapshot(struct session *s, const struct participant *p, int view,
 
 			snap->remaining = left > 0 ? (int32_t)left : 0;
 		}
-		activity_ops(a->kind)->snapshot(s, s->current, results, snap);
-		if (p != NULL && p->mine[s->current] != NULL) {
-			util_strlcpy(snap->mine_value, p->mine[s->current],
-			    sizeof snap->mine_value);
-			if (a->kind == ACT_POLL && (a->poll_type == POLL_SINGLE ||
-			    a->poll_type == POLL_SCALE))
-				snap->mine = (int16_t)(atoi(
-				    p->mine[s->current]) - 1);
-		}
+		activity_ops(a->kind)->snapshot(s, s->current, results, p, snap);
+		session_snapshot_mine(s, p, &snap->mine, snap->mine_value,
+		    sizeof snap->mine_value);
 	}
 	if (view == VIEW_FACILITATOR) {
 		/* Connected people first, newest last, as many as fit. */

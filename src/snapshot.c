@@ -12,7 +12,9 @@ enum snap_section {
 	SEC_POLL,		/* poll type, statistics */
 	SEC_SITES,		/* per-site breakdown */
 	SEC_TEXTS,		/* free-text answers */
-	SEC_WORDS		/* word frequencies of free text */
+	SEC_WORDS,		/* word frequencies of free text */
+	SEC_TABLES,		/* café round, seat, tables */
+	SEC_NOTES		/* lines of shared notes */
 };
 
 static const char *kind_names[ACT_KIND_MAX] = {
@@ -58,6 +60,21 @@ sec_end(struct wbuf *w, size_t at)
 	}
 	w->data[at] = n & 0xff;
 	w->data[at + 1] = (n >> 8) & 0xff;
+}
+
+/*
+ * The viewer's own part.  It is the last section of every view but the
+ * facilitator's, so the host can encode the rest once per change and
+ * append this per participant (see server-client.c).
+ */
+void
+snapshot_encode_mine(struct wbuf *w, int16_t mine, const char *value)
+{
+	size_t sec = sec_begin(w, SEC_MINE);
+
+	wbuf_u16(w, (uint16_t)mine);
+	wbuf_str(w, value);
+	sec_end(w, sec);
 }
 
 int
@@ -115,7 +132,9 @@ snapshot_encode(struct wbuf *w, const struct snapshot *s)
 			wbuf_i32(w, s->stat[i]);
 		sec_end(w, sec);
 	}
-	if (s->n_sites > 0) {
+	/* Site counts follow the options of the activity section, so they
+	 * go only with it (a decoder would read them short otherwise). */
+	if (s->current >= 0 && s->n_sites > 0) {
 		sec = sec_begin(w, SEC_SITES);
 		wbuf_u8(w, s->n_sites);
 		for (i = 0; i < s->n_sites && i < SNAP_MAX_SITES; i++) {
@@ -147,10 +166,39 @@ snapshot_encode(struct wbuf *w, const struct snapshot *s)
 		sec_end(w, sec);
 	}
 
-	sec = sec_begin(w, SEC_MINE);
-	wbuf_u16(w, (uint16_t)s->mine);
-	wbuf_str(w, s->mine_value);
-	sec_end(w, sec);
+	if (s->round > 0 || s->n_tables > 0) {
+		sec = sec_begin(w, SEC_TABLES);
+		wbuf_u8(w, s->round);
+		wbuf_u8(w, s->rounds);
+		wbuf_u16(w, s->my_table);
+		wbuf_u8(w, s->i_host);
+		wbuf_str(w, s->my_host);
+		wbuf_u16(w, s->n_tables);
+		for (i = 0; i < s->n_tables && i < SNAP_MAX_TABLES; i++) {
+			wbuf_u16(w, s->tables[i].number);
+			wbuf_u8(w, s->tables[i].seated);
+			wbuf_u8(w, s->tables[i].arrived);
+			wbuf_str(w, s->tables[i].host);
+			wbuf_str(w, s->tables[i].people);
+		}
+		sec_end(w, sec);
+	}
+	if (s->n_notes > 0 || s->more_notes > 0) {
+		sec = sec_begin(w, SEC_NOTES);
+		wbuf_u16(w, s->n_notes);
+		wbuf_u16(w, s->more_notes);
+		for (i = 0; i < s->n_notes && i < SNAP_MAX_NOTES; i++) {
+			wbuf_u32(w, s->notes[i].id);
+			wbuf_u16(w, s->notes[i].table);
+			wbuf_u8(w, s->notes[i].round);
+			wbuf_u8(w, s->notes[i].flags);
+			wbuf_str(w, s->notes[i].author);
+			wbuf_str(w, s->notes[i].text);
+		}
+		sec_end(w, sec);
+	}
+
+	snapshot_encode_mine(w, s->mine, s->mine_value);
 
 	if (s->n_people > 0) {
 		sec = sec_begin(w, SEC_PEOPLE);
@@ -298,6 +346,51 @@ decode_words(struct rbuf *r, struct snapshot *s)
 	}
 }
 
+static void
+decode_tables(struct rbuf *r, struct snapshot *s)
+{
+	s->round = rbuf_u8(r);
+	s->rounds = rbuf_u8(r);
+	s->my_table = rbuf_u16(r);
+	s->i_host = rbuf_u8(r);
+	rbuf_str(r, s->my_host, sizeof s->my_host);
+	s->n_tables = rbuf_u16(r);
+	if (s->n_tables > SNAP_MAX_TABLES) {
+		r->err = "too many tables";
+		return;
+	}
+	for (unsigned i = 0; i < s->n_tables && r->err == NULL; i++) {
+		struct snap_table *t = &s->tables[i];
+
+		t->number = rbuf_u16(r);
+		t->seated = rbuf_u8(r);
+		t->arrived = rbuf_u8(r);
+		rbuf_str(r, t->host, sizeof t->host);
+		rbuf_str(r, t->people, sizeof t->people);
+	}
+}
+
+static void
+decode_notes(struct rbuf *r, struct snapshot *s)
+{
+	s->n_notes = rbuf_u16(r);
+	s->more_notes = rbuf_u16(r);
+	if (s->n_notes > SNAP_MAX_NOTES) {
+		r->err = "too many notes";
+		return;
+	}
+	for (unsigned i = 0; i < s->n_notes && r->err == NULL; i++) {
+		struct snap_note *n = &s->notes[i];
+
+		n->id = rbuf_u32(r);
+		n->table = rbuf_u16(r);
+		n->round = rbuf_u8(r);
+		n->flags = rbuf_u8(r);
+		rbuf_str(r, n->author, sizeof n->author);
+		rbuf_str(r, n->text, sizeof n->text);
+	}
+}
+
 int
 snapshot_decode(const struct frame *f, struct snapshot *s, const char **err)
 {
@@ -362,6 +455,12 @@ snapshot_decode(const struct frame *f, struct snapshot *s, const char **err)
 		case SEC_WORDS:
 			decode_words(&sub, s);
 			break;
+		case SEC_TABLES:
+			decode_tables(&sub, s);
+			break;
+		case SEC_NOTES:
+			decode_notes(&sub, s);
+			break;
 		case SEC_PEOPLE:
 			decode_people(&sub, s);
 			break;
@@ -382,4 +481,28 @@ snapshot_decode(const struct frame *f, struct snapshot *s, const char **err)
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * Encode, shedding list entries if the whole would not fit in one frame:
+ * lists are halved (people, notes, texts, tables) until it fits, and the
+ * counts that say how many there are stay exact.
+ */
+int
+snapshot_fit(struct wbuf *w, struct snapshot *s)
+{
+	for (int tries = 0; tries < 8; tries++) {
+		if (snapshot_encode(w, s) == 0)
+			return 0;
+		if (w->oom)
+			return -1;
+		s->more_notes = (uint16_t)(s->more_notes + s->n_notes -
+		    s->n_notes / 2);
+		s->n_notes /= 2;
+		s->n_people /= 2;
+		s->n_texts /= 2;
+		if (tries >= 2)
+			s->n_tables /= 2;
+	}
+	return -1;
 }

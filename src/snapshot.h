@@ -16,7 +16,7 @@
  */
 #define SNAP_MAX_ITEMS 48
 #define SNAP_MAX_OPTIONS 11	/* a 0..10 scale */
-#define SNAP_MAX_PEOPLE 200
+#define SNAP_MAX_PEOPLE 120
 #define SNAP_TITLE_LEN 128
 #define SNAP_QUESTION_LEN 480
 #define SNAP_OPTION_LEN 120
@@ -24,6 +24,10 @@
 #define SNAP_MAX_TEXTS 24
 #define SNAP_MAX_WORDS 20
 #define TEXT_ANSWER_MAX 280	/* bytes in a free-text poll answer */
+#define SNAP_MAX_TABLES 60
+#define SNAP_MAX_NOTES 64
+#define NOTE_MAX_LEN 200	/* bytes in one line of a shared note */
+#define SNAP_SHORT_NAME 32
 
 enum act_kind {
 	ACT_POLL = 0,
@@ -91,6 +95,31 @@ struct snap_word {
 	uint32_t count;
 };
 
+/* A café table in the current round (or a breakout group). */
+struct snap_table {
+	uint16_t number;	/* from 1 */
+	uint8_t seated;
+	uint8_t arrived;	/* of those seated, how many are connected */
+	char host[SNAP_SHORT_NAME + 1];
+	char people[160];	/* "Bo, Cara, Dev" (cut to fit) */
+};
+
+enum note_flag {
+	NOTE_THEME = 0x1,	/* marked as a theme in the harvest */
+	NOTE_MINE = 0x2,	/* written by this viewer */
+	NOTE_PREV = 0x4		/* from the previous round at this table */
+};
+
+/* One line of a shared note (tablecloth or breakout note). */
+struct snap_note {
+	uint32_t id;
+	uint16_t table;		/* table or group, from 1 */
+	uint8_t round;
+	uint8_t flags;		/* enum note_flag */
+	char author[SNAP_SHORT_NAME + 1];
+	char text[NOTE_MAX_LEN + 1];
+};
+
 struct snapshot {
 	uint32_t seq;		/* grows with every change the host makes */
 	uint8_t view;		/* enum view_kind this snapshot was cut for */
@@ -130,6 +159,18 @@ struct snapshot {
 	uint32_t connected;
 	char banner[TEXT_MAX_LEN + 1];	/* facilitator's message, or "" */
 
+	/* Café (and breakout) details. */
+	uint8_t round;		/* from 1; 0 before the first */
+	uint8_t rounds;
+	uint16_t my_table;	/* from 1; 0 when not seated */
+	uint8_t i_host;
+	char my_host[SNAP_SHORT_NAME + 1];
+	uint16_t n_tables;
+	struct snap_table tables[SNAP_MAX_TABLES];
+	uint16_t n_notes;
+	uint16_t more_notes;	/* lines that did not fit */
+	struct snap_note notes[SNAP_MAX_NOTES];
+
 	/* The viewer's own part. */
 	int16_t mine;		/* own answer (option index), -1 if none */
 	char mine_value[VALUE_MAX_LEN + 1];	/* own answer as sent: "2",
@@ -142,7 +183,9 @@ struct snapshot {
 
 /* snapshot.c */
 int	snapshot_encode(struct wbuf *, const struct snapshot *);
+void	snapshot_encode_mine(struct wbuf *, int16_t, const char *);
 int	snapshot_decode(const struct frame *, struct snapshot *, const char **);
+int	snapshot_fit(struct wbuf *, struct snapshot *);
 const char *act_kind_name(unsigned);
 const char *act_state_name(unsigned);
 

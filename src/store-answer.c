@@ -33,8 +33,12 @@ store_answer_put(struct store *st, int64_t aid, int64_t participant,
 		strcpy(st->err, "an answer needs a participant or a ballot");
 		return -1;
 	}
-	if ((s = store_stmt(st, del)) == NULL)
+	/* All or nothing: a failed insert must not leave the old answer
+	 * deleted inside the turn's shared transaction. */
+	if (store_exec(st, "SAVEPOINT answer") != 0)
 		return -1;
+	if ((s = store_stmt(st, del)) == NULL)
+		goto undo;
 	sqlite3_bind_int64(s, 1, aid);
 	if (participant > 0)
 		sqlite3_bind_int64(s, 2, participant);
@@ -42,7 +46,8 @@ store_answer_put(struct store *st, int64_t aid, int64_t participant,
 		sqlite3_bind_text(s, 3, ballot, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		sqlite3_reset(s);
-		return store_fail(st, "replace answer");
+		store_fail(st, "replace answer");
+		goto undo;
 	}
 	sqlite3_reset(s);
 	for (int i = 0; i < a->n; i++) {
@@ -50,7 +55,7 @@ store_answer_put(struct store *st, int64_t aid, int64_t participant,
 		int rc;
 
 		if ((s = store_stmt(st, ins)) == NULL)
-			return -1;
+			goto undo;
 		sqlite3_bind_int64(s, 1, aid);
 		if (participant > 0)
 			sqlite3_bind_int64(s, 2, participant);
@@ -62,10 +67,22 @@ store_answer_put(struct store *st, int64_t aid, int64_t participant,
 		sqlite3_bind_text(s, 7, r->value, -1, SQLITE_STATIC);
 		rc = sqlite3_step(s);
 		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
-			return store_fail(st, "store answer");
+		if (rc != SQLITE_DONE) {
+			store_fail(st, "store answer");
+			goto undo;
+		}
 	}
-	return 0;
+	return store_exec(st, "RELEASE answer");
+undo:
+	{
+		char keep[sizeof st->err];
+
+		memcpy(keep, st->err, sizeof keep);
+		sqlite3_exec(st->db, "ROLLBACK TO answer; RELEASE answer", NULL,
+		    NULL, NULL);
+		memcpy(st->err, keep, sizeof keep);
+	}
+	return -1;
 }
 
 /* The rows of one author's answer, for restoring it after a resume. */

@@ -72,6 +72,43 @@ static const char *migrations[] = {
 	"  WHERE participant IS NOT NULL;"
 	"CREATE UNIQUE INDEX answers_ballot ON answers"
 	"  (activity, ballot, coalesce(item, '')) WHERE ballot IS NOT NULL;",
+
+	/* 2: café seats, shared notes (tablecloths, breakout notes) with
+	 * their author and time per line, breakout groups and commitments. */
+	"ALTER TABLE activities ADD COLUMN round INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE seats ("
+	"  activity INTEGER NOT NULL REFERENCES activities(id),"
+	"  round INTEGER NOT NULL,"
+	"  tbl INTEGER NOT NULL,"
+	"  participant INTEGER NOT NULL REFERENCES participants(id),"
+	"  host INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (activity, round, participant));"
+	"CREATE TABLE notes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  activity INTEGER NOT NULL REFERENCES activities(id),"
+	"  round INTEGER,"
+	"  tbl INTEGER,"
+	"  grp INTEGER,"
+	"  participant INTEGER REFERENCES participants(id),"
+	"  text TEXT NOT NULL,"
+	"  theme INTEGER NOT NULL DEFAULT 0,"
+	"  at TEXT NOT NULL);"
+	"CREATE INDEX notes_place ON notes (activity, round, tbl, grp);"
+	"CREATE TABLE groups ("
+	"  activity INTEGER NOT NULL REFERENCES activities(id),"
+	"  grp INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  change TEXT,"
+	"  owner TEXT,"
+	"  due TEXT,"
+	"  measure TEXT,"
+	"  updated TEXT,"
+	"  PRIMARY KEY (activity, grp));"
+	"CREATE TABLE members ("
+	"  activity INTEGER NOT NULL REFERENCES activities(id),"
+	"  participant INTEGER NOT NULL REFERENCES participants(id),"
+	"  grp INTEGER NOT NULL,"
+	"  PRIMARY KEY (activity, participant));",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -102,6 +102,8 @@ open_term(void)
 			setenv("TERM", fallbacks[i], 1);
 		if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
 			continue;
+		/* That was only a test: newterm() loads its own copy. */
+		del_curterm(cur_term);
 		if ((s = newterm(NULL, stdout, stdin)) != NULL)
 			return s;
 	}
@@ -182,7 +184,7 @@ input_open(struct tui *t, const struct intent *in)
 	field_opts_off(ip->fields[0], O_STATIC | O_AUTOSKIP);
 	set_max_field(ip->fields[0], TEXT_ANSWER_MAX / 2);
 	set_field_back(ip->fields[0], A_UNDERLINE);
-	if (t->snap != NULL && in->argc == 0)
+	if (t->snap != NULL && in->argc == 0 && in->prefix[0] == '\0')
 		set_field_buffer(ip->fields[0], 0, t->snap->mine_value);
 	ip->form = new_form(ip->fields);
 	set_form_win(ip->form, ip->win);
@@ -213,7 +215,7 @@ input_submit(struct tui *t)
 	if (in.argc == 0) {
 		if (text[0] == '\0')
 			return;
-		snprintf(in.answer, sizeof in.answer, "%s", text);
+		snprintf(in.answer, sizeof in.answer, "%s%s", in.prefix, text);
 		act(t, SCR_ANSWER | SCR_REDRAW, &in);
 	} else if (in.argc < CTL_MAX_ARGS) {
 		snprintf(in.argv[in.argc++], sizeof in.argv[0], "%s", text);

@@ -154,8 +154,12 @@ util_sanitize(char *s, size_t cap)
 	while (w > 0 && p[w - 1] == ' ')
 		w--;
 	p[w] = '\0';
-	if (cap > 0 && w >= cap)
-		p[util_utf8_cut(s, cap - 1)] = '\0';
+	if (cap > 0 && w >= cap) {
+		w = util_utf8_cut(s, cap - 1);
+		while (w > 0 && p[w - 1] == ' ')
+			w--;	/* the cut may have left a blank at the end */
+		p[w] = '\0';
+	}
 }
 
 int

@@ -11,7 +11,15 @@ wait_for 10 sh -c "[ \"\$(\"$CONVENE\" ctl status | grep -o '\"joined\":[0-9]*')
 total=$(status_field activities)
 for i in $(seq 1 "$total"); do
 	"$CONVENE" ctl next >/dev/null
-	if [ "$(status_field activity.runnable)" = true ]; then
+	if [ "$(status_field activity.kind)" = cafe ]; then
+		# Rehearsal people write a tablecloth line each round.
+		"$CONVENE" ctl open >/dev/null
+		for r in 1 2 3; do
+			wait_for 20 sh -c "[ \$(sqlite3 '$CONVENE_DB' 'select count(*) from notes where round = $r') -ge $N ]"
+			"$CONVENE" ctl next >/dev/null
+		done
+		[ "$(status_field activity.state)" = closed ] || fail "café did not close after 3 rounds"
+	elif [ "$(status_field activity.runnable)" = true ]; then
 		"$CONVENE" ctl open >/dev/null
 		end=$(( $(date +%s) + 20 ))
 		until [ "$(status_field answers)" = $N ]; do
@@ -35,6 +43,9 @@ assert s["ended"] is not None
 assert len(s["participants"]) == n
 polls = [a for a in s["activities"] if a["kind"] == "poll"]
 assert len(polls) == 6, len(polls)
+cafe = [a for a in s["activities"] if a["kind"] == "cafe"][0]
+assert len(cafe["seats"]) == 3 * n, len(cafe["seats"])
+assert len(cafe["notes"]) == 3 * n, len(cafe["notes"])
 for a in polls:
     people = {x["participant"] for x in a["answers"]}
     if not a["anonymous"]:

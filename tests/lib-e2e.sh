@@ -8,6 +8,7 @@ export CONVENE_SOCKET="$E2E/run/convene.sock"
 export CONVENE_DB="$E2E/convene.db"
 export HOME="$E2E/home"
 export LANG=C.UTF-8
+export LSAN_OPTIONS="suppressions=$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")" && pwd)/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 mkdir -p "$HOME"
 TMUX_SOCK="$E2E/tmux.sock"
 HOST_PID=""
@@ -50,7 +51,7 @@ wait_for() {
 pane() {
 	name=$1; shift
 	cmd=$(printf '%q ' "$@")
-	envs="env HOME=$HOME LANG=${LANG} CONVENE_SOCKET=$CONVENE_SOCKET TERM=${PANE_TERM:-xterm-256color}"
+	envs="env HOME=$HOME LANG=${LANG} CONVENE_SOCKET=$CONVENE_SOCKET TERM=${PANE_TERM:-xterm-256color} LSAN_OPTIONS=$LSAN_OPTIONS"
 	[ -n "${NO_COLOR:-}" ] && envs="$envs NO_COLOR=$NO_COLOR"
 	if tm has-session -t e2e 2>/dev/null; then
 		tm new-window -d -t e2e -n "$name" "$envs $cmd; sleep 30"

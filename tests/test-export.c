@@ -514,7 +514,8 @@ static void
 test_cmd_export_files(void **state)
 {
 	static const char *names[] = { "sessions", "participants",
-	    "activities", "answers", "results", "data-dictionary" };
+	    "activities", "answers", "results", "seats", "notes",
+	    "data-dictionary" };
 	char out[128], path[192], *text;
 	int lines = 0;
 
@@ -526,13 +527,13 @@ test_cmd_export_files(void **state)
 		snprintf(path, sizeof path, "%s/%s.csv", out, names[i]);
 		text = slurp(path);
 		assert_no_ballot(text);
-		if (i == 5)
+		if (i == 7)
 			for (char *p = text; *p != '\0'; p++)
 				lines += *p == '\n';
 		free(text);
 	}
-	/* One line per column of the five tables, and a header. */
-	assert_int_equal(lines, 1 + 5 + 5 + 11 + 8 + 6);
+	/* One line per column of the seven tables, and a header. */
+	assert_int_equal(lines, 1 + 5 + 5 + 11 + 8 + 6 + 6 + 11);
 	snprintf(path, sizeof path, "%s/all.json", fx.dir);
 	assert_int_equal(run(cmd_export, "export", "--db", fx.path,
 	    "--session", "all", "--out", path, NULL), EXIT_OK);
