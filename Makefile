@@ -87,3 +87,44 @@ clean:
 .PHONY: all deps run test check bench install uninstall clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# Fuzzing: libFuzzer targets (tests/fuzz-*.c) over the core, built with
+# clang and ASan/UBSan under $(BUILD)/fuzz, without main.c.  Each runs for
+# FUZZ_SECONDS from the seeds in tests/fuzz/TARGET/; any crash, leak or
+# undefined behaviour fails the run.  See tests/fuzz/run.
+FUZZ_SECONDS ?= 20
+FUZZ_CC ?= clang
+FUZZERS = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/fuzz-*.c))
+ifeq ($(FUZZ),1)
+CFLAGS += -fsanitize=fuzzer-no-link -fno-sanitize-recover=all -Wno-unknown-warning-option
+endif
+
+$(BUILD)/tests/fuzz-%: tests/fuzz-%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP $(LDFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null || CONVENE_DEPS_FULL=1 scripts/deps
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=$(FUZZ_CC) \
+	    SANITIZE=1 FUZZ=1 fuzz-build
+	@tests/fuzz/run $(BUILD)/fuzz $(FUZZ_SECONDS)
+
+fuzz-build: $(FUZZERS)
+
+# Helper programs of the end-to-end tests (tests/e2e-crash.sh finds them
+# beside the binary under test).
+E2E_HELPERS = $(BUILD)/tests/ackcheck
+check: $(E2E_HELPERS)
+
+$(BUILD)/tests/ackcheck: tests/ackcheck.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+# The end-to-end tests with every convene process under valgrind (memcheck),
+# built without sanitizers under $(BUILD)/valgrind.
+check-valgrind: deps
+	@command -v valgrind >/dev/null || CONVENE_DEPS_FULL=1 scripts/deps
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/valgrind all $(BUILD)/valgrind/tests/ackcheck
+	@tests/check-valgrind.sh $(BUILD)/valgrind
+
+.PHONY: fuzz fuzz-build check-valgrind

@@ -13,8 +13,11 @@ enum snap_section {
 	SEC_SITES,		/* per-site breakdown */
 	SEC_TEXTS,		/* free-text answers */
 	SEC_WORDS,		/* word frequencies of free text */
-	SEC_TABLES,		/* café round, seat, tables */
-	SEC_NOTES		/* lines of shared notes */
+	SEC_TABLES,		/* café round, seat, tables; breakout groups */
+	SEC_NOTES,		/* lines of shared notes */
+	SEC_FORM,		/* assessment/feedback form: the item on screen */
+	SEC_SCORES,		/* form results: completion and scores by site */
+	SEC_COMMIT		/* breakout: the group's commitment */
 };
 
 static const char *kind_names[ACT_KIND_MAX] = {
