@@ -71,6 +71,22 @@ int	plan_load(const char *, struct plan *, char *, size_t);
 void	plan_free(struct plan *);
 const char *plan_kv_get(const struct plan_activity *, const char *);
 
+/* kvfile.c: diagnostics as `FILE:LINE: message` lines in `err`. */
+#define KV_MAX_ERRORS 20
+struct kvdiag {
+	const char *file;
+	int line;		/* the line being read */
+	char *err;
+	size_t errlen;
+	int nerr;
+};
+void	kv_fail(struct kvdiag *, int, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+char	*kv_trim(char *);
+void	kv_lines(const char *, size_t, struct kvdiag *,
+	    void (*)(void *, const char *, const char *, int), void *);
+int	kv_read(const char *, char **, size_t *, char *, size_t);
+
 /* util.c */
 int64_t	util_now_ms(void);
 void	util_random_hex(char *, size_t);

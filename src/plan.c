@@ -1,14 +1,11 @@
 /* plan.c: read a plan file into agenda items, with FILE:LINE errors. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "convene.h"
 
-#define PLAN_MAX_BYTES (4 * 1024 * 1024)
-#define PLAN_MAX_ERRORS 20
 
 enum key_type { K_TEXT, K_INT, K_ENUM, K_LIST, K_BOOL, K_RANGE };
 
@@ -56,45 +53,11 @@ static const struct key_spec keys[] = {
 };
 
 struct parser {
-	const char *file;
-	int line;
-	char *err;
-	size_t errlen;
-	int nerr;
+	struct kvdiag d;
 	struct plan *plan;
 };
 
-static void
-fail(struct parser *ps, int line, const char *fmt, ...)
-{
-	size_t used = strlen(ps->err);
-	va_list ap;
-
-	if (++ps->nerr > PLAN_MAX_ERRORS || used + 1 >= ps->errlen)
-		return;
-	if (used > 0)
-		ps->err[used++] = '\n';
-	used += (size_t)snprintf(ps->err + used, ps->errlen - used, "%s:%d: ",
-	    ps->file, line);
-	if (used >= ps->errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(ps->err + used, ps->errlen - used, fmt, ap);
-	va_end(ap);
-}
-
-static char *
-trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-		*--e = '\0';
-	return s;
-}
+#define fail(ps, line, ...) kv_fail(&(ps)->d, line, __VA_ARGS__)
 
 static const struct key_spec *
 find_key(int kind, const char *name)
@@ -143,33 +106,33 @@ check_value(struct parser *ps, const struct key_spec *k, const char *v)
 	long n, lo, hi;
 
 	if (*v == '\0') {
-		fail(ps, ps->line, "%s needs a value", k->name);
+		fail(ps, ps->d.line, "%s needs a value", k->name);
 		return -1;
 	}
 	switch (k->type) {
 	case K_INT:
 		if (!parse_int(v, &n)) {
-			fail(ps, ps->line, "%s must be a whole number, not "
+			fail(ps, ps->d.line, "%s must be a whole number, not "
 			    "\"%s\"", k->name, v);
 			return -1;
 		}
 		if (sscanf(k->choices, "%ld %ld", &lo, &hi) == 2 &&
 		    (n < lo || n > hi)) {
-			fail(ps, ps->line, "%s must be from %ld to %ld",
+			fail(ps, ps->d.line, "%s must be from %ld to %ld",
 			    k->name, lo, hi);
 			return -1;
 		}
 		break;
 	case K_ENUM:
 		if (!in_choices(k->choices, v)) {
-			fail(ps, ps->line, "%s must be one of %s, not \"%s\"",
+			fail(ps, ps->d.line, "%s must be one of %s, not \"%s\"",
 			    k->name, k->choices, v);
 			return -1;
 		}
 		break;
 	case K_BOOL:
 		if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
-			fail(ps, ps->line, "%s must be yes or no", k->name);
+			fail(ps, ps->d.line, "%s must be yes or no", k->name);
 			return -1;
 		}
 		break;
@@ -178,17 +141,17 @@ check_value(struct parser *ps, const struct key_spec *k, const char *v)
 		char tail;
 
 		if (sscanf(v, "%ld..%ld%c", &a, &b, &tail) != 2) {
-			fail(ps, ps->line, "%s must look like 1..5", k->name);
+			fail(ps, ps->d.line, "%s must look like 1..5", k->name);
 			return -1;
 		}
 		if (a >= b) {
-			fail(ps, ps->line, "%s bounds are reversed or equal "
+			fail(ps, ps->d.line, "%s bounds are reversed or equal "
 			    "(%ld..%ld)", k->name, a, b);
 			return -1;
 		}
 		/* Bounds first: b - a of two huge numbers would overflow. */
 		if (a < -100 || b > 100 || b - a + 1 > SNAP_MAX_OPTIONS) {
-			fail(ps, ps->line, "%s may have at most %d points",
+			fail(ps, ps->d.line, "%s may have at most %d points",
 			    k->name, SNAP_MAX_OPTIONS);
 			return -1;
 		}
@@ -236,7 +199,7 @@ split_list(const char *v, char ***out)
 		if (bar != NULL)
 			*bar = '\0';
 		*out = xrealloc(*out, (size_t)(n + 1) * sizeof **out);
-		(*out)[n++] = xstrdup(trim(p));
+		(*out)[n++] = xstrdup(kv_trim(p));
 		if (bar != NULL)
 			p = bar + 1;
 	} while (bar != NULL);
@@ -269,13 +232,13 @@ set_common(struct parser *ps, struct plan_activity *a, const char *k,
 {
 	if (strcmp(k, "id") == 0) {
 		if (strlen(v) > ID_MAX_LEN)
-			fail(ps, ps->line, "id is longer than %d bytes",
+			fail(ps, ps->d.line, "id is longer than %d bytes",
 			    ID_MAX_LEN);
 		for (const char *p = v; *p != '\0'; p++)
 			if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' &&
 			    *p <= 'Z') && !(*p >= '0' && *p <= '9') &&
 			    *p != '-' && *p != '_') {
-				fail(ps, ps->line, "id may hold only letters, "
+				fail(ps, ps->d.line, "id may hold only letters, "
 				    "digits, - and _");
 				break;
 			}
@@ -317,7 +280,7 @@ new_activity(struct parser *ps, const char *name)
 	enum act_kind kind;
 
 	if (activity_kind_parse(name, &kind) != 0) {
-		fail(ps, ps->line, "unknown activity [%s] (expected poll, "
+		fail(ps, ps->d.line, "unknown activity [%s] (expected poll, "
 		    "cafe, assess, breakout or feedback)", name);
 		kind = ACT_KIND_MAX;	/* keys below are skipped */
 	}
@@ -325,40 +288,23 @@ new_activity(struct parser *ps, const char *name)
 	a = &p->acts[p->n_acts++];
 	memset(a, 0, sizeof *a);
 	a->kind = kind;
-	a->line = ps->line;
+	a->line = ps->d.line;
 	a->auto_close = 1;
 }
 
 static void
-parse_line(struct parser *ps, char *line)
+parse_line(void *arg, const char *key, const char *val, int line)
 {
+	struct parser *ps = arg;
 	struct plan *p = ps->plan;
 	struct plan_activity *a = p->n_acts ? &p->acts[p->n_acts - 1] : NULL;
 	const struct key_spec *k;
-	char *eq, *key, *val;
 
-	line = trim(line);
-	if (*line == '\0' || *line == '#')
-		return;
-	if (*line == '[') {
-		char *end = strchr(line, ']');
-
-		if (end == NULL || trim(end + 1)[0] != '\0') {
-			fail(ps, ps->line, "expected [kind] on a line of its "
-			    "own");
-			return;
-		}
-		*end = '\0';
-		new_activity(ps, trim(line + 1));
+	(void)line;
+	if (key == NULL) {
+		new_activity(ps, val);
 		return;
 	}
-	if ((eq = strchr(line, '=')) == NULL) {
-		fail(ps, ps->line, "expected key = value");
-		return;
-	}
-	*eq = '\0';
-	key = trim(line);
-	val = trim(eq + 1);
 	if (a == NULL) {
 		if (strcmp(key, "title") == 0 || strcmp(key, "collaborative") ==
 		    0) {
@@ -366,24 +312,25 @@ parse_line(struct parser *ps, char *line)
 			    &p->collaborative;
 
 			if (*val == '\0')
-				fail(ps, ps->line, "%s needs a value", key);
+				fail(ps, ps->d.line, "%s needs a value", key);
 			free(*dst);
 			*dst = xstrdup(val);
 		} else
-			fail(ps, ps->line, "unknown key \"%s\" before the first "
-			    "activity (expected title or collaborative)", key);
+			fail(ps, ps->d.line, "unknown key \"%s\" before the "
+			    "first activity (expected title or collaborative)",
+			    key);
 		return;
 	}
 	if (a->kind == ACT_KIND_MAX)
 		return;		/* already reported the unknown kind */
 	if ((k = find_key((int)a->kind, key)) == NULL) {
-		fail(ps, ps->line, "unknown key \"%s\" in [%s]", key,
+		fail(ps, ps->d.line, "unknown key \"%s\" in [%s]", key,
 		    act_kind_name(a->kind));
 		return;
 	}
 	if (check_value(ps, k, val) != 0)
 		return;
-	add_kv(a, key, val, ps->line);
+	add_kv(a, key, val, ps->d.line);
 	set_common(ps, a, key, val);
 }
 
@@ -396,7 +343,7 @@ finish(struct parser *ps)
 	if (p->title == NULL)
 		fail(ps, 1, "the plan needs a title = line at the top");
 	if (p->n_acts == 0)
-		fail(ps, ps->line > 0 ? ps->line : 1, "the plan has no "
+		fail(ps, ps->d.line > 0 ? ps->d.line : 1, "the plan has no "
 		    "activities");
 	if (p->n_acts > SNAP_MAX_ITEMS)
 		fail(ps, p->acts[SNAP_MAX_ITEMS].line, "a plan may hold at most "
@@ -446,72 +393,31 @@ int
 plan_parse(const char *buf, size_t len, const char *file, struct plan *plan,
     char *err, size_t errlen)
 {
-	struct parser ps = { file, 0, err, errlen, 0, plan };
-	size_t off = 0;
+	struct parser ps;
 
+	memset(&ps, 0, sizeof ps);
+	ps.d.file = file;
+	ps.d.err = err;
+	ps.d.errlen = errlen;
+	ps.plan = plan;
 	memset(plan, 0, sizeof *plan);
 	plan->path = xstrdup(file);
 	err[0] = '\0';
-	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
-		off = 3;	/* a BOM from a Windows editor */
-	while (off < len) {
-		const char *nl = memchr(buf + off, '\n', len - off);
-		size_t n = nl ? (size_t)(nl - (buf + off)) : len - off;
-		char *line;
-
-		ps.line++;
-		line = xrealloc(NULL, n + 1);
-		memcpy(line, buf + off, n);
-		line[n] = '\0';
-		if (n > 0 && line[n - 1] == '\r')
-			line[--n] = '\0';
-		if (memchr(buf + off, '\0', n) != NULL)
-			fail(&ps, ps.line, "binary data (a NUL byte)");
-		else if (!util_utf8_valid(line, n))
-			fail(&ps, ps.line, "text is not valid UTF-8");
-		else if (n > 4096)
-			fail(&ps, ps.line, "line longer than 4096 bytes");
-		else
-			parse_line(&ps, line);
-		free(line);
-		off = nl ? (size_t)(nl - buf) + 1 : len;
-		if (ps.nerr > PLAN_MAX_ERRORS)
-			break;
-	}
-	if (ps.nerr == 0)
+	kv_lines(buf, len, &ps.d, parse_line, &ps);
+	if (ps.d.nerr == 0)
 		finish(&ps);
-	return ps.nerr;
+	return ps.d.nerr;
 }
 
 int
 plan_load(const char *path, struct plan *plan, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, cap = 0, n;
+	char *buf;
+	size_t len;
 	int rc;
 
-	if (f == NULL) {
+	if (kv_read(path, &buf, &len, err, errlen) != 0) {
 		memset(plan, 0, sizeof *plan);
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return 1;
-	}
-	for (;;) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 8192;
-			buf = xrealloc(buf, cap);
-		}
-		n = fread(buf + len, 1, cap - len, f);
-		len += n;
-		if (n == 0 || len > PLAN_MAX_BYTES)
-			break;
-	}
-	fclose(f);
-	if (len > PLAN_MAX_BYTES) {
-		memset(plan, 0, sizeof *plan);
-		snprintf(err, errlen, "%s: larger than %d MiB; is this a plan?",
-		    path, PLAN_MAX_BYTES / (1024 * 1024));
-		free(buf);
 		return 1;
 	}
 	rc = plan_parse(buf, len, path, plan, err, errlen);

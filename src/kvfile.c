@@ -1,0 +1,149 @@
+/* kvfile.c: the line reader plans and forms share, and its diagnostics. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "convene.h"
+
+#define KV_MAX_BYTES (4 * 1024 * 1024)
+#define KV_MAX_LINE 4096
+
+/* Add `FILE:LINE: message` to the diagnostics (at most KV_MAX_ERRORS). */
+void
+kv_fail(struct kvdiag *d, int line, const char *fmt, ...)
+{
+	size_t used = strlen(d->err);
+	va_list ap;
+
+	if (++d->nerr > KV_MAX_ERRORS || used + 1 >= d->errlen)
+		return;
+	if (used > 0)
+		d->err[used++] = '\n';
+	used += (size_t)snprintf(d->err + used, d->errlen - used, "%s:%d: ",
+	    d->file, line > 0 ? line : 1);
+	if (used >= d->errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(d->err + used, d->errlen - used, fmt, ap);
+	va_end(ap);
+}
+
+char *
+kv_trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		*--e = '\0';
+	return s;
+}
+
+/*
+ * Call `fn` for every line that is not blank or a comment, as a `[name]`
+ * section (key NULL, value the name) or a `key = value` pair, both
+ * trimmed.  A UTF-8 BOM and CRLF line ends are accepted; NUL bytes,
+ * invalid UTF-8, over-long lines and lines of neither form are errors.
+ * Stops after KV_MAX_ERRORS.
+ */
+void
+kv_lines(const char *buf, size_t len, struct kvdiag *d,
+    void (*fn)(void *, const char *, const char *, int), void *arg)
+{
+	size_t off = 0;
+	int lineno = 0;
+
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		off = 3;	/* a BOM from a Windows editor */
+	while (off < len && d->nerr <= KV_MAX_ERRORS) {
+		const char *nl = memchr(buf + off, '\n', len - off);
+		size_t n = nl ? (size_t)(nl - (buf + off)) : len - off;
+		char *line, *p = NULL, *eq;
+
+		lineno++;
+		d->line = lineno;
+		if ((line = malloc(n + 1)) == NULL) {
+			kv_fail(d, lineno, "out of memory");
+			return;
+		}
+		memcpy(line, buf + off, n);
+		line[n] = '\0';
+		if (n > 0 && line[n - 1] == '\r')
+			line[--n] = '\0';
+		off = nl ? (size_t)(nl - buf) + 1 : len;
+		/* Checked before trimming, which writes NULs of its own. */
+		if (memchr(line, '\0', n) != NULL)
+			kv_fail(d, lineno, "binary data (a NUL byte)");
+		else if (!util_utf8_valid(line, n))
+			kv_fail(d, lineno, "text is not valid UTF-8");
+		else if (n > KV_MAX_LINE)
+			kv_fail(d, lineno, "line longer than %d bytes",
+			    KV_MAX_LINE);
+		else if (*(p = kv_trim(line)) == '\0' || *p == '#')
+			;
+		else if (*p == '[') {
+			char *end = strchr(p, ']');
+
+			if (end == NULL || kv_trim(end + 1)[0] != '\0')
+				kv_fail(d, lineno, "expected [kind] on a line of "
+				    "its own");
+			else {
+				*end = '\0';
+				fn(arg, NULL, kv_trim(p + 1), lineno);
+			}
+		} else if ((eq = strchr(p, '=')) == NULL)
+			kv_fail(d, lineno, "expected key = value");
+		else {
+			*eq = '\0';
+			fn(arg, kv_trim(p), kv_trim(eq + 1), lineno);
+		}
+		free(line);
+	}
+}
+
+/* Read a whole file of at most 4 MiB; 0 or -1 with `err`. */
+int
+kv_read(const char *path, char **out, size_t *outlen, char *err,
+    size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL, *nb;
+	size_t len = 0, cap = 0, n;
+
+	*out = NULL;
+	*outlen = 0;
+	if (f == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 8192;
+			if ((nb = realloc(buf, cap)) == NULL) {
+				free(buf);
+				fclose(f);
+				snprintf(err, errlen, "%s: out of memory", path);
+				return -1;
+			}
+			buf = nb;
+		}
+		n = fread(buf + len, 1, cap - len, f);
+		len += n;
+		if (n == 0 || len > KV_MAX_BYTES)
+			break;
+	}
+	fclose(f);
+	if (len > KV_MAX_BYTES) {
+		snprintf(err, errlen, "%s: larger than %d MiB; is this the right "
+		    "file?", path, KV_MAX_BYTES / (1024 * 1024));
+		free(buf);
+		return -1;
+	}
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
