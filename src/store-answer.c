@@ -220,3 +220,69 @@ store_answer_hide(struct store *st, int64_t aid, int64_t id, int hidden)
 		return store_fail(st, "hide answer");
 	return sqlite3_changes(st->db) > 0;
 }
+
+/*
+ * One item of a form: replaces only that item of the person's answers, so
+ * a form is saved item by item as it is filled in.  An empty value
+ * removes the item (the person went back and cleared it).
+ */
+int
+store_answer_item(struct store *st, int64_t aid, int64_t pid,
+    const char *site, const char *item, const char *value)
+{
+	static const char del[] = "DELETE FROM answers WHERE activity = ? "
+	    "AND participant = ? AND item = ?";
+	static const char ins[] = "INSERT INTO answers (activity, "
+	    "participant, site, item, value, at) VALUES (?, ?, nullif(?, 0), "
+	    "?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+	int64_t site_row = store_site_id(st, site);
+	sqlite3_stmt *s;
+	int rc;
+
+	if (site_row < 0 || (s = store_stmt(st, del)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, aid);
+	sqlite3_bind_int64(s, 2, pid);
+	sqlite3_bind_text(s, 3, item, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, "replace item");
+	if (value[0] == '\0')
+		return 0;
+	if ((s = store_stmt(st, ins)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, aid);
+	sqlite3_bind_int64(s, 2, pid);
+	sqlite3_bind_int64(s, 3, site_row);
+	sqlite3_bind_text(s, 4, item, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "store item");
+}
+
+/* Every attributed answer row of an activity, oldest first. */
+int
+store_answer_all(struct store *st, int64_t aid,
+    void (*fn)(void *, int64_t, const char *, const char *, const char *),
+    void *arg)
+{
+	static const char sql[] = "SELECT a.participant, coalesce(s.name, "
+	    "''), coalesce(a.item, ''), a.value FROM answers a LEFT JOIN sites "
+	    "s ON s.id = a.site WHERE a.activity = ? AND a.participant IS NOT "
+	    "NULL ORDER BY a.id";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, aid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		fn(arg, sqlite3_column_int64(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3));
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "answers");
+}

@@ -20,6 +20,39 @@ done(struct store *st, sqlite3_stmt *s, int rc, const char *what)
 	return 0;
 }
 
+/* The questions of a form, one row per slot (commitment parts too). */
+static int
+save_form(struct store *st, int64_t aid, const struct form *f)
+{
+	static const char sql[] = "INSERT INTO form_items (activity, idx, "
+	    "item, kind, text, subscale, reverse, lo, hi) VALUES (?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?)";
+	static const char *kinds[] = { "rating", "choice", "text",
+	    "commitment" };
+
+	for (int i = 0; i < f->n_slots; i++) {
+		const struct form_item *it = &f->items[f->slots[i].item];
+		sqlite3_stmt *s = store_stmt(st, sql);
+
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, aid);
+		sqlite3_bind_int(s, 2, i);
+		sqlite3_bind_text(s, 3, f->slots[i].id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, kinds[it->kind], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, f->slots[i].text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, it->subscale, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 7, it->reverse);
+		if (it->kind == FORM_RATING) {
+			sqlite3_bind_double(s, 8, it->lo);
+			sqlite3_bind_double(s, 9, it->hi);
+		}
+		if (done(st, s, sqlite3_step(s), "form item") != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Record a new session and its agenda; returns the session id or -1. */
 int64_t
 store_session_create(struct store *st, const struct plan *p)
@@ -58,12 +91,17 @@ store_session_create(struct store *st, const struct plan *p)
 		if (a->kind == ACT_POLL)
 			sqlite3_bind_text(s, 5, poll_types[a->poll_type], -1,
 			    SQLITE_STATIC);
+		else if (a->form != NULL)
+			sqlite3_bind_text(s, 5, a->form->name, -1,
+			    SQLITE_STATIC);
 		sqlite3_bind_text(s, 6, a->title, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 7, a->question, -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 8, a->anonymous);
 		if (done(st, s, sqlite3_step(s), "new activity") != 0)
 			goto fail;
 		aid = sqlite3_last_insert_rowid(st->db);
+		if (a->form != NULL && save_form(st, aid, a->form) != 0)
+			goto fail;
 		for (int o = 0; o < a->n_options; o++) {
 			if ((s = store_stmt(st, sql_o)) == NULL)
 				goto fail;
@@ -365,4 +403,29 @@ store_status_json(struct store *st, const struct session *ss, int answers,
 		store_fail(st, "status");
 	sqlite3_reset(s);
 	return rc;
+}
+
+/* The same form in the latest earlier session of this collaborative, to
+ * show change since then; 0 when there is none. */
+int64_t
+store_prev_activity(struct store *st, int64_t sid, const char *kind,
+    const char *form)
+{
+	static const char sql[] = "SELECT a.id FROM activities a JOIN "
+	    "sessions s ON s.id = a.session WHERE s.collaborative = (SELECT "
+	    "collaborative FROM sessions WHERE id = ?1) AND s.id < ?1 AND "
+	    "a.kind = ?2 AND a.type = ?3 ORDER BY s.id DESC, a.idx DESC "
+	    "LIMIT 1";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int64_t id = 0;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, sid);
+	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, form, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return id;
 }

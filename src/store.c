@@ -109,6 +109,20 @@ static const char *migrations[] = {
 	"  participant INTEGER NOT NULL REFERENCES participants(id),"
 	"  grp INTEGER NOT NULL,"
 	"  PRIMARY KEY (activity, participant));",
+
+	/* 3: the questions of each form activity, so exports can score
+	 * answers without the form files (see convene-plan(5), SCORING). */
+	"CREATE TABLE form_items ("
+	"  activity INTEGER NOT NULL REFERENCES activities(id),"
+	"  idx INTEGER NOT NULL,"
+	"  item TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  subscale TEXT,"
+	"  reverse INTEGER NOT NULL DEFAULT 0,"
+	"  lo REAL,"
+	"  hi REAL,"
+	"  PRIMARY KEY (activity, item));",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
