@@ -12,6 +12,7 @@ CFLAGS += -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 # Display text is cut to fit on purpose; gcc's guesses about it are noise.
 CFLAGS += -Wno-format-truncation
 CFLAGS += -Isrc -Iscreens $(shell $(PKG_CONFIG) --cflags $(LIBS_PC))
+CFLAGS += -DCONVENE_FORMS_DIR='"$(PREFIX)/share/convene/forms"'
 LDLIBS += $(shell $(PKG_CONFIG) --libs $(LIBS_PC)) -lm
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
@@ -57,7 +58,7 @@ run: deps all
 test: deps
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/test SANITIZE=1 check
 
-check: $(BUILD)/convene $(TESTS)
+check: $(BUILD)/convene $(TESTS) $(BENCHES)
 	@scripts/run-tests $(BUILD)
 
 bench: all $(BENCHES)
@@ -71,12 +72,15 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
 	    $(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(MANPREFIX)/man7
 	install -m 755 $(BUILD)/convene $(DESTDIR)$(PREFIX)/bin/convene
+	install -d $(DESTDIR)$(PREFIX)/share/convene/forms
+	install -m 644 sessions/forms/*.form $(DESTDIR)$(PREFIX)/share/convene/forms/
 	$(if $(MAN1),install -m 644 $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/)
 	$(if $(MAN5),install -m 644 $(MAN5) $(DESTDIR)$(MANPREFIX)/man5/)
 	$(if $(MAN7),install -m 644 $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/)
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/convene
+	rm -rf $(DESTDIR)$(PREFIX)/share/convene
 	rm -f $(addprefix $(DESTDIR)$(MANPREFIX)/man1/,$(notdir $(MAN1)))
 	rm -f $(addprefix $(DESTDIR)$(MANPREFIX)/man5/,$(notdir $(MAN5)))
 	rm -f $(addprefix $(DESTDIR)$(MANPREFIX)/man7/,$(notdir $(MAN7)))

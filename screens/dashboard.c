@@ -1,4 +1,5 @@
 /* dashboard.c: the facilitator's view: agenda, activity, people. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@ struct dash {
 	int help;
 	int confirm_quit;
 	int sel;
+	int member;	/* breakout: the picked member of group `sel` */
 };
 
 static void *
@@ -30,6 +32,8 @@ selectable(const struct snapshot *s)
 {
 	if (s->kind == ACT_CAFE)
 		return s->state == ACT_CLOSED ? s->n_notes : s->n_tables;
+	if (s->kind == ACT_BREAKOUT)
+		return s->n_groups;
 	return s->n_texts;
 }
 
@@ -53,6 +57,44 @@ ctl(struct intent *in, const char *cmd, const char *arg)
 	return SCR_CTL | SCR_REDRAW;
 }
 
+/* Breakout: Tab picks a member of the selected group, v moves them, b
+ * calls everyone back with a countdown. */
+static int
+breakout_keys(struct dash *d, const struct snapshot *s, int key,
+    struct intent *in)
+{
+	const struct snap_group *g = d->sel < s->n_groups ? &s->groups[d->sel] :
+	    NULL;
+
+	switch (key) {
+	case SK_UP:
+	case SK_DOWN:
+		d->member = 0;
+		return SCR_NONE;	/* the group moves as usual */
+	case SK_TAB:
+		if (g != NULL && g->n_members > 0)
+			d->member = (d->member + 1) % g->n_members;
+		return SCR_REDRAW;
+	case 'v':
+		if (g == NULL || d->member >= g->n_members)
+			return SCR_NONE;
+		in->argc = 2;
+		snprintf(in->argv[0], sizeof in->argv[0], "move");
+		snprintf(in->argv[1], sizeof in->argv[1], "%u",
+		    g->member_id[d->member]);
+		snprintf(in->prompt, sizeof in->prompt, "Move %s to which group "
+		    "(number or name)?", g->member[d->member]);
+		return SCR_INPUT;
+	case 'b':
+		in->argc = 1;
+		snprintf(in->argv[0], sizeof in->argv[0], "recall");
+		snprintf(in->prompt, sizeof in->prompt, "Call everyone back in "
+		    "how many minutes?");
+		return SCR_INPUT;
+	}
+	return SCR_NONE;
+}
+
 static int
 dash_key(void *st, const struct snapshot *s, int key, struct intent *in)
 {
@@ -65,6 +107,12 @@ dash_key(void *st, const struct snapshot *s, int key, struct intent *in)
 	if (d->help) {
 		d->help = 0;
 		return SCR_REDRAW;
+	}
+	if (s->kind == ACT_BREAKOUT) {
+		int r = breakout_keys(d, s, key, in);
+
+		if (r != SCR_NONE)
+			return r;
 	}
 	switch (key) {
 	case 'n':
@@ -175,6 +223,135 @@ draw_people(struct ui *ui, const struct snapshot *s, int top, int x, int w)
 static int draw_texts(struct ui *, const struct snapshot *,
     const struct dash *, int, int, int);
 
+static void
+mean_cell(char *out, size_t n, const struct snap_score *sc, int k)
+{
+	if (sc->n[k] == 0)
+		snprintf(out, n, "    -     ");
+	else
+		snprintf(out, n, "%d.%d+-%d.%d", sc->mean100[k] / 100,
+		    (sc->mean100[k] % 100 + 5) / 10 % 10, sc->sd100[k] / 100,
+		    (sc->sd100[k] % 100 + 5) / 10 % 10);
+}
+
+/* One character per rating question: how high the site scored it. */
+static void
+heat_row(struct ui *ui, const struct snapshot *s, const struct snap_score *sc,
+    char *out, size_t cap)
+{
+	static const char *blocks[] = { "\xe2\x96\x81", "\xe2\x96\x82",
+	    "\xe2\x96\x83", "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86",
+	    "\xe2\x96\x87", "\xe2\x96\x88" };
+	static const char ascii[] = "._-:=+*#";
+	size_t o = 0;
+
+	for (int k = 0; k < s->n_slots && o + 4 < cap; k++) {
+		const struct snap_slot *sl = &s->slots[k];
+		const struct snap_scale *scale;
+		double lo, hi, v;
+		int level;
+
+		if (sl->kind != SLOT_RATING)
+			continue;
+		scale = &s->scales[sl->scale];
+		if (sc->item10[k] < 0 || scale->n < 2) {
+			out[o++] = ' ';
+			continue;
+		}
+		lo = atof(scale->values[0]);
+		hi = atof(scale->values[scale->n - 1]);
+		v = sc->item10[k] / 10.0;
+		level = hi > lo ? (int)((v - lo) / (hi - lo) * 7.99) : 0;
+		level = level < 0 ? 0 : level > 7 ? 7 : level;
+		if (ui->utf8) {
+			memcpy(out + o, blocks[level], 3);
+			o += 3;
+		} else
+			out[o++] = ascii[level];
+	}
+	out[o] = '\0';
+}
+
+/*
+ * A form as it is filled in: per site, how many have started and
+ * submitted, each subscale's mean +- SD (n) and its change since the
+ * collaborative's previous session, then a heat row per site (one
+ * character per rating question, low to high).  Sites under the
+ * threshold are marked "small": their figures stay on this screen and
+ * never reach a shared one.
+ */
+static void
+draw_form(struct ui *ui, const struct snapshot *s, int y, int x, int w)
+{
+	char line[512], cell[64];
+	int max_y = ui->rows - 3;
+	/* Wide: "mean+-sd change" per subscale; narrow: "mean(sd)". */
+	int wide = w >= 20 + 15 * s->n_subscales, sub_w = wide ? 15 : 9;
+	int site_w = wide ? 12 : 9;
+
+	snprintf(line, sizeof line, "%u questions   %s", s->n_slots,
+	    s->form_by ? "one answer per site" : "one answer per person");
+	ui_text(ui, y++, x, w, line, UI_DIM);
+	snprintf(line, sizeof line, "%-*.*s %5s", site_w, site_w, "site",
+	    "done");
+	for (int k = 0; k < s->n_subscales && (int)strlen(line) + sub_w <= w;
+	    k++) {
+		size_t l = strlen(line);
+
+		snprintf(line + l, sizeof line - l, " %-*.*s", sub_w - 1,
+		    sub_w - 1, s->subscales[k]);
+	}
+	ui_text(ui, y++, x, w, line, UI_TITLE);
+	for (int i = 0; i < s->n_scores && y < max_y; i++) {
+		const struct snap_score *sc = &s->scores[i];
+
+		snprintf(line, sizeof line, "%-*.*s%c%2u/%-2u", site_w, site_w,
+		    sc->site, sc->suppressed ? '*' : ' ', sc->complete,
+		    sc->started);
+		for (int k = 0; k < s->n_subscales &&
+		    (int)strlen(line) + sub_w <= w; k++) {
+			size_t l = strlen(line);
+
+			if (sc->n[k] == 0)
+				snprintf(cell, sizeof cell, "-");
+			else if (!wide)
+				snprintf(cell, sizeof cell, "%d.%d(%d.%d)",
+				    sc->mean100[k] / 100, (sc->mean100[k] % 100 +
+				    5) / 10 % 10, sc->sd100[k] / 100,
+				    (sc->sd100[k] % 100 + 5) / 10 % 10);
+			else
+				mean_cell(cell, sizeof cell, sc, k);
+			if (wide && sc->prev100[k] != INT32_MIN && sc->n[k] > 0) {
+				int d = sc->mean100[k] - sc->prev100[k];
+				size_t c = strlen(cell);
+
+				snprintf(cell + c, sizeof cell - c, " %c%d.%d",
+				    d < 0 ? '-' : '+', abs(d) / 100,
+				    (abs(d) % 100 + 5) / 10 % 10);
+			}
+			snprintf(line + l, sizeof line - l, " %-*s", sub_w - 1,
+			    cell);
+		}
+		ui_text(ui, y++, x, w, line, i == 0 ? UI_TITLE : sc->suppressed ?
+		    UI_DIM : UI_NORMAL);
+	}
+	if (y < max_y && !wide)
+		ui_text(ui, y++, x, w, "* under 5: not shown on shared screens; "
+		    "wider terminal shows change since last session", UI_DIM);
+	if (y + 2 >= max_y)
+		return;
+	y++;
+	ui_text(ui, y++, x, w, "heat by question (low to high):", UI_DIM);
+	for (int i = 1; i < s->n_scores && y < max_y; i++) {
+		char heat[4 * SNAP_MAX_SLOTS + 1];
+
+		heat_row(ui, s, &s->scores[i], heat, sizeof heat);
+		snprintf(line, sizeof line, "%-9.9s %s", s->scores[i].site,
+		    heat);
+		ui_text(ui, y++, x, w, line, UI_NORMAL);
+	}
+}
+
 /* The room as a grid of tables (who sits where, who has arrived); the
  * selected table's tablecloth below, live.  After the last round, the
  * harvest: every line, * marks a theme. */
@@ -221,6 +398,66 @@ draw_cafe(struct ui *ui, const struct snapshot *s, const struct dash *d,
 	}
 }
 
+/* Every group: members here/in it, note length, last edit, how much of
+ * the commitment is filled; the selected group's members (Tab picks one
+ * to move), commitment and note below, live. */
+static void
+draw_breakout(struct ui *ui, const struct snapshot *s, const struct dash *d,
+    int y, int x, int w)
+{
+	static const char *const label[COMMIT_FIELDS] = { "Change", "Owner",
+	    "By when", "Measure" };
+	const struct snap_group *g;
+	char line[512], t[16];
+	int max_y = ui->rows - 3, half, used = 0;
+
+	screen_timer(t, sizeof t, s->remaining >= 0 ? s->remaining : 0);
+	if (s->recall && s->state == ACT_OPEN)
+		snprintf(line, sizeof line, "Back in the room in %s", t);
+	else
+		snprintf(line, sizeof line, "%u groups%s%s   (b: call back)",
+		    s->n_groups, s->remaining >= 0 && s->state == ACT_OPEN ?
+		    ", left " : "", s->remaining >= 0 && s->state == ACT_OPEN ?
+		    t : "");
+	ui_text(ui, y++, x, w, line, s->recall ? UI_WARN : UI_GOOD);
+	ui_text(ui, y++, x, w, " # here lines  last plan group", UI_DIM);
+	half = y + (max_y - y) / 2 - 1;
+	for (int i = 0; i < s->n_groups && y < half; i++) {
+		const struct snap_group *sg = &s->groups[i];
+		int filled = 0, here = 0;
+
+		for (int k = 0; k < COMMIT_FIELDS; k++)
+			filled += sg->commit[k][0] != '\0';
+		for (int k = 0; k < s->n_tables; k++)
+			if (s->tables[k].number == i + 1)
+				here = s->tables[k].arrived;
+		snprintf(t, sizeof t, "%d/%u", here, sg->size);
+		snprintf(line, sizeof line, "%2d %4s %5u %5s %d/4  %s", i + 1,
+		    t, sg->n_lines, sg->last[0] ? sg->last : "--:--", filled,
+		    sg->name);
+		ui_text(ui, y++, x, w, line, i == d->sel ? UI_SELECT :
+		    UI_NORMAL);
+	}
+	if (d->sel >= s->n_groups)
+		return;
+	g = &s->groups[d->sel];
+	line[0] = '\0';
+	for (int k = 0; k < g->n_members && used + 3 < (int)sizeof line; k++)
+		used += snprintf(line + used, sizeof line - (size_t)used, "%s%s%s",
+		    k ? " " : "", k == d->member ? ">" : "", g->member[k]);
+	ui_text(ui, ++y, x, w, g->n_members ? line : "(nobody yet)", UI_TITLE);
+	y++;
+	for (int k = 0; k < COMMIT_FIELDS && y < max_y; k++) {
+		snprintf(line, sizeof line, "%s: %s", label[k], g->commit[k][0] ?
+		    g->commit[k] : "-");
+		ui_text(ui, y++, x, w, line, g->commit[k][0] ? UI_NORMAL :
+		    UI_DIM);
+	}
+	notes_draw(ui, s, y, x, w, max_y, d->sel + 1, notes_count(s,
+	    d->sel + 1) > max_y - y ? notes_count(s, d->sel + 1) - (max_y -
+	    y) : 0, -1);
+}
+
 static void
 draw_activity(struct ui *ui, const struct snapshot *s, const struct dash *d,
     int top, int x, int w)
@@ -249,6 +486,14 @@ draw_activity(struct ui *ui, const struct snapshot *s, const struct dash *d,
 	}
 	if (s->kind == ACT_CAFE) {
 		draw_cafe(ui, s, d, y, x, w);
+		return;
+	}
+	if (s->kind == ACT_BREAKOUT) {
+		draw_breakout(ui, s, d, y, x, w);
+		return;
+	}
+	if (s->kind == ACT_ASSESS || s->kind == ACT_FEEDBACK) {
+		draw_form(ui, s, y, x, w);
 		return;
 	}
 	if (s->poll_type == POLL_TEXT)
@@ -305,6 +550,7 @@ draw_help(struct ui *ui)
 		"m           a message on every screen (say)",
 		"up/down, x  pick a text answer, hide it from the room",
 		"up/down, *  café: read a table live; harvest: mark a theme",
+		"Tab, v, b   breakout: pick a member, move them; call all back",
 		"q           quit (asks first; resume with --resume)",
 		"",
 		"From any shell: convene ctl next|open|close|reveal|status",

@@ -19,6 +19,8 @@ struct poll {
 	int order[SNAP_MAX_OPTIONS];
 	int n_order;
 	char sent[VALUE_MAX_LEN + 1];
+	int view_results;	/* v: results instead of the options */
+	int revealed;		/* SNAP_REVEALED as last seen */
 	int confirm_quit;
 };
 
@@ -66,6 +68,10 @@ poll_apply(void *st, const struct snapshot *s)
 		if (s->poll_type == POLL_MULTI || s->poll_type == POLL_RANK)
 			load_list(p, s->mine_value);
 	}
+	/* The facilitator's reveal brings the results to every screen. */
+	if ((s->flags & SNAP_REVEALED) && !p->revealed)
+		p->view_results = 1;
+	p->revealed = (s->flags & SNAP_REVEALED) != 0;
 	if (p->sent[0] != '\0' && strcmp(s->mine_value, p->sent) == 0)
 		p->sent[0] = '\0';
 	if (p->cursor >= s->n_options)
@@ -164,8 +170,14 @@ poll_key(void *st, const struct snapshot *s, int key, struct intent *in)
 		p->confirm_quit = 1;
 		return SCR_REDRAW;
 	}
+	if (key == 'v' && (s->flags & SNAP_RESULTS)) {
+		p->view_results = !p->view_results;
+		return SCR_REDRAW;
+	}
 	if (!open)
 		return SCR_NONE;
+	if (p->view_results)
+		p->view_results = 0;	/* any answer key: back to answering */
 	if (s->poll_type == POLL_TEXT) {
 		if (key == SK_ENTER || key == 'a' || key == 'e') {
 			snprintf(in->prompt, sizeof in->prompt, "Your answer "
@@ -208,6 +220,8 @@ help(const struct snapshot *s)
 {
 	if (s->state != ACT_OPEN)
 		return "q leave";
+	if (s->flags & SNAP_RESULTS)
+		return "v results/answer  1-9 or arrows + Enter  q leave";
 	switch (s->poll_type) {
 	case POLL_MULTI:
 		return "digits or Space: pick  Enter: send  q leave";
@@ -243,7 +257,9 @@ draw_options(struct poll *p, const struct snapshot *s, struct ui *ui, int y,
 					snprintf(mark, sizeof mark, "#%d", k + 1);
 		} else if (i == s->mine)
 			snprintf(mark, sizeof mark, "%s", tick);
-		snprintf(buf, sizeof buf, "%3s %2d  %s", mark, num,
+		/* Pad by display width: a tick is 3 bytes but 1 column. */
+		snprintf(buf, sizeof buf, "%*s%s %2d  %s", 3 - text_width(mark,
+		    ui->utf8), "", mark, num,
 		    s->poll_type == POLL_SCALE && strchr(s->options[i], ' ') ?
 		    strchr(s->options[i], ' ') + 1 : s->poll_type ==
 		    POLL_SCALE ? "" : s->options[i]);
@@ -288,8 +304,10 @@ poll_draw(void *st, const struct snapshot *s, struct ui *ui)
 	struct poll *p = st;
 	char lines[6][256];
 	int y = s->banner[0] ? 3 : 2, n, w = ui->cols - 4;
+	/* While open, the answer comes first: results (live or revealed)
+	 * are one key away; once closed they take the screen. */
 	int show = (s->flags & SNAP_RESULTS) && (s->state == ACT_CLOSED ||
-	    (s->flags & SNAP_REVEALED) || s->state == ACT_OPEN);
+	    p->view_results);
 
 	screen_header(ui, s);
 	n = text_wrap(s->question, w, ui->utf8, lines, 4);

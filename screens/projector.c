@@ -1,6 +1,7 @@
 /* projector.c: the room's big screen: read-only, large, with how to join. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "screen.h"
 
@@ -86,6 +87,100 @@ draw_cafe(struct ui *ui, const struct snapshot *s, int y)
 	}
 }
 
+/* A form on the big screen: how many have finished, and each site's
+ * subscale means once revealed; small sites show no figures. */
+static void
+draw_form(struct ui *ui, const struct snapshot *s, int y)
+{
+	char line[256];
+	const struct snap_score *all = s->n_scores ? &s->scores[0] : NULL;
+
+	ui_center(ui, y++, s->form_title, UI_TITLE);
+	y++;
+	snprintf(line, sizeof line, "%u of %u here have finished",
+	    all ? all->complete : 0, s->connected);
+	ui_center(ui, y++, line, UI_NORMAL);
+	if (s->connected > 0 && all != NULL)
+		ui_bar(ui, y++, 4, ui->cols - 8, (double)all->complete /
+		    s->connected, UI_BAR);
+	if (!(s->flags & SNAP_REVEALED) || s->n_subscales == 0)
+		return;
+	y++;
+	for (int i = 0; i < s->n_scores && y < ui->rows - 3; i++) {
+		const struct snap_score *sc = &s->scores[i];
+		size_t l;
+
+		snprintf(line, sizeof line, "%-24.24s", sc->site);
+		for (int k = 0; k < s->n_subscales; k++) {
+			l = strlen(line);
+			if (sc->suppressed || sc->n[k] == 0)
+				snprintf(line + l, sizeof line - l, "  %s: -",
+				    s->subscales[k]);
+			else
+				snprintf(line + l, sizeof line - l, "  %s %d.%d "
+				    "(n=%u)", s->subscales[k], sc->mean100[k] /
+				    100, (sc->mean100[k] % 100 + 5) / 10 % 10,
+				    sc->n[k]);
+		}
+		if (sc->suppressed) {
+			l = strlen(line);
+			snprintf(line + l, sizeof line - l, "  (fewer than 5: "
+			    "not shown)");
+		}
+		ui_center(ui, y++, line, i == 0 ? UI_TITLE : UI_NORMAL);
+	}
+}
+
+/* Breakout on the big screen: the prompt and the groups; after `recall`,
+ * a big countdown; once closed, what every group will test. */
+static void
+draw_breakout(struct ui *ui, const struct snapshot *s, int y)
+{
+	char line[512], lines[3][256], t[16];
+	int n, col_w = 26, cols = (ui->cols - 4) / col_w;
+
+	if (s->state == ACT_CLOSED) {
+		y = ui_big(ui, y, "COMMITMENTS", UI_TITLE) + 1;
+		for (int i = 0; i < s->n_groups && y < ui->rows - 3; i++) {
+			const struct snap_group *g = &s->groups[i];
+
+			snprintf(line, sizeof line, "%s: %s", g->name,
+			    g->commit[COMMIT_CHANGE][0] ? g->commit[COMMIT_CHANGE]
+			    : "(no change named)");
+			ui_text(ui, y++, 4, ui->cols - 8, line, UI_TITLE);
+			if (y >= ui->rows - 3)
+				break;
+			snprintf(line, sizeof line, "  %s%s%s%s%s",
+			    g->commit[COMMIT_OWNER], g->commit[COMMIT_DUE][0] ?
+			    ", by when: " : "", g->commit[COMMIT_DUE],
+			    g->commit[COMMIT_MEASURE][0] ? "; measure: " : "",
+			    g->commit[COMMIT_MEASURE]);
+			ui_text(ui, y++, 4, ui->cols - 8, line, UI_NORMAL);
+		}
+		return;
+	}
+	if (s->recall) {
+		y = breakout_recall_line(ui, s, y) + 1;
+		screen_timer(t, sizeof t, s->remaining >= 0 ? s->remaining : 0);
+		ui_big(ui, y, t, UI_WARN);
+		y += 2;
+	} else
+		y = ui_big(ui, y, "BREAKOUT", UI_TITLE) + 1;
+	n = text_wrap(s->question, ui->cols - 8, ui->utf8, lines, 3);
+	for (int i = 0; i < n; i++)
+		ui_center(ui, y++, lines[i], UI_NORMAL);
+	y++;
+	ui_center(ui, y++, "Your group is on your own screen. Groups:", UI_DIM);
+	if (cols < 1)
+		cols = 1;
+	for (int i = 0; i < s->n_groups && y + i / cols < ui->rows - 3; i++) {
+		snprintf(line, sizeof line, "%d %s (%u)", i + 1,
+		    s->groups[i].name, s->groups[i].size);
+		ui_text(ui, y + i / cols, 2 + (i % cols) * col_w, col_w - 1,
+		    line, UI_NORMAL);
+	}
+}
+
 static void
 proj_draw(void *st, const struct snapshot *s, struct ui *ui)
 {
@@ -107,13 +202,17 @@ proj_draw(void *st, const struct snapshot *s, struct ui *ui)
 		ui_center(ui, y + 8, line, UI_DIM);
 	} else if (s->kind == ACT_CAFE) {
 		draw_cafe(ui, s, y);
+	} else if (s->kind == ACT_BREAKOUT) {
+		draw_breakout(ui, s, y);
+	} else if (s->kind == ACT_ASSESS || s->kind == ACT_FEEDBACK) {
+		draw_form(ui, s, y);
 	} else {
 		n = text_wrap(s->question, ui->cols - 8, ui->utf8, lines, 3);
 		for (int i = 0; i < n; i++)
 			ui_center(ui, y++, lines[i], UI_TITLE);
 		y++;
-		if ((s->flags & SNAP_RESULTS) && ((s->flags & SNAP_REVEALED) ||
-		    s->state == ACT_OPEN))
+		/* The host decides what the room may see. */
+		if (s->flags & SNAP_RESULTS)
 			y = results_draw(ui, s, y, 4, ui->cols - 8,
 			    ui->rows - 4, -1);
 		else

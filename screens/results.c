@@ -45,7 +45,8 @@ bars(struct ui *ui, const struct snapshot *s, int y, int x, int w, int max_y,
 		int bar_w = w - label_w - 16;
 		double frac = top ? (double)s->counts[i] / top : 0;
 
-		snprintf(num, sizeof num, "%c%d", i == mark ? '>' : ' ', i + 1);
+		snprintf(num, sizeof num, "%c%d", i == mark ? '>' : ' ',
+		    s->poll_type == POLL_SCALE ? s->scale_min + i : i + 1);
 		ui_text(ui, y, x, 3, num, i == mark ? UI_SELECT : UI_DIM);
 		ui_text(ui, y, x + 4, label_w, s->options[i], UI_NORMAL);
 		for (int r = 0; r < tall && bar_w > 0; r++)

@@ -20,6 +20,10 @@ screen_for(const struct snapshot *s, int view)
 		return &screen_poll;
 	if (s->kind == ACT_CAFE)
 		return &screen_cafe;
+	if (s->kind == ACT_ASSESS || s->kind == ACT_FEEDBACK)
+		return &screen_form;
+	if (s->kind == ACT_BREAKOUT)
+		return &screen_breakout;
 	return &screen_lobby;
 }
 

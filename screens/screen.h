@@ -35,7 +35,8 @@ enum screen_result {
  * else appended to argv as one more word of a command. */
 struct intent {
 	char prompt[80];
-	char prefix[8];		/* put before a typed line (e.g. "+") */
+	char prefix[24];	/* put before a typed line ("+", "=ID ",
+				 * "!measure ") */
 	char answer[VALUE_MAX_LEN + 1];
 	int argc;
 	char argv[CTL_MAX_ARGS][128];
@@ -60,12 +61,17 @@ extern const struct screen screen_poll;
 extern const struct screen screen_dashboard;
 extern const struct screen screen_projector;
 extern const struct screen screen_cafe;
+extern const struct screen screen_form;
+extern const struct screen screen_breakout;
 
 /* screen.c */
 const struct screen *screen_for(const struct snapshot *, int);
 void	screen_header(struct ui *, const struct snapshot *);
 void	screen_footer(struct ui *, const char *);
 void	screen_timer(char *, size_t, int32_t);
+
+/* breakout.c */
+int	breakout_recall_line(struct ui *, const struct snapshot *, int);
 
 /* notes.c */
 int	notes_draw(struct ui *, const struct snapshot *, int, int, int, int,

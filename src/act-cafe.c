@@ -292,7 +292,9 @@ advance_cafe(struct session *s, int idx, char *out, size_t n)
 
 	if (c == NULL || c->round >= c->rounds)
 		return 0;
-	if (plan(s, idx, c, c->round + 1, -1, out, n) != 0)
+	/* Rounds played so far stay; the next one is planned around who
+	 * is still here. */
+	if (plan(s, idx, c, c->round, -1, out, n) != 0)
 		return -1;
 	c->round++;
 	store_activity_round(s->store, s->runs[idx].store_id, c->round);

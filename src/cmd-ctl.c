@@ -73,8 +73,8 @@ cmd_ctl(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (argc - i > CTL_MAX_ARGS) {
-		fprintf(stderr, "convene ctl: at most %d words; quote the text "
-		    "of say\n", CTL_MAX_ARGS - 1);
+		fprintf(stderr, "convene ctl: at most %d words in all; quote "
+		    "the text of say\n", CTL_MAX_ARGS);
 		return EXIT_USAGE;
 	}
 	memset(&ctl, 0, sizeof ctl);

@@ -3,8 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "store.h"
+#include "export.h"
 
 static void
 export_usage(FILE *f)
@@ -12,9 +13,11 @@ export_usage(FILE *f)
 	char names[64];
 
 	export_writer_names(names, sizeof names);
-	fprintf(f, "usage: convene export [--db PATH] [--session "
-	    "ID|latest|all] [--format %s] [--out PATH] [--table NAME]\n",
-	    names);
+	fprintf(f, "usage: convene export [--db PATH | --merge DB DB...] "
+	    "[--session ID|latest|all]\n"
+	    "       [--collaborative NAME] [--site SITE] [--min-group N] "
+	    "[--format %s]\n"
+	    "       [--out PATH] [--table NAME]\n", names);
 }
 
 static void
@@ -99,8 +102,11 @@ has_suffix(const char *s, const char *dot, const char *ext)
  * so every table comes from the same moment of a live session. */
 static int
 run_export(struct store *st, const char *db, const struct export_writer *w,
-    const struct export_opts *o, int to_dir)
+    const struct export_job *j, int to_dir)
 {
+	const struct export_opts *o = &j->o;
+	const char *base = strrchr(db, '/') != NULL ? strrchr(db, '/') + 1 :
+	    db;
 	char err[512] = "";
 	char *ids = NULL;
 	FILE *f = NULL;
@@ -111,7 +117,9 @@ run_export(struct store *st, const char *db, const struct export_writer *w,
 		    store_error(st));
 		return EXIT_UNREACHABLE;
 	}
-	rc = export_session_ids(st, o->session, &ids, err, sizeof err);
+	rc = export_begin(st, base, err, sizeof err);
+	if (rc == EXIT_OK)
+		rc = export_select(st, j, &ids, err, sizeof err);
 	if (rc != EXIT_OK) {
 		fprintf(stderr, "convene export: %s: %s\n", db, err);
 		store_exec(st, "ROLLBACK");
@@ -129,6 +137,7 @@ run_export(struct store *st, const char *db, const struct export_writer *w,
 		return EXIT_BADINPUT;
 	}
 	rc = w->write(st, o, f, ids, err, sizeof err);
+	export_progress_done(j);
 	if (f != NULL) {
 		int bad = ferror(f);
 
@@ -149,16 +158,46 @@ run_export(struct store *st, const char *db, const struct export_writer *w,
 	return rc;
 }
 
+/* "--min-group N": a whole number from 1 to 1000. */
+static int
+parse_min_group(const char *v, int *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v == '\0' || *end != '\0' || n < 1 || n > 1000)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
+/* The format a path's extension asks for, or NULL. */
+static const char *
+format_of(const char *out)
+{
+	static const char *const exts[] = { "json", "md", "html", "csv" };
+
+	if (out == NULL || strcmp(out, "-") == 0)
+		return NULL;
+	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+		if (has_suffix(out, ".", exts[i]))
+			return exts[i];
+	return NULL;
+}
+
 int
 cmd_export(int argc, char **argv)
 {
-	struct export_opts o = { NULL, NULL, NULL };
+	struct export_job j;
 	const struct export_writer *w;
 	const char *db = NULL, *format = NULL, *v;
 	char dbpath[4096], names[64], err[4200];
+	char **merge = NULL;
 	struct store *st;
-	int missing = 0, to_dir, rc;
+	int missing = 0, to_dir, rc, n_merge = 0;
 
+	memset(&j, 0, sizeof j);
+	j.min_group = EXPORT_MIN_GROUP;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") ==
 		    0) {
@@ -168,14 +207,41 @@ cmd_export(int argc, char **argv)
 		if ((v = option(argc, argv, &i, "--db", &missing)) != NULL)
 			db = v;
 		else if ((v = option(argc, argv, &i, "--session", &missing)))
-			o.session = v;
+			j.o.session = v;
 		else if ((v = option(argc, argv, &i, "--format", &missing)))
 			format = v;
 		else if ((v = option(argc, argv, &i, "--out", &missing)))
-			o.out = v;
+			j.o.out = v;
 		else if ((v = option(argc, argv, &i, "--table", &missing)))
-			o.table = v;
-		else {
+			j.o.table = v;
+		else if ((v = option(argc, argv, &i, "--collaborative",
+		    &missing)))
+			j.collaborative = v;
+		else if ((v = option(argc, argv, &i, "--site", &missing)))
+			j.site = v;
+		else if ((v = option(argc, argv, &i, "--min-group",
+		    &missing))) {
+			if (parse_min_group(v, &j.min_group) != 0) {
+				fprintf(stderr, "convene export: --min-group "
+				    "takes a number from 1 to 1000, not "
+				    "\"%s\"\n", v);
+				return EXIT_USAGE;
+			}
+		} else if (strcmp(argv[i], "--merge") == 0) {
+			/* Every following argument up to the next option. */
+			merge = argv + i + 1;
+			while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) !=
+			    0) {
+				i++;
+				n_merge++;
+			}
+			if (n_merge == 0) {
+				fprintf(stderr, "convene export: --merge "
+				    "takes the databases to combine\n");
+				export_usage(stderr);
+				return EXIT_USAGE;
+			}
+		} else {
 			fprintf(stderr, "convene export: %s \"%s\"\n", missing ?
 			    "missing value after" : "unexpected argument",
 			    argv[i]);
@@ -183,10 +249,16 @@ cmd_export(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if (merge != NULL && db != NULL) {
+		fprintf(stderr, "convene export: --db and --merge: give the "
+		    "databases to --merge\n");
+		export_usage(stderr);
+		return EXIT_USAGE;
+	}
 	/* `--out x.json` alone says which format is wanted. */
 	if (format == NULL)
-		format = o.out != NULL && has_suffix(o.out, ".", "json") ?
-		    "json" : "csv";
+		format = format_of(j.o.out) != NULL ? format_of(j.o.out) :
+		    "csv";
 	if ((w = export_writer(format)) == NULL) {
 		export_writer_names(names, sizeof names);
 		fprintf(stderr, "convene export: unknown format \"%s\" "
@@ -196,14 +268,28 @@ cmd_export(int argc, char **argv)
 	}
 	/* A multi-table format writes a directory unless --out names one
 	 * file of its kind (`--out results.csv --table results`). */
-	to_dir = w->multi && o.out != NULL && strcmp(o.out, "-") != 0 &&
-	    !has_suffix(o.out, ".", w->name);
-	if (o.table != NULL && (!w->multi || to_dir)) {
+	to_dir = w->multi && j.o.out != NULL && strcmp(j.o.out, "-") != 0 &&
+	    !has_suffix(j.o.out, ".", w->name);
+	if (j.o.table != NULL && (!w->multi || to_dir)) {
 		fprintf(stderr, "convene export: --table picks the one CSV "
 		    "table for stdout or a .csv file; --out DIR writes them "
 		    "all\n");
 		export_usage(stderr);
 		return EXIT_USAGE;
+	}
+	j.progress = isatty(STDERR_FILENO);
+	j.started_ms = util_now_ms();
+	if (merge != NULL) {
+		/* Merged sessions get new ids: all of them unless asked. */
+		if (j.o.session == NULL)
+			j.o.session = "all";
+		if (export_merge(merge, n_merge, &st, err, sizeof err) != 0) {
+			fprintf(stderr, "convene export: %s\n", err);
+			return EXIT_UNREACHABLE;
+		}
+		rc = run_export(st, "merge", w, &j, to_dir);
+		store_close(st);
+		return rc;
 	}
 	if (db == NULL) {
 		util_default_db(dbpath, sizeof dbpath);
@@ -213,7 +299,7 @@ cmd_export(int argc, char **argv)
 		fprintf(stderr, "convene export: %s\n", err);
 		return EXIT_UNREACHABLE;
 	}
-	rc = run_export(st, db, w, &o, to_dir);
+	rc = run_export(st, db, w, &j, to_dir);
 	store_close(st);
 	return rc;
 }

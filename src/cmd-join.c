@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+/* term.h defines capability names as macros; these clash with fields. */
+#undef lines
+#undef columns
 #include <unistd.h>
 
 #include "convene.h"

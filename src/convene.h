@@ -25,6 +25,63 @@ enum reveal_mode {
 	REVEAL_AFTER_CLOSE
 };
 
+/*
+ * A form: an assessment or evaluation instrument read from a .form file
+ * (see convene-plan(5)).  Rating items carry their scale as the stored
+ * value and the shown label of each point; choice items their options.
+ */
+enum form_item_kind {
+	FORM_RATING = 0,
+	FORM_CHOICE,
+	FORM_TEXT,
+	FORM_COMMITMENT		/* what / who / by when: three parts */
+};
+
+#define FORM_MAX_ITEMS 40
+#define FORM_MAX_POINTS SNAP_MAX_OPTIONS
+#define FORM_MAX_SUBSCALES 4
+
+struct form_item {
+	char id[ID_MAX_LEN + 1];
+	enum form_item_kind kind;
+	char *text;
+	char *subscale;		/* rating: which subscale, or NULL */
+	int reverse;		/* rating: scored lo + hi - value */
+	int n_points;
+	char *labels[FORM_MAX_POINTS];	/* shown for each point or option */
+	char values[FORM_MAX_POINTS][8];	/* stored: "1", "0.5", "3" */
+	double lo, hi;		/* rating: first and last value */
+	int line;
+};
+
+/* What a participant answers, question by question: one slot per item,
+ * three for a commitment (what, who, by when). */
+struct form_slot {
+	char id[48];		/* item id, or "id.what" / "id.who" / "id.when" */
+	int item;		/* index into items */
+	int kind;		/* enum slot_kind */
+	int scale;		/* index into the form's scales */
+	char text[SNAP_SLOT_TEXT + 1];
+};
+
+struct form {
+	char *name;		/* as the plan names it */
+	char *path;
+	char *title;
+	char *source;		/* authors and citation, if published */
+	char *licence;
+	struct form_item *items;
+	int n_items;
+	char *subscales[FORM_MAX_SUBSCALES];
+	int n_subscales;
+	struct form_slot slots[SNAP_MAX_SLOTS];
+	int n_slots;
+	struct snap_scale scales[SNAP_MAX_SCALES];
+	int n_scales;
+};
+
+struct plan;
+
 /* One `key = value` line of an activity, kept for kinds that read more. */
 struct plan_kv {
 	char *key;
@@ -54,6 +111,8 @@ struct plan_activity {
 	int runnable;
 	struct plan_kv *kv;
 	size_t n_kv;
+	struct plan *plan;	/* the plan this item belongs to */
+	struct form *form;	/* assess and feedback: the loaded form */
 };
 
 struct plan {
@@ -86,6 +145,36 @@ char	*kv_trim(char *);
 void	kv_lines(const char *, size_t, struct kvdiag *,
 	    void (*)(void *, const char *, const char *, int), void *);
 int	kv_read(const char *, char **, size_t *, char *, size_t);
+
+/* form.c */
+int	form_parse(const char *, size_t, const char *, struct form *, char *,
+	    size_t);
+int	form_load(const char *, const char *, struct form *, char *, size_t);
+void	form_free(struct form *);
+int	form_add_agenda(struct form *, const struct plan *, const char *);
+const struct form_item *form_item(const struct form *, const char *);
+int	form_slots(struct form *, char *, size_t);
+int	form_slot_of(const struct form *, const char *);
+
+/* act-form.c */
+extern const struct activity_ops act_form_ops;
+
+/* form-score.c: see the scoring rule there and in convene-plan(5). */
+struct form_response {
+	char site[SITE_MAX_LEN + 1];
+	const char *values[FORM_MAX_ITEMS];	/* NULL: not answered */
+	int submitted;
+};
+struct form_site_score {
+	char site[SITE_MAX_LEN + 1];
+	int started, complete;
+	double mean[FORM_MAX_SUBSCALES], sd[FORM_MAX_SUBSCALES];
+	int n[FORM_MAX_SUBSCALES], missing[FORM_MAX_SUBSCALES];
+	double item_mean[FORM_MAX_ITEMS];
+	int item_n[FORM_MAX_ITEMS];
+};
+int	form_score(const struct form *, const struct form_response *, int,
+	    struct form_site_score *, int);
 
 /* util.c */
 int64_t	util_now_ms(void);
@@ -126,6 +215,8 @@ int	store_session_save(struct store *, int64_t, int, int, int);
 int	store_session_end(struct store *, int64_t);
 int64_t	store_activity_id(struct store *, int64_t, int, int *);
 int64_t	store_site_id(struct store *, const char *);
+int64_t	store_prev_activity(struct store *, int64_t, const char *,
+	    const char *);
 int	store_status_json(struct store *, const struct session *, int, int,
 	    char *, size_t);
 int	store_activity_state(struct store *, int64_t, int);
@@ -168,6 +259,11 @@ int	store_tally_sites(struct store *, int64_t,
 int	store_texts(struct store *, int64_t, int,
 	    void (*)(void *, int64_t, int, const char *), void *);
 int	store_answer_hide(struct store *, int64_t, int64_t, int);
+int	store_answer_item(struct store *, int64_t, int64_t, const char *,
+	    const char *, const char *);
+int	store_answer_all(struct store *, int64_t,
+	    void (*)(void *, int64_t, const char *, const char *, const char *),
+	    void *);
 
 /* store-notes.c */
 struct store_note {
@@ -304,6 +400,32 @@ void	poll_snapshot(const struct session *, int, int,
 /* act-cafe.c */
 extern const struct activity_ops act_cafe_ops;
 int	poll_words(const char *const *, size_t, struct snap_word *, int);
+
+/* act-breakout.c */
+extern const struct activity_ops act_breakout_ops;
+int	breakout_move(struct session *, int64_t, const char *, char *, size_t);
+int	breakout_recall(struct session *, int, char *, size_t);
+
+/* breakout-groups.c */
+#define BREAKOUT_SIZE 6		/* people per group unless `size =` says */
+int	breakout_mode_parse(const char *, enum breakout_mode *, int *);
+int	breakout_group_count(int, int);
+int	breakout_assign_site(const int *, int, int, int *, int *);
+void	breakout_assign_mixed(const int *, int, int, int *);
+int	breakout_pick_late(const int *, const int *, const int *, int);
+const char *breakout_commit_name(int);
+int	breakout_commit_field(const char *, size_t);
+int	breakout_due_ok(const char *);
+int	breakout_commit_check(int, char *, char *, size_t);
+
+/* store-groups.c: breakout groups (with their commitment) and members */
+int	store_group_put(struct store *, int64_t, int, const char *);
+int	store_group_set(struct store *, int64_t, int, int, const char *);
+int	store_groups(struct store *, int64_t,
+	    void (*)(void *, int, const char *, const char *const *), void *);
+int	store_member_put(struct store *, int64_t, int64_t, int);
+int	store_members(struct store *, int64_t,
+	    void (*)(void *, int64_t, int), void *);
 
 /* poll-scale.c */
 const char *const *poll_likert(const char *);

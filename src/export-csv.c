@@ -3,13 +3,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store.h"
+#include "export.h"
 
 /*
- * Which sessions every query covers: the JSON array of ids bound as ?1
- * (see export_session_ids).
+ * Every query reads ?1 (the sessions), ?2 (--site or NULL) and ?3 (the
+ * suppression threshold); see export.h.
  */
-#define IN_SESSIONS "IN (SELECT value FROM json_each(?1))"
 
 /* What an activity's numeric state means (enum act_state). */
 #define STATE_NAME(col) "CASE " col " WHEN 0 THEN 'waiting' WHEN 1 THEN " \
@@ -34,11 +33,13 @@ struct csv_table {
 };
 
 static const char sql_sessions[] = "SELECT id, title, collaborative, "
-    "started, ended FROM sessions WHERE id " IN_SESSIONS " ORDER BY id";
+    "started, ended, " SOURCE_OF("id") " FROM sessions WHERE id "
+    IN_SESSIONS " ORDER BY id";
 
 static const char sql_participants[] = "SELECT p.session, p.id, p.name, "
     "si.name, p.role FROM participants p LEFT JOIN sites si ON si.id = "
-    "p.site WHERE p.session " IN_SESSIONS " ORDER BY p.session, p.id";
+    "p.site WHERE p.session " IN_SESSIONS " AND " SITE_OK("p.site")
+    " ORDER BY p.session, p.id";
 
 static const char sql_activities[] = "SELECT session, key, idx + 1, kind, "
     "type, title, question, CASE WHEN anonymous THEN 'true' ELSE 'false' "
@@ -48,42 +49,101 @@ static const char sql_activities[] = "SELECT session, key, idx + 1, kind, "
 /*
  * Answers to an anonymous activity have no participant, their time only
  * to the minute, and are listed by what was answered rather than by row
- * id, so neither order nor time says who answered.  The masking repeats
- * what the store already does, so an export stays safe even if a row was
- * written some other way.
+ * id, so neither order nor time says who answered.  Their site is given
+ * only when at least ?3 people of that site answered the activity: a
+ * site of one would name its person.  The masking repeats what the
+ * store already does, so an export stays safe even if a row was written
+ * some other way.
  */
+#define ANON_SITE(a, n, name) "CASE WHEN NOT " a ".anonymous OR (SELECT " \
+    "count(DISTINCT coalesce(y.participant, y.ballot)) FROM answers y " \
+    "WHERE y.activity = " n ".activity AND y.site = " n ".site) >= ?3 " \
+    "THEN " name " END"
+
 static const char sql_answers[] = "SELECT a.session, a.key, CASE WHEN "
-    "a.anonymous THEN NULL ELSE n.participant END, si.name, n.item, "
+    "a.anonymous THEN NULL ELSE n.participant END, "
+    ANON_SITE("a", "n", "si.name") ", n.item, "
     "n.choice, n.value, CASE WHEN a.anonymous THEN "
-    "strftime('%Y-%m-%dT%H:%M:00Z', n.at) ELSE n.at END FROM answers n "
+    "strftime('%Y-%m-%dT%H:%M:00Z', n.at) ELSE n.at END, CASE WHEN "
+    "n.hidden THEN 'true' ELSE 'false' END FROM answers n "
     "JOIN activities a ON a.id = n.activity LEFT JOIN sites si ON si.id = "
-    "n.site WHERE a.session " IN_SESSIONS " ORDER BY a.session, a.idx, "
+    "n.site WHERE a.session " IN_SESSIONS " AND " SITE_OK("n.site")
+    " ORDER BY a.session, a.idx, "
     "CASE WHEN a.anonymous THEN 0 ELSE n.id END, n.item, n.choice, "
     "n.value, si.name, n.at";
 
 /* Every option of every poll, with 0 where nobody chose it.  `answered`
- * counts people (or ballots), so multi-choice percents may sum past 100. */
+ * counts people (or ballots), so multi-choice percents may sum past 100.
+ * With --site the figures are that site's, withheld under ?3 people. */
 static const char sql_results[] = "WITH r AS (SELECT a.session, a.idx, "
     "a.key, o.n, o.label, (SELECT count(*) FROM answers x WHERE "
-    "x.activity = a.id AND x.choice = o.n) AS c, (SELECT count(DISTINCT "
-    "coalesce(x.participant, x.ballot)) FROM answers x WHERE x.activity = "
-    "a.id) AS answered FROM activities a JOIN options o ON o.activity = "
-    "a.id WHERE a.kind = 'poll' AND a.session " IN_SESSIONS ") SELECT "
-    "session, key, n, label, c, CASE WHEN answered > 0 THEN "
-    "printf('%.1f', 100.0 * c / answered) END FROM r ORDER BY session, "
-    "idx, n";
+    "x.activity = a.id AND x.choice = o.n AND " SITE_OK("x.site") ") AS "
+    "c, (SELECT count(DISTINCT coalesce(x.participant, x.ballot)) FROM "
+    "answers x WHERE x.activity = a.id AND " SITE_OK("x.site") ") AS "
+    "answered FROM activities a JOIN options o ON o.activity = "
+    "a.id WHERE a.kind = 'poll' AND a.session " IN_SESSIONS "), q AS "
+    "(SELECT *, ?2 IS NOT NULL AND answered < ?3 AS hush FROM r) SELECT "
+    "session, key, n, label, CASE WHEN NOT hush THEN c END, CASE WHEN "
+    "answered > 0 AND NOT hush THEN printf('%.1f', 100.0 * c / answered) "
+    "END, CASE WHEN hush THEN 'true' ELSE 'false' END FROM q ORDER BY "
+    "session, idx, n";
+
+/* The same per site: a site where fewer than ?3 answered is listed once
+ * per option as suppressed, with no figures. */
+static const char sql_site_results[] = "WITH w AS (SELECT a.id, "
+    "a.session, a.idx, a.key, x.site, count(DISTINCT "
+    "coalesce(x.participant, x.ballot)) AS answered FROM activities a "
+    "JOIN answers x ON x.activity = a.id WHERE a.kind = 'poll' AND "
+    "a.session " IN_SESSIONS " AND x.site IS NOT NULL AND "
+    SITE_OK("x.site") " GROUP BY a.id, x.site) SELECT w.session, w.key, "
+    "si.name, o.n, o.label, CASE WHEN w.answered >= ?3 THEN (SELECT "
+    "count(*) FROM answers x WHERE x.activity = w.id AND x.site = w.site "
+    "AND x.choice = o.n) END, CASE WHEN w.answered >= ?3 THEN "
+    "printf('%.1f', 100.0 * (SELECT count(*) FROM answers x WHERE "
+    "x.activity = w.id AND x.site = w.site AND x.choice = o.n) / "
+    "w.answered) END, CASE WHEN w.answered >= ?3 THEN w.answered END, "
+    "CASE WHEN w.answered < ?3 THEN 'true' ELSE 'false' END FROM w JOIN "
+    "sites si ON si.id = w.site JOIN options o ON o.activity = w.id "
+    "ORDER BY w.session, w.idx, si.name, o.n";
 
 static const char sql_seats[] = "SELECT a.session, a.key, t.round, "
     "t.tbl, t.participant, t.host FROM seats t JOIN activities a ON a.id = "
-    "t.activity WHERE a.session " IN_SESSIONS " ORDER BY a.session, a.idx, "
+    "t.activity JOIN participants p ON p.id = t.participant WHERE "
+    "a.session " IN_SESSIONS " AND " SITE_OK("p.site") " ORDER BY "
+    "a.session, a.idx, "
     "t.round, t.tbl, t.host DESC, t.participant";
 
 static const char sql_notes[] = "SELECT a.session, a.key, n.id, n.round, "
     "n.tbl, n.grp, n.participant, p.name, n.text, CASE WHEN n.theme THEN "
     "'true' ELSE 'false' END, n.at FROM notes n JOIN activities a ON a.id "
     "= n.activity LEFT JOIN participants p ON p.id = n.participant WHERE "
-    "a.session " IN_SESSIONS " ORDER BY a.session, a.idx, n.round, n.tbl, "
-    "n.grp, n.id";
+    "a.session " IN_SESSIONS " AND (?2 IS NULL OR " SITE_OK("p.site") ") "
+    "ORDER BY a.session, a.idx, n.round, n.tbl, n.grp, n.id";
+
+/* What each breakout group committed to test.  With --site: the groups
+ * with a member from that site, or named after it. */
+#define GROUP_OK(g) "(?2 IS NULL OR " g ".name = ?2 OR EXISTS (SELECT 1 " \
+    "FROM members m JOIN participants p ON p.id = m.participant WHERE " \
+    "m.activity = " g ".activity AND m.grp = " g ".grp AND " \
+    SITE_OK("p.site") "))"
+
+static const char sql_commitments[] = "SELECT a.session, a.key, g.grp, "
+    "g.name, g.change, g.owner, g.due, g.measure, g.updated FROM groups g "
+    "JOIN activities a ON a.id = g.activity WHERE a.session " IN_SESSIONS
+    " AND " GROUP_OK("g") " ORDER BY a.session, a.idx, g.grp";
+
+/*
+ * Subscale scores (SCORE_ROWS in export.h), per site, withheld for a
+ * site of fewer than ?3 people.  A database from before forms were
+ * stored (no form_items) gives the columns and no rows.
+ */
+static const char sql_scores[] = "SELECT session, key, site, subscale, "
+    "CASE WHEN n >= ?3 THEN printf('%.2f', mean) END, CASE WHEN n >= ?3 "
+    "THEN printf('%.2f', sd) END, CASE WHEN n >= ?3 THEN n END, CASE WHEN "
+    "n < ?3 THEN 'true' ELSE 'false' END FROM " SCORE_ROWS " ORDER BY "
+    "session, idx, site IS NULL, site, subscale";
+static const char sql_no_scores[] = "SELECT NULL, NULL, NULL, NULL, NULL, "
+    "NULL, NULL, NULL WHERE 0";
 
 static const struct csv_column cols_sessions[] = {
 	{ "id", "session number, unique in this database" },
@@ -91,6 +151,8 @@ static const struct csv_column cols_sessions[] = {
 	{ "collaborative", "the collaborative the session belongs to" },
 	{ "started", "when the session started (ISO-8601, UTC)" },
 	{ "ended", "when it ended (ISO-8601, UTC); empty if it did not end" },
+	{ "source", "the database file it came from; with --merge, every "
+	    "file that held it, separated by \"; \"" },
 };
 
 static const struct csv_column cols_participants[] = {
@@ -127,6 +189,7 @@ static const struct csv_column cols_answers[] = {
 	{ "value", "the answer as text (the option's label for a choice)" },
 	{ "at", "when it was last changed (ISO-8601, UTC); to the minute "
 	    "for anonymous activities" },
+	{ "hidden", "true if the facilitator hid it from shared screens" },
 };
 
 static const struct csv_column cols_results[] = {
@@ -137,6 +200,46 @@ static const struct csv_column cols_results[] = {
 	{ "count", "how many chose it (0 included)" },
 	{ "percent", "count as a percent of those who answered, one decimal; "
 	    "empty when nobody answered" },
+	{ "suppressed", "true when --site chose a site where fewer than "
+	    "--min-group answered: count and percent are withheld" },
+};
+
+static const struct csv_column cols_site_results[] = {
+	{ "session", "session id (sessions.id)" },
+	{ "activity", "activity id (activities.id); polls with options" },
+	{ "site", "the site" },
+	{ "option", "option number, counting from 1 (answers.choice)" },
+	{ "label", "the option's text" },
+	{ "count", "how many of the site chose it; empty when suppressed" },
+	{ "percent", "count as a percent of the site's answerers, one "
+	    "decimal; empty when suppressed" },
+	{ "answered", "how many of the site answered; empty when suppressed" },
+	{ "suppressed", "true when fewer than --min-group (default 5) of the "
+	    "site answered: no figures are given" },
+};
+
+static const struct csv_column cols_commitments[] = {
+	{ "session", "session id (sessions.id)" },
+	{ "activity", "breakout activity id (activities.id)" },
+	{ "group", "group number, counting from 1 (notes.group)" },
+	{ "name", "the group's name (often its site)" },
+	{ "change", "the change the group will test" },
+	{ "owner", "who will test it" },
+	{ "due", "by when" },
+	{ "measure", "how they will know it is an improvement" },
+	{ "updated", "when the commitment was last changed (ISO-8601, UTC)" },
+};
+
+static const struct csv_column cols_scores[] = {
+	{ "session", "session id (sessions.id)" },
+	{ "activity", "assess or feedback activity id (activities.id)" },
+	{ "site", "the site; empty for people without one" },
+	{ "subscale", "the form's subscale (convene-plan(5), SCORING)" },
+	{ "mean", "mean of the people's subscale scores (each the mean of "
+	    "the items they answered, reverse items turned), two decimals" },
+	{ "sd", "their sample standard deviation (0 for one person)" },
+	{ "n", "how many people have a score" },
+	{ "suppressed", "true when n is under --min-group: no figures" },
 };
 
 static const struct csv_column cols_seats[] = {
@@ -172,6 +275,9 @@ static const struct csv_table tables[] = {
 	TABLE(results, cols_results),
 	TABLE(seats, cols_seats),
 	TABLE(notes, cols_notes),
+	TABLE(site_results, cols_site_results),
+	TABLE(commitments, cols_commitments),
+	TABLE(scores, cols_scores),
 };
 
 #define N_TABLES (sizeof tables / sizeof tables[0])
@@ -235,17 +341,25 @@ header(FILE *f, const struct csv_column *cols, size_t n)
 }
 
 static int
-write_table(struct store *st, const struct csv_table *t, const char *ids,
-    FILE *f, char *err, size_t errlen)
+write_table(struct store *st, const struct export_job *j,
+    const struct csv_table *t, const char *ids, FILE *f, char *err,
+    size_t errlen)
 {
-	sqlite3_stmt *s = store_stmt(st, t->sql);
+	sqlite3_stmt *s;
 	int rc;
 
+	s = store_stmt(st, t->sql == sql_scores && !export_has_scores(st) ?
+	    sql_no_scores : t->sql);
 	if (s == NULL) {
 		snprintf(err, errlen, "%s: %s", t->name, store_error(st));
 		return EXIT_UNREACHABLE;
 	}
+	/* Not every table reads every parameter: binding one a statement
+	 * lacks is a harmless SQLITE_RANGE. */
 	sqlite3_bind_text(s, 1, ids, -1, SQLITE_STATIC);
+	if (j->site != NULL)
+		sqlite3_bind_text(s, 2, j->site, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, j->min_group);
 	header(f, t->cols, t->n_cols);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		for (size_t i = 0; i < t->n_cols; i++) {
@@ -288,19 +402,20 @@ write_dictionary(FILE *f)
 
 /* Write table `t` (NULL: the dictionary) to one stream. */
 static int
-write_one(struct store *st, const struct csv_table *t, const char *ids,
-    FILE *f, char *err, size_t errlen)
+write_one(struct store *st, const struct export_job *j,
+    const struct csv_table *t, const char *ids, FILE *f, char *err,
+    size_t errlen)
 {
 	if (t != NULL)
-		return write_table(st, t, ids, f, err, errlen);
+		return write_table(st, j, t, ids, f, err, errlen);
 	write_dictionary(f);
 	return EXIT_OK;
 }
 
 /* Every table, and the dictionary, as DIR/NAME.csv. */
 static int
-write_dir(struct store *st, const char *dir, const char *ids, char *err,
-    size_t errlen)
+write_dir(struct store *st, const struct export_job *j, const char *dir,
+    const char *ids, char *err, size_t errlen)
 {
 	char path[4096];
 
@@ -323,7 +438,9 @@ write_dir(struct store *st, const char *dir, const char *ids, char *err,
 			snprintf(err, errlen, "%s: %s", path, strerror(errno));
 			return EXIT_BADINPUT;
 		}
-		rc = write_one(st, t, ids, f, err, errlen);
+		export_progress(j, t ? t->name : DICTIONARY, (int)i + 1,
+		    (int)N_TABLES + 1);
+		rc = write_one(st, j, t, ids, f, err, errlen);
 		bad = ferror(f);
 		if ((fclose(f) != 0 || bad) && rc == EXIT_OK) {
 			snprintf(err, errlen, "%s: write failed", path);
@@ -339,18 +456,24 @@ static int
 write_csv(struct store *st, const struct export_opts *o, FILE *f,
     const char *ids, char *err, size_t errlen)
 {
+	const struct export_job *j = export_job(o);
 	const char *name = o->table != NULL ? o->table : "answers";
+	char names[256];
+	size_t used = 0;
 
 	if (f == NULL)
-		return write_dir(st, o->out, ids, err, errlen);
+		return write_dir(st, j, o->out, ids, err, errlen);
 	if (strcmp(name, DICTIONARY) == 0)
-		return write_one(st, NULL, ids, f, err, errlen);
+		return write_one(st, j, NULL, ids, f, err, errlen);
 	for (size_t i = 0; i < N_TABLES; i++)
 		if (strcmp(tables[i].name, name) == 0)
-			return write_one(st, &tables[i], ids, f, err, errlen);
-	snprintf(err, errlen, "unknown table \"%s\" (expected sessions, "
-	    "participants, activities, answers, results or " DICTIONARY ")",
-	    name);
+			return write_one(st, j, &tables[i], ids, f, err,
+			    errlen);
+	for (size_t i = 0; i < N_TABLES && used < sizeof names; i++)
+		used += (size_t)snprintf(names + used, sizeof names - used,
+		    "%s, ", tables[i].name);
+	snprintf(err, errlen, "unknown table \"%s\" (expected %s"
+	    DICTIONARY ")", name, names);
 	return EXIT_USAGE;
 }
 

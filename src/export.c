@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "export.h"
 
 /*
  * Every export format, looked up by the name given to --format.  Adding a
@@ -12,6 +12,8 @@
 static const struct export_writer *const writers[] = {
 	&export_csv,
 	&export_json,
+	&export_md,
+	&export_html,
 };
 
 #define N_WRITERS (sizeof writers / sizeof writers[0])
@@ -113,4 +115,171 @@ export_session_ids(struct store *st, const char *sel, char **ids, char *err,
 		return EXIT_BADINPUT;
 	}
 	return EXIT_OK;
+}
+
+/*
+ * The sessions a job covers: --session as above, narrowed to the
+ * sessions of --collaborative when it is given (alone, it means every
+ * session of that collaborative).
+ */
+int
+export_select(struct store *st, const struct export_job *j, char **ids,
+    char *err, size_t errlen)
+{
+	static const char sql[] = "SELECT json_group_array(id), count(*) "
+	    "FROM (SELECT s.id FROM sessions s, json_each(?1) e WHERE s.id = "
+	    "e.value AND s.collaborative = ?2 ORDER BY s.id)";
+	const char *sel = j->o.session;
+	sqlite3_stmt *s;
+	char *all;
+	int rc, n;
+
+	if (j->collaborative == NULL)
+		return export_session_ids(st, sel, ids, err, errlen);
+	rc = export_session_ids(st, sel != NULL ? sel : "all", &all, err,
+	    errlen);
+	if (rc != EXIT_OK)
+		return rc;
+	*ids = NULL;
+	if ((s = store_stmt(st, sql)) == NULL) {
+		free(all);
+		snprintf(err, errlen, "%s", store_error(st));
+		return EXIT_UNREACHABLE;
+	}
+	sqlite3_bind_text(s, 1, all, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, j->collaborative, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		n = sqlite3_column_int(s, 1);
+		*ids = strdup((const char *)sqlite3_column_text(s, 0));
+	} else
+		n = -1;
+	sqlite3_reset(s);
+	free(all);
+	if (n < 0 || *ids == NULL) {
+		free(*ids);
+		*ids = NULL;
+		snprintf(err, errlen, "%s", n < 0 ? store_error(st) :
+		    "out of memory");
+		return EXIT_UNREACHABLE;
+	}
+	if (n == 0) {
+		free(*ids);
+		*ids = NULL;
+		snprintf(err, errlen, "no session of collaborative \"%s\"%s",
+		    j->collaborative, sel != NULL ? " among those chosen" : "");
+		return EXIT_BADINPUT;
+	}
+	return EXIT_OK;
+}
+
+/*
+ * Name the source of every session in temp.export_source, which the
+ * queries read through SOURCE_OF().  A merge fills it first with the
+ * databases each session came from; otherwise every session is from
+ * `name`.  TEMP tables live outside the database file, so this works
+ * on a read-only connection and changes nothing a host could see.
+ */
+int
+export_begin(struct store *st, const char *name, char *err, size_t errlen)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_exec(st->db, "CREATE TEMP TABLE IF NOT EXISTS "
+	    "export_source (session INTEGER PRIMARY KEY, source TEXT NOT "
+	    "NULL)", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(st->db, "INSERT OR IGNORE INTO "
+	    "temp.export_source SELECT id, ?1 FROM main.sessions", -1, &s,
+	    NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
+		return EXIT_UNREACHABLE;
+	}
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(st->db));
+		return EXIT_UNREACHABLE;
+	}
+	return EXIT_OK;
+}
+
+/*
+ * A fresh statement for the md and html writers, with the parameters
+ * every export query reads bound (see export.h).  Not cached: those
+ * writers run many queries once each.  The caller finalizes it; NULL
+ * (with the message in the store) when it does not prepare.
+ */
+sqlite3_stmt *
+export_query(struct store *st, const struct export_job *j, const char *ids,
+    const char *sql)
+{
+	sqlite3_stmt *s;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		store_fail(st, "export");
+		return NULL;
+	}
+	sqlite3_bind_text(s, 1, ids, -1, SQLITE_TRANSIENT);
+	if (sqlite3_bind_parameter_count(s) >= 2) {
+		if (j->site != NULL)
+			sqlite3_bind_text(s, 2, j->site, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(s, 2);
+	}
+	if (sqlite3_bind_parameter_count(s) >= 3)
+		sqlite3_bind_int(s, 3, j->min_group);
+	return s;
+}
+
+/* Progress on a terminal, once an export has run for half a second:
+ * a short export, or one whose stderr is a pipe, prints nothing. */
+static int progress_shown;
+
+void
+export_progress(const struct export_job *j, const char *what, int i, int n)
+{
+	if (j == NULL || !j->progress ||
+	    util_now_ms() - j->started_ms < 500)
+		return;
+	fprintf(stderr, "\rconvene export: %-16s %3d of %d", what, i, n);
+	fflush(stderr);
+	progress_shown = 1;
+}
+
+void
+export_progress_done(const struct export_job *j)
+{
+	if (j == NULL || !progress_shown)
+		return;
+	fprintf(stderr, "\r%50s\r", "");
+	fflush(stderr);
+	progress_shown = 0;
+}
+
+int
+export_bind_ids(sqlite3_stmt *s, int64_t session, int64_t activity)
+{
+	sqlite3_reset(s);
+	if (session != 0)
+		sqlite3_bind_int64(s, 4, session);
+	if (activity != 0)
+		sqlite3_bind_int64(s, 5, activity);
+	return 0;
+}
+
+/* Can scores be computed: does the database hold its forms' items? */
+int
+export_has_scores(struct store *st)
+{
+	sqlite3_stmt *s;
+	int yes = 0;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sqlite_master WHERE "
+	    "type = 'table' AND name = 'form_items'", -1, &s, NULL) !=
+	    SQLITE_OK)
+		return 0;
+	yes = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return yes;
 }

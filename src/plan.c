@@ -289,6 +289,7 @@ new_activity(struct parser *ps, const char *name)
 	memset(a, 0, sizeof *a);
 	a->kind = kind;
 	a->line = ps->d.line;
+	a->plan = p;
 	a->auto_close = 1;
 }
 
@@ -441,6 +442,10 @@ plan_free(struct plan *p)
 		free(a->kv);
 		free(a->title);
 		free(a->question);
+		if (a->form != NULL) {
+			form_free(a->form);
+			free(a->form);
+		}
 	}
 	free(p->acts);
 	free(p->path);

@@ -23,6 +23,7 @@ struct actor {
 	char pending[ID_MAX_LEN + 1];	/* activity an answer is due for */
 	int wrote_round;		/* café: last round a line was added */
 	struct snapshot *last;
+	char wrote_in[ID_MAX_LEN + 1];	/* breakout: a line was added */
 };
 
 struct rehearsal {
@@ -116,6 +117,72 @@ choose(struct actor *a, const struct snapshot *s, char *out, size_t n)
 	}
 }
 
+/* The next question of a form, or "submit" when all are answered. */
+static int
+form_answer(struct actor *a, const struct snapshot *s, char *out, size_t n)
+{
+	for (int i = 0; i < s->n_slots; i++) {
+		const struct snap_slot *sl = &s->slots[i];
+
+		if (sl->mine[0] != '\0')
+			continue;
+		if (sl->kind == SLOT_TEXT)
+			snprintf(out, n, "%s=%s", sl->id, texts[rand_r(&a->seed)
+			    % (sizeof texts / sizeof texts[0])]);
+		else {
+			const struct snap_scale *sc = &s->scales[sl->scale];
+			/* Somewhat agreeing people, as rooms tend to be. */
+			int p = (int)(sc->n * (0.45 + 0.5 * uniform(&a->seed)));
+
+			snprintf(out, n, "%s=%s", sl->id, sc->values[p >= sc->n ?
+			    sc->n - 1 : p]);
+		}
+		return 0;
+	}
+	if (s->submitted)
+		return -1;
+	snprintf(out, n, "submit");
+	return 0;
+}
+
+/* A breakout member's next step: pick a group (choose mode), write one
+ * line, then fill the first empty part of the group's commitment. */
+static int
+breakout_next(struct actor *a, const struct snapshot *s, char *out, size_t n)
+{
+	static const char *const commit[COMMIT_FIELDS][3] = {
+		{ "change Grab bag for sepsis in resus", "change Nurse-led "
+		    "blood cultures on admission", "change Sepsis huddle at "
+		    "08:00 handover" },
+		{ "owner Ward sister", "owner Sepsis lead", "owner Charge "
+		    "nurse on nights" },
+		{ "due next Tuesday", "due in 2 weeks", "due Friday" },
+		{ "measure Minutes from triage to antibiotics", "measure Share "
+		    "of patients screened", "measure Cultures before "
+		    "antibiotics, weekly" },
+	};
+	const struct snap_group *g;
+
+	if (s->my_table == 0 || s->my_table > s->n_groups) {
+		if (s->group_mode != BREAKOUT_CHOOSE || s->n_groups == 0)
+			return -1;
+		snprintf(out, n, "@%d", 1 + rand_r(&a->seed) % s->n_groups);
+		return 0;
+	}
+	if (strcmp(a->wrote_in, s->activity) != 0) {
+		snprintf(out, n, "+%s", lines[rand_r(&a->seed) %
+		    (sizeof lines / sizeof lines[0])]);
+		return 0;
+	}
+	g = &s->groups[s->my_table - 1];
+	for (int f = 0; f < COMMIT_FIELDS; f++)
+		if (g->commit[f][0] == '\0') {
+			snprintf(out, n, "!%s", commit[f][rand_r(&a->seed) % 3]);
+			return 0;
+		}
+	return -1;
+}
+
 static void
 on_think(uv_timer_t *t)
 {
@@ -129,12 +196,21 @@ on_think(uv_timer_t *t)
 	memset(&m, 0, sizeof m);
 	m.seq = 1;
 	snprintf(m.activity, sizeof m.activity, "%s", s->activity);
-	if (s->kind == ACT_CAFE) {
+	if (s->kind == ACT_BREAKOUT) {
+		if (breakout_next(a, s, m.value, sizeof m.value) != 0)
+			return;
+		if (m.value[0] == '+')
+			snprintf(a->wrote_in, sizeof a->wrote_in, "%s",
+			    s->activity);
+	} else if (s->kind == ACT_CAFE) {
 		if (s->my_table == 0 || a->wrote_round == s->round)
 			return;
 		a->wrote_round = s->round;
 		snprintf(m.value, sizeof m.value, "+%s", lines[rand_r(&a->seed)
 		    % (sizeof lines / sizeof lines[0])]);
+	} else if (s->n_slots > 0) {
+		if (form_answer(a, s, m.value, sizeof m.value) != 0)
+			return;
 	} else
 		choose(a, s, m.value, sizeof m.value);
 	conn_send_answer(&a->conn, &m);
@@ -151,11 +227,28 @@ on_snapshot(struct conn *c, struct snapshot *s)
 	if (s->current < 0 || s->state != ACT_OPEN ||
 	    !(s->flags & SNAP_RUNNABLE))
 		return;
-	if (s->kind == ACT_CAFE) {
+	if (s->kind == ACT_BREAKOUT) {
+		char next[VALUE_MAX_LEN + 1];
+		unsigned keep = a->seed;
+
+		/* One step at a time while there is something to do. */
+		if (uv_is_active((uv_handle_t *)&a->think) ||
+		    breakout_next(a, s, next, sizeof next) != 0)
+			return;
+		a->seed = keep;
+	} else if (s->kind == ACT_CAFE) {
 		/* One line per round, a while after sitting down. */
 		if (s->my_table == 0 || a->wrote_round == s->round ||
 		    uv_is_active((uv_handle_t *)&a->think))
 			return;
+	} else if (s->n_slots > 0) {
+		/* Forms: one question at a time, until submitted. */
+		if (s->submitted || uv_is_active((uv_handle_t *)&a->think))
+			return;
+		uv_timer_start(&a->think, on_think, (uint64_t)(300 *
+		    think_time(&a->seed) * a->r->pace), 0);
+		snprintf(a->pending, sizeof a->pending, "%s", s->activity);
+		return;
 	} else if (s->kind != ACT_POLL || s->mine_value[0] != '\0' ||
 	    strcmp(a->pending, s->activity) == 0)
 		return;

@@ -68,10 +68,14 @@ broadcast(struct server *srv)
 	int all = seq == srv->bcast_seq || srv->urgent || screen !=
 	    srv->screen || now - srv->bcast_end >= 2 * srv->bcast_cost;
 
+	/* Acks first, so a broadcast to thousands does not hold them up. */
 	for (struct client *c = srv->clients; c != NULL;
 	    c = server_client_next(c))
-		if (server_client_due(c, all))
+		if (server_client_due(c, 0))
 			server_client_flush(c);
+	for (struct client *c = srv->clients; all && c != NULL;
+	    c = server_client_next(c))
+		server_client_flush(c);
 	if (all && seq != srv->bcast_seq) {
 		srv->bcast_end = uv_hrtime();
 		srv->bcast_cost = srv->bcast_end - now;

@@ -166,6 +166,37 @@ theme(struct session *s, int argc, char **argv, char *out, size_t n)
 	return 0;
 }
 
+/* Call everyone back from a breakout with a countdown on every screen. */
+static int
+recall(struct session *s, int argc, char **argv, char *out, size_t n)
+{
+	long m;
+	int rc;
+
+	if ((rc = minutes_arg(argc, argv, &m, out, n)) != 0 ||
+	    (rc = need_current(s, out, n)) != 0)
+		return rc;
+	return breakout_recall(s, (int)m, out, n);
+}
+
+/* Move a participant to another breakout group (a number or a name). */
+static int
+move(struct session *s, int argc, char **argv, char *out, size_t n)
+{
+	long id;
+	char *end;
+	int rc;
+
+	if (argc != 3 || (id = strtol(argv[1], &end, 10)) <= 0 ||
+	    *end != '\0') {
+		snprintf(out, n, "usage: move PARTICIPANT-ID GROUP");
+		return 2;
+	}
+	if ((rc = need_current(s, out, n)) != 0)
+		return rc;
+	return breakout_move(s, id, argv[2], out, n);
+}
+
 int
 session_command(struct session *s, int argc, char **argv, char *out,
     size_t n)
@@ -258,6 +289,10 @@ session_command(struct session *s, int argc, char **argv, char *out,
 		    "results for everyone together", s->min_group);
 		return 0;
 	}
+	if (strcmp(cmd, "recall") == 0)
+		return recall(s, argc, argv, out, n);
+	if (strcmp(cmd, "move") == 0)
+		return move(s, argc, argv, out, n);
 	if (strcmp(cmd, "open") != 0 && strcmp(cmd, "close") != 0 &&
 	    strcmp(cmd, "reveal") != 0 && strcmp(cmd, "hide") != 0 &&
 	    strcmp(cmd, "timer") != 0 && strcmp(cmd, "extend") != 0 &&

@@ -364,7 +364,9 @@ session_tick(struct session *s)
 		char buf[64];
 		char *argv[] = { "close" };
 
-		if (!a->auto_close) {
+		/* A round of a café is over, not the café: the facilitator
+		 * moves everyone on with next. */
+		if (!a->auto_close || activity_ops(a->kind)->advance != NULL) {
 			/* Time is up but the facilitator closes by hand. */
 			run->deadline_ms = 0;
 			s->seq++;

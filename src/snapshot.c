@@ -201,6 +201,83 @@ snapshot_encode(struct wbuf *w, const struct snapshot *s)
 		sec_end(w, sec);
 	}
 
+	if (s->current >= 0 && s->kind == ACT_BREAKOUT) {
+		sec = sec_begin(w, SEC_COMMIT);
+		wbuf_u8(w, s->recall);
+		wbuf_u8(w, s->group_mode);
+		wbuf_u8(w, s->n_groups);
+		for (i = 0; i < s->n_groups && i < SNAP_MAX_GROUPS; i++) {
+			const struct snap_group *g = &s->groups[i];
+
+			wbuf_str(w, g->name);
+			wbuf_str(w, g->last);
+			wbuf_u16(w, g->size);
+			wbuf_u16(w, g->n_lines);
+			for (unsigned k = 0; k < COMMIT_FIELDS; k++)
+				wbuf_str(w, g->commit[k]);
+			wbuf_u8(w, g->n_members);
+			for (unsigned k = 0; k < g->n_members &&
+			    k < SNAP_GROUP_MEMBERS; k++) {
+				wbuf_u32(w, g->member_id[k]);
+				wbuf_str(w, g->member[k]);
+			}
+		}
+		sec_end(w, sec);
+	}
+
+	if (s->n_slots > 0) {
+		sec = sec_begin(w, SEC_FORM);
+		wbuf_str(w, s->form_title);
+		wbuf_str(w, s->form_source);
+		wbuf_u8(w, s->form_by);
+		wbuf_u8(w, s->submitted);
+		wbuf_u8(w, s->n_scales);
+		for (i = 0; i < s->n_scales && i < SNAP_MAX_SCALES; i++) {
+			wbuf_u8(w, s->scales[i].n);
+			for (unsigned k = 0; k < s->scales[i].n &&
+			    k < SNAP_MAX_OPTIONS; k++) {
+				wbuf_str(w, s->scales[i].labels[k]);
+				wbuf_str(w, s->scales[i].values[k]);
+			}
+		}
+		wbuf_u8(w, s->n_slots);
+		for (i = 0; i < s->n_slots && i < SNAP_MAX_SLOTS; i++) {
+			wbuf_str(w, s->slots[i].id);
+			wbuf_u8(w, s->slots[i].kind);
+			wbuf_u8(w, s->slots[i].scale);
+			wbuf_str(w, s->slots[i].text);
+			wbuf_str(w, s->slots[i].mine);
+		}
+		sec_end(w, sec);
+	}
+	if (s->n_scores > 0) {
+		sec = sec_begin(w, SEC_SCORES);
+		wbuf_u8(w, s->n_subscales);
+		for (i = 0; i < s->n_subscales && i < FORM_SUBSCALES; i++)
+			wbuf_str(w, s->subscales[i]);
+		wbuf_u8(w, s->n_scores);
+		for (i = 0; i < s->n_scores && i < SNAP_MAX_SITES + 1; i++) {
+			const struct snap_score *sc = &s->scores[i];
+
+			wbuf_str(w, sc->site);
+			wbuf_u16(w, sc->members);
+			wbuf_u16(w, sc->started);
+			wbuf_u16(w, sc->complete);
+			wbuf_u8(w, sc->suppressed);
+			for (unsigned k = 0; k < s->n_subscales &&
+			    k < FORM_SUBSCALES; k++) {
+				wbuf_i32(w, sc->mean100[k]);
+				wbuf_i32(w, sc->sd100[k]);
+				wbuf_u16(w, sc->n[k]);
+				wbuf_i32(w, sc->prev100[k]);
+			}
+			for (unsigned k = 0; k < s->n_slots &&
+			    k < SNAP_MAX_SLOTS; k++)
+				wbuf_u16(w, (uint16_t)sc->item10[k]);
+		}
+		sec_end(w, sec);
+	}
+
 	snapshot_encode_mine(w, s->mine, s->mine_value);
 
 	if (s->n_people > 0) {
@@ -394,6 +471,116 @@ decode_notes(struct rbuf *r, struct snapshot *s)
 	}
 }
 
+static void
+decode_commit(struct rbuf *r, struct snapshot *s)
+{
+	s->recall = rbuf_u8(r);
+	s->group_mode = rbuf_u8(r);
+	s->n_groups = rbuf_u8(r);
+	if (s->n_groups > SNAP_MAX_GROUPS || s->group_mode > BREAKOUT_CHOOSE) {
+		r->err = "bad breakout groups";
+		return;
+	}
+	for (unsigned i = 0; i < s->n_groups && r->err == NULL; i++) {
+		struct snap_group *g = &s->groups[i];
+
+		rbuf_str(r, g->name, sizeof g->name);
+		rbuf_str(r, g->last, sizeof g->last);
+		g->size = rbuf_u16(r);
+		g->n_lines = rbuf_u16(r);
+		for (unsigned k = 0; k < COMMIT_FIELDS; k++)
+			rbuf_str(r, g->commit[k], sizeof g->commit[k]);
+		g->n_members = rbuf_u8(r);
+		if (g->n_members > SNAP_GROUP_MEMBERS) {
+			r->err = "too many group members";
+			return;
+		}
+		for (unsigned k = 0; k < g->n_members && r->err == NULL; k++) {
+			g->member_id[k] = rbuf_u32(r);
+			rbuf_str(r, g->member[k], sizeof g->member[k]);
+		}
+	}
+}
+
+static void
+decode_form(struct rbuf *r, struct snapshot *s)
+{
+	rbuf_str(r, s->form_title, sizeof s->form_title);
+	rbuf_str(r, s->form_source, sizeof s->form_source);
+	s->form_by = rbuf_u8(r);
+	s->submitted = rbuf_u8(r);
+	s->n_scales = rbuf_u8(r);
+	if (s->n_scales > SNAP_MAX_SCALES) {
+		r->err = "too many scales";
+		return;
+	}
+	for (unsigned i = 0; i < s->n_scales && r->err == NULL; i++) {
+		struct snap_scale *sc = &s->scales[i];
+
+		sc->n = rbuf_u8(r);
+		if (sc->n > SNAP_MAX_OPTIONS) {
+			r->err = "too many scale points";
+			return;
+		}
+		for (unsigned k = 0; k < sc->n; k++) {
+			rbuf_str(r, sc->labels[k], sizeof sc->labels[k]);
+			rbuf_str(r, sc->values[k], sizeof sc->values[k]);
+		}
+	}
+	s->n_slots = rbuf_u8(r);
+	if (s->n_slots > SNAP_MAX_SLOTS) {
+		r->err = "too many form items";
+		return;
+	}
+	for (unsigned i = 0; i < s->n_slots && r->err == NULL; i++) {
+		struct snap_slot *sl = &s->slots[i];
+
+		rbuf_str(r, sl->id, sizeof sl->id);
+		sl->kind = rbuf_u8(r);
+		sl->scale = rbuf_u8(r);
+		rbuf_str(r, sl->text, sizeof sl->text);
+		rbuf_str(r, sl->mine, sizeof sl->mine);
+		if (sl->kind > SLOT_TEXT || (sl->kind != SLOT_TEXT &&
+		    sl->scale >= s->n_scales))
+			r->err = "bad form item";
+	}
+}
+
+static void
+decode_scores(struct rbuf *r, struct snapshot *s)
+{
+	s->n_subscales = rbuf_u8(r);
+	if (s->n_subscales > FORM_SUBSCALES) {
+		r->err = "too many subscales";
+		return;
+	}
+	for (unsigned i = 0; i < s->n_subscales; i++)
+		rbuf_str(r, s->subscales[i], sizeof s->subscales[i]);
+	s->n_scores = rbuf_u8(r);
+	if (s->n_scores > SNAP_MAX_SITES + 1) {
+		r->err = "too many score rows";
+		return;
+	}
+	for (unsigned i = 0; i < s->n_scores && r->err == NULL; i++) {
+		struct snap_score *sc = &s->scores[i];
+
+		rbuf_str(r, sc->site, sizeof sc->site);
+		sc->members = rbuf_u16(r);
+		sc->started = rbuf_u16(r);
+		sc->complete = rbuf_u16(r);
+		sc->suppressed = rbuf_u8(r);
+		for (unsigned k = 0; k < s->n_subscales; k++) {
+			sc->mean100[k] = rbuf_i32(r);
+			sc->sd100[k] = rbuf_i32(r);
+			sc->n[k] = rbuf_u16(r);
+			sc->prev100[k] = rbuf_i32(r);
+		}
+		/* Slots come before scores, so their count is known. */
+		for (unsigned k = 0; k < s->n_slots; k++)
+			sc->item10[k] = (int16_t)rbuf_u16(r);
+	}
+}
+
 int
 snapshot_decode(const struct frame *f, struct snapshot *s, const char **err)
 {
@@ -464,6 +651,15 @@ snapshot_decode(const struct frame *f, struct snapshot *s, const char **err)
 		case SEC_NOTES:
 			decode_notes(&sub, s);
 			break;
+		case SEC_FORM:
+			decode_form(&sub, s);
+			break;
+		case SEC_SCORES:
+			decode_scores(&sub, s);
+			break;
+		case SEC_COMMIT:
+			decode_commit(&sub, s);
+			break;
 		case SEC_PEOPLE:
 			decode_people(&sub, s);
 			break;
@@ -506,6 +702,8 @@ snapshot_fit(struct wbuf *w, struct snapshot *s)
 		s->n_texts /= 2;
 		if (tries >= 2)
 			s->n_tables /= 2;
+		if (tries >= 4)
+			s->n_groups /= 2;
 	}
 	return -1;
 }

@@ -28,6 +28,12 @@
 #define SNAP_MAX_NOTES 64
 #define NOTE_MAX_LEN 200	/* bytes in one line of a shared note */
 #define SNAP_SHORT_NAME 32
+#define FORM_SUBSCALES 4	/* = FORM_MAX_SUBSCALES in convene.h */
+#define SNAP_MAX_GROUPS 40	/* breakout groups */
+#define SNAP_GROUP_MEMBERS 24	/* members listed per group */
+#define COMMIT_TEXT_MAX 200	/* bytes: change to test, measure */
+#define COMMIT_OWNER_MAX 60
+#define COMMIT_DUE_MAX 40
 
 enum act_kind {
 	ACT_POLL = 0,
@@ -120,6 +126,78 @@ struct snap_note {
 	char text[NOTE_MAX_LEN + 1];
 };
 
+/* How a breakout forms its groups (`groups =` in the plan). */
+enum breakout_mode {
+	BREAKOUT_SITE = 0,	/* each site's people together */
+	BREAKOUT_MIXED,		/* sites spread evenly over the groups */
+	BREAKOUT_CHOOSE		/* participants pick from `names` */
+};
+
+/* The parts of a breakout group's commitment, in the order shown. */
+enum commit_field {
+	COMMIT_CHANGE = 0,
+	COMMIT_OWNER,
+	COMMIT_DUE,
+	COMMIT_MEASURE,
+	COMMIT_FIELDS
+};
+
+/* A breakout group: its name, how busy its note is, its commitment (to
+ * its members, and to everyone once the breakout closes) and, for the
+ * facilitator and projector, who is in it. */
+struct snap_group {
+	char name[SNAP_SHORT_NAME + 1];
+	char last[6];		/* "14:32": last edit (host's clock), or "" */
+	uint16_t size;		/* members */
+	uint16_t n_lines;	/* lines in its note */
+	char commit[COMMIT_FIELDS][COMMIT_TEXT_MAX + 1];	/* "" unset */
+	uint8_t n_members;
+	uint32_t member_id[SNAP_GROUP_MEMBERS];
+	char member[SNAP_GROUP_MEMBERS][SNAP_SHORT_NAME + 1];
+};
+
+/* Forms: one slot per question a participant answers (a commitment item
+ * is three slots: what, who, by when).  Rating slots point at a shared
+ * scale so a form states its labels once. */
+#define SNAP_MAX_SLOTS 48
+#define SNAP_MAX_SCALES 4
+#define SNAP_SLOT_TEXT 240
+#define SNAP_LABEL_LEN 64
+
+enum slot_kind {
+	SLOT_RATING = 0,
+	SLOT_CHOICE,
+	SLOT_TEXT
+};
+
+struct snap_scale {
+	uint8_t n;
+	char labels[SNAP_MAX_OPTIONS][SNAP_LABEL_LEN + 1];
+	char values[SNAP_MAX_OPTIONS][8];
+};
+
+struct snap_slot {
+	char id[48];
+	uint8_t kind;		/* enum slot_kind */
+	uint8_t scale;		/* rating and choice: index into scales[] */
+	char text[SNAP_SLOT_TEXT + 1];
+	char mine[TEXT_ANSWER_MAX + 1];	/* the viewer's (or site's) answer */
+};
+
+/* Results of a form for one site (row 0: all sites). */
+struct snap_score {
+	char site[SITE_MAX_LEN + 1];
+	uint16_t members;	/* people of the site here */
+	uint16_t started;
+	uint16_t complete;
+	uint8_t suppressed;	/* fewer people than the threshold */
+	int32_t mean100[FORM_SUBSCALES];
+	int32_t sd100[FORM_SUBSCALES];
+	uint16_t n[FORM_SUBSCALES];
+	int32_t prev100[FORM_SUBSCALES];	/* earlier session, or INT32_MIN */
+	int16_t item10[SNAP_MAX_SLOTS];	/* slot mean x 10, -1 none */
+};
+
 struct snapshot {
 	uint32_t seq;		/* grows with every change the host makes */
 	uint8_t view;		/* enum view_kind this snapshot was cut for */
@@ -170,6 +248,27 @@ struct snapshot {
 	uint16_t n_notes;
 	uint16_t more_notes;	/* lines that did not fit */
 	struct snap_note notes[SNAP_MAX_NOTES];
+
+	/* Breakout details (SEC_COMMIT); my_table is the viewer's group. */
+	uint8_t recall;		/* everyone is called back: `remaining`
+				 * counts down to the close */
+	uint8_t group_mode;	/* enum breakout_mode */
+	uint8_t n_groups;
+	struct snap_group groups[SNAP_MAX_GROUPS];
+
+	/* Forms (assess, feedback). */
+	char form_title[SNAP_TITLE_LEN + 1];
+	char form_source[SNAP_QUESTION_LEN + 1];
+	uint8_t form_by;	/* 0 person, 1 site, 2 team */
+	uint8_t submitted;	/* the viewer (or their site) submitted */
+	uint8_t n_scales;
+	struct snap_scale scales[SNAP_MAX_SCALES];
+	uint8_t n_slots;
+	struct snap_slot slots[SNAP_MAX_SLOTS];
+	uint8_t n_subscales;
+	char subscales[FORM_SUBSCALES][32];
+	uint8_t n_scores;
+	struct snap_score scores[SNAP_MAX_SITES + 1];
 
 	/* The viewer's own part. */
 	int16_t mine;		/* own answer (option index), -1 if none */

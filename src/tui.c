@@ -7,6 +7,9 @@
 #include <form.h>
 #include <langinfo.h>
 #include <term.h>
+/* term.h defines capability names as macros; these clash with fields. */
+#undef lines
+#undef columns
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -547,10 +550,13 @@ tui_stop(struct tui *t)
 	delscreen(t->term);
 	if (t->screen != NULL)
 		t->screen->free(t->state);
+	/* libuv finishes closes newest first, and on_closed frees `t`, which
+	 * holds the other handles (and the conn's timer): close the one that
+	 * frees first, so it is finished last. */
+	uv_close((uv_handle_t *)&t->redraw, on_closed);
 	conn_close(&t->conn);
 	uv_close((uv_handle_t *)&t->keys, NULL);
 	uv_close((uv_handle_t *)&t->winch, NULL);
-	uv_close((uv_handle_t *)&t->redraw, on_closed);
 }
 
 /* Keep each welcome's token in `path`, so a client started again (after

@@ -47,6 +47,8 @@ screen amal | grep -q "Antibiotics.* 2 100%" || { screen amal; fail "multi tally
 wait_screen amal "Strongly agree"
 keys amal 4
 keys bo 5
+wait_screen amal "Received"
+keys amal v
 wait_screen amal "mean 4.50 on 1..5"
 "$CONVENE" ctl bysite on >/dev/null
 wait_screen proj "other sites"

@@ -4,6 +4,17 @@
 set -eu
 : "${CONVENE:?set CONVENE to the convene binary}"
 E2E=$(mktemp -d "${TMPDIR:-/tmp}/e2e.XXXXXX")
+# CONVENE_WRAP (e.g. "valgrind -q"; see tests/check-valgrind.sh) runs every
+# convene process under it, through a script that panes call like the
+# binary.  CONVENE_REAL stays the binary, for finding programs beside it.
+CONVENE_REAL=$CONVENE
+if [ -n "${CONVENE_WRAP:-}" ]; then
+	mkdir -p "$E2E/bin"
+	printf '#!/bin/sh\nexec %s %s "$@"\n' "$CONVENE_WRAP" "$CONVENE" \
+	    >"$E2E/bin/convene"
+	chmod +x "$E2E/bin/convene"
+	CONVENE=$E2E/bin/convene
+fi
 export CONVENE_SOCKET="$E2E/run/convene.sock"
 export CONVENE_DB="$E2E/convene.db"
 export HOME="$E2E/home"

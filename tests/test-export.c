@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include "store.h"
+#include "export.h"
 
 /* Ballot keys no export may ever contain. */
 #define BALLOT_X "BALLOTSECRETX"
@@ -35,6 +35,12 @@ static const char plan_text[] =
     "[breakout]\n"
     "prompt = What will you test by Tuesday?\n"
     "groups = site\n";
+
+/* A note a participant typed, as SQL text and as it must appear. */
+#define NOTE_SQL "<script>alert(1)</script> & \"q\" ''s"
+#define NOTE_HTML "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; " \
+    "&#39;s"
+#define NOTE_MD "\\<script\\>alert\\(1\\)\\</script\\> \\& \"q\" 's"
 
 /* One database for the whole file: session 1 with answers, session 2
  * (the latest) without.  The tests only read it. */
@@ -100,6 +106,22 @@ group_setup(void **state)
 	    "Site A", "b", 1), 0);
 	assert_int_equal(put_one(fx.st, secret, 0, BALLOT_Z,
 	    "Site, \"B\"", "b", 1), 0);
+	/* A breakout group with a commitment and a note holding markup. */
+	{
+		int64_t brk = store_activity_id(fx.st, sid, 2, &st8);
+		char sql[1024];
+
+		snprintf(sql, sizeof sql, "INSERT INTO groups VALUES (%lld, 1, "
+		    "'Site A', '=Try <b>it</b>', 'Ann', 'Tuesday', "
+		    "'door-to-needle', '2026-01-01T00:00:00Z');"
+		    "INSERT INTO members VALUES (%lld, %lld, 1);"
+		    "INSERT INTO notes (activity, grp, participant, text, at) "
+		    "VALUES (%lld, 1, %lld, '" NOTE_SQL "', "
+		    "'2026-01-01T00:00:00Z');", (long long)brk, (long long)brk,
+		    (long long)ann, (long long)brk, (long long)ann);
+		assert_int_equal(sqlite3_exec(fx.st->db, sql, NULL, NULL,
+		    NULL), SQLITE_OK);
+	}
 	assert_int_equal(store_session_end(fx.st, sid), 0);
 	assert_int_equal(store_session_create(fx.st, &fx.plan), 2);
 	return 0;
@@ -132,21 +154,36 @@ cell(const char *in)
 
 /* Run a writer into a string; returns its exit code. */
 static int
-export_string(const struct export_writer *w, const char *sel,
-    const char *table, char **out)
+export_job_string(struct store *st, const struct export_writer *w,
+    struct export_job *j, char **out)
 {
-	struct export_opts o = { sel, table, NULL };
 	char err[512], *ids = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(out, &len);
 	int rc;
 
-	rc = export_session_ids(fx.st, sel, &ids, err, sizeof err);
+	if (j->min_group == 0)
+		j->min_group = EXPORT_MIN_GROUP;
+	rc = export_begin(st, "test.db", err, sizeof err);
 	if (rc == EXIT_OK)
-		rc = w->write(fx.st, &o, f, ids, err, sizeof err);
+		rc = export_select(st, j, &ids, err, sizeof err);
+	if (rc == EXIT_OK)
+		rc = w->write(st, &j->o, f, ids, err, sizeof err);
 	fclose(f);
 	free(ids);
 	return rc;
+}
+
+static int
+export_string(const struct export_writer *w, const char *sel,
+    const char *table, char **out)
+{
+	struct export_job j;
+
+	memset(&j, 0, sizeof j);
+	j.o.session = sel;
+	j.o.table = table;
+	return export_job_string(fx.st, w, &j, out);
 }
 
 /* A scalar from SQLite's JSON functions over `doc`, as text ("" = NULL). */
@@ -228,10 +265,12 @@ test_writer_lookup(void **state)
 	(void)state;
 	assert_ptr_equal(export_writer("csv"), &export_csv);
 	assert_ptr_equal(export_writer("json"), &export_json);
+	assert_ptr_equal(export_writer("md"), &export_md);
+	assert_ptr_equal(export_writer("html"), &export_html);
 	assert_null(export_writer("xml"));
 	assert_null(export_writer(""));
 	export_writer_names(names, sizeof names);
-	assert_string_equal(names, "csv|json");
+	assert_string_equal(names, "csv|json|md|html");
 }
 
 static void
@@ -269,13 +308,14 @@ static void
 test_csv_answers(void **state)
 {
 	static const char *want[] = {
-		"session,activity,participant,site,item,choice,value,at",
+		"session,activity,participant,site,item,choice,value,at,hidden",
 		"1,ready,1,Site A,,1,Yes,",
 		"1,ready,2,\"Site, \"\"B\"\"\",,3,'=cmd,",
 		"1,ready,3,Site A,,1,Yes,",
-		"1,secret,,Site A,,2,b,",
-		"1,secret,,\"Site, \"\"B\"\"\",,2,b,",
-		"1,secret,,Site A,,3,c,",
+		/* Anonymous: no site where fewer than 5 of it answered. */
+		"1,secret,,,,2,b,",
+		"1,secret,,,,2,b,",
+		"1,secret,,,,3,c,",
 	};
 	char *csv, *line, *save = NULL;
 	size_t n = 0;
@@ -296,10 +336,11 @@ test_csv_answers(void **state)
 		}
 		assert_int_equal(strncmp(line, want[n], strlen(want[n])), 0);
 		/* ISO-8601 UTC; anonymous answers only to the minute. */
-		assert_int_equal(len - strlen(want[n]), 20);
-		assert_int_equal(line[len - 1], 'Z');
+		assert_int_equal(len - strlen(want[n]), 26);
+		assert_string_equal(line + len - 6, ",false");
+		assert_int_equal(line[len - 7], 'Z');
 		if (strstr(want[n], "secret") != NULL)
-			assert_string_equal(line + len - 4, ":00Z");
+			assert_memory_equal(line + len - 10, ":00Z", 4);
 	}
 	assert_int_equal(n, sizeof want / sizeof want[0]);
 	free(csv);
@@ -313,18 +354,18 @@ test_csv_results(void **state)
 	(void)state;
 	assert_int_equal(export_string(&export_csv, "1", "results", &csv), 0);
 	assert_string_equal(csv,
-	    "session,activity,option,label,count,percent\r\n"
-	    "1,ready,1,Yes,2,66.7\r\n"
-	    "1,ready,2,No,0,0.0\r\n"
-	    "1,ready,3,'=cmd,1,33.3\r\n"
-	    "1,secret,1,a,0,0.0\r\n"
-	    "1,secret,2,b,2,66.7\r\n"
-	    "1,secret,3,c,1,33.3\r\n");
+	    "session,activity,option,label,count,percent,suppressed\r\n"
+	    "1,ready,1,Yes,2,66.7,false\r\n"
+	    "1,ready,2,No,0,0.0,false\r\n"
+	    "1,ready,3,'=cmd,1,33.3,false\r\n"
+	    "1,secret,1,a,0,0.0,false\r\n"
+	    "1,secret,2,b,2,66.7,false\r\n"
+	    "1,secret,3,c,1,33.3,false\r\n");
 	free(csv);
 	/* The latest session has no answers: every option still listed. */
 	assert_int_equal(export_string(&export_csv, NULL, "results", &csv), 0);
-	assert_non_null(strstr(csv, "2,ready,2,No,0,\r\n"));
-	assert_non_null(strstr(csv, "2,secret,3,c,0,\r\n"));
+	assert_non_null(strstr(csv, "2,ready,2,No,0,,false\r\n"));
+	assert_non_null(strstr(csv, "2,secret,3,c,0,,false\r\n"));
 	free(csv);
 }
 
@@ -332,13 +373,14 @@ static void
 test_csv_tables(void **state)
 {
 	static const char sessions_head[] = "id,title,collaborative,started,"
-	    "ended\r\n1,Sepsis LS2,Sepsis collaborative,";
+	    "ended,source\r\n1,Sepsis LS2,Sepsis collaborative,";
 	char *csv;
 
 	(void)state;
 	assert_int_equal(export_string(&export_csv, "1", "sessions", &csv), 0);
 	assert_int_equal(strncmp(csv, sessions_head, strlen(sessions_head)),
 	    0);
+	assert_non_null(strstr(csv, "Z,test.db\r\n"));
 	free(csv);
 	assert_int_equal(export_string(&export_csv, "1", "participants",
 	    &csv), 0);
@@ -515,7 +557,7 @@ test_cmd_export_files(void **state)
 {
 	static const char *names[] = { "sessions", "participants",
 	    "activities", "answers", "results", "seats", "notes",
-	    "data-dictionary" };
+	    "site_results", "commitments", "scores", "data-dictionary" };
 	char out[128], path[192], *text;
 	int lines = 0;
 
@@ -527,13 +569,13 @@ test_cmd_export_files(void **state)
 		snprintf(path, sizeof path, "%s/%s.csv", out, names[i]);
 		text = slurp(path);
 		assert_no_ballot(text);
-		if (i == 7)
+		if (i == 10)
 			for (char *p = text; *p != '\0'; p++)
 				lines += *p == '\n';
 		free(text);
 	}
-	/* One line per column of the seven tables, and a header. */
-	assert_int_equal(lines, 1 + 5 + 5 + 11 + 8 + 6 + 6 + 11);
+	/* One line per column of the ten tables, and a header. */
+	assert_int_equal(lines, 1 + 6 + 5 + 11 + 9 + 7 + 6 + 11 + 9 + 9 + 8);
 	snprintf(path, sizeof path, "%s/all.json", fx.dir);
 	assert_int_equal(run(cmd_export, "export", "--db", fx.path,
 	    "--session", "all", "--out", path, NULL), EXIT_OK);
@@ -545,10 +587,402 @@ test_cmd_export_files(void **state)
 	    "--session", "1", "--table", "results", "--out", path, NULL),
 	    EXIT_OK);
 	text = slurp(path);
-	assert_non_null(strstr(text, "1,secret,2,b,2,66.7\r\n"));
+	assert_non_null(strstr(text, "1,secret,2,b,2,66.7,false\r\n"));
 	free(text);
 	assert_int_equal(run(cmd_sessions, "sessions", "--db", fx.path, NULL),
 	    EXIT_OK);
+}
+
+
+static char *
+escaped(void (*fn)(FILE *, const char *), const char *in)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	fn(f, in);
+	fclose(f);
+	return buf;
+}
+
+static void
+test_html_escape(void **state)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "plain Zoë 東京", "plain Zoë 東京" },
+		{ "&", "&amp;" }, { "<", "&lt;" }, { ">", "&gt;" },
+		{ "\"", "&quot;" }, { "'", "&#39;" },
+		{ "<script>alert(1)</script>",
+		    "&lt;script&gt;alert(1)&lt;/script&gt;" },
+		{ "<img src=x onerror=\"a()\">",
+		    "&lt;img src=x onerror=&quot;a()&quot;&gt;" },
+		{ "&amp;", "&amp;amp;" },
+		/* Control characters go; line breaks and tabs stay. */
+		{ "a\x01\x1b[31mb\x7f\nc\td", "a[31mb\nc\td" },
+		{ NULL, "" },
+	};
+	char *got;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = escaped(html_text, cases[i].in);
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
+}
+
+static void
+test_md_escape(void **state)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "plain text, 3.5 - ok", "plain text, 3.5 - ok" },
+		{ "*b* _i_ `c`", "\\*b\\* \\_i\\_ \\`c\\`" },
+		{ "[x](http://e)", "\\[x\\]\\(http://e\\)" },
+		{ "<b>&", "\\<b\\>\\&" },
+		{ "# h | t ~s~ !\\", "\\# h \\| t \\~s\\~ \\!\\\\" },
+		/* A line break cannot start a heading or end a table row. */
+		{ "a\n# b\r\nc", "a \\# b  c" },
+		{ NULL, "" },
+	};
+	char *got;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = escaped(md_text, cases[i].in);
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
+}
+
+static void
+test_html_document(void **state)
+{
+	char *doc;
+
+	(void)state;
+	assert_int_equal(export_string(&export_html, "1", NULL, &doc), 0);
+	assert_int_equal(strncmp(doc, "<!DOCTYPE html>", 15), 0);
+	assert_non_null(strstr(doc, NOTE_HTML));
+	assert_null(strstr(doc, "<script"));
+	assert_null(strstr(doc, "src="));
+	assert_null(strstr(doc, "href="));
+	assert_non_null(strstr(doc, "@media print"));
+	assert_non_null(strstr(doc, "<svg"));
+	/* Plan text and participants' text alike are escaped. */
+	assert_non_null(strstr(doc, "=Try &lt;b&gt;it&lt;/b&gt;"));
+	assert_non_null(strstr(doc, "Site, &quot;B&quot;"));
+	/* Every site under 5: named as not shown, no per-site chart. */
+	assert_non_null(strstr(doc, "Not shown by site"));
+	assert_null(strstr(doc, "<h3>By site</h3>"));
+	assert_no_ballot(doc);
+	free(doc);
+}
+
+static void
+test_md_document(void **state)
+{
+	char *doc;
+
+	(void)state;
+	assert_int_equal(export_string(&export_md, "1", NULL, &doc), 0);
+	assert_int_equal(strncmp(doc, "# Sepsis LS2\n", 13), 0);
+	assert_non_null(strstr(doc, NOTE_MD));
+	assert_non_null(strstr(doc, "| Yes | 2 | 67 |"));
+	assert_non_null(strstr(doc, "| \\'=cmd | 1 | 33 |") == NULL ?
+	    strstr(doc, "| =cmd | 1 | 33 |") : doc);
+	assert_non_null(strstr(doc, "| Site A | =Try \\<b\\>it\\</b\\> | Ann "
+	    "| Tuesday | door-to-needle |"));
+	assert_no_ballot(doc);
+	free(doc);
+}
+
+static void
+test_suppression(void **state)
+{
+	struct export_job j;
+	char *out;
+
+	(void)state;
+	memset(&j, 0, sizeof j);
+	j.o.session = "1";
+	j.o.table = "results";
+	j.site = "Site A";
+	/* Two of Site A answered: under 5, nothing but "suppressed". */
+	assert_int_equal(export_job_string(fx.st, &export_csv, &j, &out), 0);
+	assert_non_null(strstr(out, "1,ready,1,Yes,,,true\r\n"));
+	free(out);
+	j.min_group = 2;
+	assert_int_equal(export_job_string(fx.st, &export_csv, &j, &out), 0);
+	assert_non_null(strstr(out, "1,ready,1,Yes,2,100.0,false\r\n"));
+	free(out);
+	/* By site: Site A (2) shown at 2, Site B (1) never. */
+	memset(&j, 0, sizeof j);
+	j.o.session = "1";
+	j.o.table = "site_results";
+	assert_int_equal(export_job_string(fx.st, &export_csv, &j, &out), 0);
+	assert_non_null(strstr(out, "1,ready,Site A,1,Yes,,,,true\r\n"));
+	free(out);
+	j.min_group = 2;
+	assert_int_equal(export_job_string(fx.st, &export_csv, &j, &out), 0);
+	assert_non_null(strstr(out, "1,ready,Site A,1,Yes,2,100.0,2,false\r\n"));
+	assert_non_null(strstr(out, "1,ready,\"Site, \"\"B\"\"\",1,Yes,,,,"
+	    "true\r\n"));
+	free(out);
+	/* JSON: a suppressed site has no figures at all. */
+	j.o.table = NULL;
+	j.min_group = 3;
+	assert_int_equal(export_job_string(fx.st, &export_json, &j, &out), 0);
+	assert_jq(out, "json_extract(?1, '$.sessions[0].activities[0]"
+	    ".results.by_site[0]')", "{\"site\":\"Site A\",\"suppressed\":"
+	    "true}");
+	free(out);
+	j.min_group = 2;
+	assert_int_equal(export_job_string(fx.st, &export_json, &j, &out), 0);
+	assert_jq(out, "json_extract(?1, '$.sessions[0].activities[0]"
+	    ".results.by_site[0].options[0].count')", "2");
+	/* Anonymous answers get a site only at the threshold. */
+	assert_jq(out, "(SELECT count(*) FROM json_each(?1, '$.sessions[0]"
+	    ".activities[1].answers') WHERE json_extract(value, '$.site') = "
+	    "'Site A')", "2");
+	free(out);
+	/* --site narrows the people too. */
+	memset(&j, 0, sizeof j);
+	j.o.session = "1";
+	j.o.table = "participants";
+	j.site = "Site A";
+	assert_int_equal(export_job_string(fx.st, &export_csv, &j, &out), 0);
+	assert_null(strstr(out, "Bob"));
+	assert_non_null(strstr(out, "1,3,Zoë 東京,Site A,\r\n"));
+	free(out);
+}
+
+static void
+test_commitments(void **state)
+{
+	char *out;
+
+	(void)state;
+	assert_int_equal(export_string(&export_csv, "1", "commitments", &out),
+	    0);
+	assert_string_equal(out, "session,activity,group,name,change,owner,"
+	    "due,measure,updated\r\n1,breakout-3,1,Site A,'=Try <b>it</b>,Ann,"
+	    "Tuesday,door-to-needle,2026-01-01T00:00:00Z\r\n");
+	free(out);
+	assert_int_equal(export_string(&export_csv, "1", "scores", &out), 0);
+	assert_string_equal(out, "session,activity,site,subscale,mean,sd,n,"
+	    "suppressed\r\n");
+	free(out);
+	assert_int_equal(export_string(&export_json, "1", NULL, &out), 0);
+	assert_jq(out, "json_extract(?1, '$.sessions[0].activities[2]"
+	    ".commitments[0].change')", "=Try <b>it</b>");
+	assert_jq(out, "json_extract(?1, '$.sessions[0].activities[2]"
+	    ".commitments[0].group')", "Site A");
+	free(out);
+}
+
+static void
+test_collaborative(void **state)
+{
+	struct export_job j;
+	char err[256], *ids;
+
+	(void)state;
+	memset(&j, 0, sizeof j);
+	j.collaborative = "Sepsis collaborative";
+	assert_int_equal(export_select(fx.st, &j, &ids, err, sizeof err), 0);
+	assert_string_equal(ids, "[1,2]");
+	free(ids);
+	j.o.session = "latest";
+	assert_int_equal(export_select(fx.st, &j, &ids, err, sizeof err), 0);
+	assert_string_equal(ids, "[2]");
+	free(ids);
+	j.collaborative = "Falls";
+	assert_int_equal(export_select(fx.st, &j, &ids, err, sizeof err),
+	    EXIT_BADINPUT);
+	assert_null(ids);
+}
+
+/* Sessions, participants, answers and notes in a whole export. */
+static void
+counts(struct store *st, char *got)
+{
+	struct export_job j;
+	char *doc;
+
+	memset(&j, 0, sizeof j);
+	j.o.session = "all";
+	assert_int_equal(export_job_string(st, &export_json, &j, &doc), 0);
+	{
+		char *a = jq(doc, "json_array_length(?1, '$.sessions')");
+		char *b = jq(doc, "(SELECT count(*) FROM json_tree(?1) WHERE "
+		    "path LIKE '%.participants')");
+		char *c = jq(doc, "(SELECT count(*) FROM json_tree(?1) WHERE "
+		    "path LIKE '%.answers')");
+		char *d = jq(doc, "(SELECT count(*) FROM json_tree(?1) WHERE "
+		    "path LIKE '%.notes')");
+
+		sprintf(got, "%s/%s/%s/%s", a, b, c, d);
+		free(a), free(b), free(c), free(d);
+	}
+	free(doc);
+}
+
+static void
+test_merge(void **state)
+{
+	static const char plan3[] = "title = Sepsis LS3\n"
+	    "collaborative = Sepsis collaborative\n[poll]\nid = ready\n"
+	    "question = Ready?\ntype = single\noptions = Yes | No\n";
+	char err[512], once[64], got[64], other[64], later[96], sql[256];
+	char *paths[3], *doc;
+	struct store *m, *o;
+	struct plan p;
+	struct export_job j;
+	int64_t sid, pid, aid;
+	int st8;
+
+	(void)state;
+	counts(fx.st, once);
+	/* The same database twice counts once, and names its source. */
+	paths[0] = paths[1] = fx.path;
+	assert_int_equal(export_merge(paths, 2, &m, err, sizeof err), 0);
+	counts(m, got);
+	assert_string_equal(got, once);
+	memset(&j, 0, sizeof j);
+	j.o.session = "all";
+	assert_int_equal(export_job_string(m, &export_json, &j, &doc), 0);
+	{
+		char *src = jq(doc, "json_extract(?1, '$.sessions[0].source')");
+
+		assert_string_equal(src, fx.path);
+		free(src);
+	}
+	assert_no_ballot(doc);
+	free(doc);
+	store_close(m);
+
+	/* A later copy, where Ann changed her answer: still once, and
+	 * her newer answer counts. */
+	snprintf(later, sizeof later, "%s-later", fx.path);
+	snprintf(sql, sizeof sql, "VACUUM INTO '%s'", later);
+	assert_int_equal(sqlite3_exec(fx.st->db, sql, NULL, NULL, NULL), 0);
+	assert_int_equal(store_open(later, &o, err, sizeof err), 0);
+	assert_int_equal(sqlite3_exec(o->db, "UPDATE answers SET choice = 2, "
+	    "value = 'No', at = '2099-01-01T00:00:00Z' WHERE participant = 1 "
+	    "AND activity = 1", NULL, NULL, NULL), 0);
+	store_close(o);
+	paths[1] = later;
+	assert_int_equal(export_merge(paths, 2, &m, err, sizeof err), 0);
+	counts(m, got);
+	assert_string_equal(got, once);
+	assert_int_equal(export_job_string(m, &export_json, &j, &doc), 0);
+	assert_jq(doc, "(SELECT json_extract(value, '$.value') FROM "
+	    "json_each(?1, '$.sessions[0].activities[0].answers') WHERE "
+	    "json_extract(value, '$.participant') = 1)", "No");
+	{
+		char want[256];
+
+		snprintf(want, sizeof want, "%s; %s", fx.path, later);
+		assert_jq(doc, "json_extract(?1, '$.sessions[0].source')",
+		    want);
+	}
+	free(doc);
+	store_close(m);
+
+	/* Another room's database: its session is added and named. */
+	snprintf(other, sizeof other, "%s-other", fx.path);
+	assert_int_equal(store_open(other, &o, err, sizeof err), 0);
+	assert_int_equal(plan_parse(plan3, strlen(plan3), "ls3.plan", &p, err,
+	    sizeof err), 0);
+	sid = store_session_create(o, &p);
+	pid = store_participant_add(o, sid, "Dee", "Site C", "h9");
+	aid = store_activity_id(o, sid, 0, &st8);
+	assert_int_equal(put_one(o, aid, pid, NULL, "Site C", "No", 1), 0);
+	store_close(o);
+	plan_free(&p);
+	paths[1] = other;
+	assert_int_equal(export_merge(paths, 2, &m, err, sizeof err), 0);
+	counts(m, got);
+	assert_int_equal(strncmp(got, "3/4/", 4), 0);
+	assert_int_equal(export_job_string(m, &export_json, &j, &doc), 0);
+	assert_jq(doc, "json_extract(?1, '$.sessions[2].title')", "Sepsis LS3");
+	assert_jq(doc, "json_extract(?1, '$.sessions[2].source')", other);
+	assert_jq(doc, "json_extract(?1, '$.sessions[0].source')", fx.path);
+	assert_jq(doc, "json_extract(?1, '$.sessions[2].participants[0].site')",
+	    "Site C");
+	free(doc);
+	store_close(m);
+	/* Not a database: an error, nothing exported. */
+	paths[1] = fx.dir;
+	assert_int_equal(export_merge(paths, 2, &m, err, sizeof err), -1);
+	assert_null(m);
+	snprintf(sql, sizeof sql, "rm -f '%s' '%s' '%s'-wal '%s'-shm '%s'-wal "
+	    "'%s'-shm", later, other, later, later, other, other);
+	assert_int_equal(system(sql), 0);
+}
+
+/* Scores from form_items: reverse items turned, person then site. */
+static void
+test_scores(void **state)
+{
+	char path[64], err[256], *out;
+	struct store *st;
+	struct export_job j;
+
+	(void)state;
+	strcpy(path, "/tmp/test-scores-XXXXXX");
+	close(mkstemp(path));
+	assert_int_equal(store_open(path, &st, err, sizeof err), 0);
+	assert_int_equal(sqlite3_exec(st->db,
+	    "INSERT INTO sessions (title, plan_path, started) VALUES "
+	    "('LS1', 'p', '2026-01-01T00:00:00Z');"
+	    "INSERT INTO sites (name) VALUES ('Site A');"
+	    "INSERT INTO participants (session, name, site, token_hash, joined)"
+	    " VALUES (1, 'Ann', 1, 'a', 'x'), (1, 'Cy', 1, 'c', 'x');"
+	    "INSERT INTO activities (session, idx, key, kind, title) VALUES "
+	    "(1, 0, 'oric', 'assess', 'ORIC');"
+	    "INSERT INTO form_items VALUES (1, 0, 'c1', 'rating', 'q', 'C', 0,"
+	    " 1, 5), (1, 1, 'c2', 'rating', 'q', 'C', 1, 1, 5),"
+	    " (1, 2, 'why', 'text', 'q', NULL, 0, NULL, NULL);"
+	    "INSERT INTO answers (activity, participant, site, item, value, at)"
+	    " VALUES (1, 1, 1, 'c1', '4', 'x'), (1, 1, 1, 'c2', '2', 'x'),"
+	    " (1, 2, 1, 'c1', '2', 'x'), (1, 2, 1, 'c2', '4', 'x'),"
+	    " (1, 2, 1, 'why', 'time', 'x');", NULL, NULL, NULL), SQLITE_OK);
+	memset(&j, 0, sizeof j);
+	j.o.session = "1";
+	j.o.table = "scores";
+	/* Ann 4 and 4, Cy 2 and 2: mean 3, sd 1.41 over 2 people. */
+	assert_int_equal(export_job_string(st, &export_csv, &j, &out), 0);
+	assert_string_equal(out, "session,activity,site,subscale,mean,sd,n,"
+	    "suppressed\r\n1,oric,Site A,C,,,,true\r\n");
+	free(out);
+	j.min_group = 2;
+	assert_int_equal(export_job_string(st, &export_csv, &j, &out), 0);
+	assert_string_equal(out, "session,activity,site,subscale,mean,sd,n,"
+	    "suppressed\r\n1,oric,Site A,C,3.00,1.41,2,false\r\n");
+	free(out);
+	j.o.table = NULL;
+	assert_int_equal(export_job_string(st, &export_json, &j, &out), 0);
+	assert_jq(out, "json_extract(?1, '$.sessions[0].activities[0]"
+	    ".scores[0].mean')", "3.0");
+	assert_jq(out, "json_extract(?1, '$.sessions[0].activities[0]"
+	    ".scores[0].n')", "2");
+	free(out);
+	j.min_group = 5;
+	assert_int_equal(export_job_string(st, &export_json, &j, &out), 0);
+	assert_jq(out, "json_extract(?1, '$.sessions[0].activities[0]"
+	    ".scores[0]')", "{\"site\":\"Site A\",\"subscale\":\"C\","
+	    "\"suppressed\":true}");
+	free(out);
+	store_close(st);
+	snprintf(err, sizeof err, "rm -f '%s' '%s'-wal '%s'-shm", path, path,
+	    path);
+	assert_int_equal(system(err), 0);
 }
 
 int
@@ -565,6 +999,15 @@ main(void)
 		cmocka_unit_test(test_json_activities),
 		cmocka_unit_test(test_cmd_export_errors),
 		cmocka_unit_test(test_cmd_export_files),
+		cmocka_unit_test(test_html_escape),
+		cmocka_unit_test(test_md_escape),
+		cmocka_unit_test(test_html_document),
+		cmocka_unit_test(test_md_document),
+		cmocka_unit_test(test_suppression),
+		cmocka_unit_test(test_commitments),
+		cmocka_unit_test(test_collaborative),
+		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_scores),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

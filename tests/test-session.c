@@ -360,8 +360,7 @@ test_cmd_agenda(void **state)
 	assert_int_equal(f->s->current, 0);
 
 	ok(f, "goto", "6");
-	assert_contains(f->out, "activity 6 of 9: Talk (coming in a later "
-	    "version)");
+	assert_contains(f->out, "activity 6 of 9: Talk (waiting)");
 	ok(f, "goto", "9");
 	assert_int_equal(cmd(f, "next", NULL), 1);
 	assert_contains(f->out, "there is no activity 10 (the plan has 9)");
@@ -415,11 +414,10 @@ test_cmd_open_close(void **state)
 	assert_int_equal(cmd(f, "close", NULL), 1);
 	assert_contains(f->out, "no activity yet");
 
+	/* A form opens like a poll. */
 	ok(f, "goto", "6");
-	assert_int_equal(cmd(f, "open", NULL), 1);
-	assert_contains(f->out, "assess activities are coming in a later "
-	    "version");
-	assert_int_equal(f->s->runs[5].state, ACT_WAITING);
+	ok(f, "open");
+	assert_int_equal(f->s->runs[5].state, ACT_OPEN);
 	/* Every poll type runs. */
 	for (int i = 5; i <= 9; i += i == 5 ? 2 : 1) {
 		char n[4];

@@ -1,0 +1,175 @@
+/* export.h: internals shared by the export-*.c files (not for other layers). */
+#ifndef CONVENE_EXPORT_H
+#define CONVENE_EXPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "store.h"
+
+/*
+ * Every export query reads the same bound parameters, so one binding
+ * helper serves every writer:
+ *   ?1  the session ids as a JSON array (export_session_ids)
+ *   ?2  --site NAME, or NULL for every site
+ *   ?3  --min-group N: per-site figures of fewer people are suppressed
+ */
+#define IN_SESSIONS "IN (SELECT value FROM json_each(?1))"
+/* Does a sites.id column pass --site? */
+#define SITE_OK(col) "(?2 IS NULL OR " col " IN (SELECT id FROM sites " \
+    "WHERE name = ?2))"
+/* Where a session's rows came from (see export_begin). */
+#define SOURCE_OF(col) "(SELECT source FROM temp.export_source WHERE " \
+    "session = " col ")"
+
+#define EXPORT_MIN_GROUP 5
+
+/*
+ * One export run.  `o` comes first so a writer, which is handed the
+ * struct export_opts of convene.h, can reach the rest: every caller
+ * passes the `o` of a struct export_job (export_job() converts back).
+ */
+struct export_job {
+	struct export_opts o;
+	const char *collaborative;	/* --collaborative: its sessions */
+	const char *site;		/* --site: only that site's rows */
+	int	min_group;		/* suppression threshold */
+	int	progress;		/* stderr is a terminal: show progress */
+	int64_t	started_ms;		/* for progress: only long exports */
+};
+
+static inline const struct export_job *
+export_job(const struct export_opts *o)
+{
+	return (const struct export_job *)(const void *)o;
+}
+
+/* export.c */
+int	export_select(struct store *, const struct export_job *, char **,
+	    char *, size_t);
+int	export_begin(struct store *, const char *, char *, size_t);
+sqlite3_stmt *export_query(struct store *, const struct export_job *,
+	    const char *, const char *);
+void	export_progress(const struct export_job *, const char *, int, int);
+void	export_progress_done(const struct export_job *);
+
+/* export-merge.c */
+int	export_merge(char **, int, struct store **, char *, size_t);
+
+/* export-md.c */
+extern const struct export_writer export_md;
+void	md_text(FILE *, const char *);
+
+/* export-html.c */
+extern const struct export_writer export_html;
+
+/* export-svg.c: the escaping writer and the inline SVG charts. */
+void	html_text(FILE *, const char *);
+void	html_cut(FILE *, const char *, int);
+struct svg_bar {
+	const char *label;
+	double	value;		/* bar length, in the chart's own unit */
+	char	note[40];	/* printed after the bar: "7 (58%)" */
+};
+void	svg_bars(FILE *, const struct svg_bar *, int, int);
+void	svg_diverging(FILE *, const char *const *, const int *, int, int);
+
+
+
+/*
+ * Queries shared by the md and html writers.  ?4 is a session id, ?5 an
+ * activity's row id; ?1 to ?3 as above.
+ */
+#define REPORT_SESSIONS "SELECT id, title, collaborative, started, "	\
+    "ended, " SOURCE_OF("id") " FROM sessions WHERE id " IN_SESSIONS	\
+    " ORDER BY id"
+#define REPORT_SITES "SELECT coalesce(si.name, '(no site)'), count(*) "	\
+    "FROM participants p LEFT JOIN sites si ON si.id = p.site WHERE "	\
+    "p.session = ?4 AND " SITE_OK("p.site") " GROUP BY 1 ORDER BY 1"
+#define REPORT_ACTIVITIES "SELECT id, idx + 1, kind, coalesce(type, ''), "\
+    "title, coalesce(question, ''), anonymous FROM activities WHERE "	\
+    "session = ?4 ORDER BY idx"
+/* People (or ballots) who answered ?5, and whether that is too few to
+ * show (only when --site narrows the figures to one site). */
+#define REPORT_ANSWERED "SELECT count(DISTINCT coalesce(participant, "	\
+    "ballot)), ?2 IS NOT NULL AND count(DISTINCT coalesce(participant, "\
+    "ballot)) < ?3 FROM answers WHERE activity = ?5 AND " SITE_OK("site")
+/* Each option: label, count, mean rank (rank polls). */
+#define REPORT_OPTIONS "SELECT o.label, (SELECT count(*) FROM answers x "\
+    "WHERE x.activity = o.activity AND x.choice = o.n AND "		\
+    SITE_OK("x.site") "), (SELECT avg(CAST(x.value AS REAL)) FROM "	\
+    "answers x WHERE x.activity = o.activity AND x.choice = o.n AND "	\
+    SITE_OK("x.site") ") FROM options o WHERE o.activity = ?5 ORDER BY "\
+    "o.n"
+/* Free text that was not hidden, by what it says (never by arrival):
+ * a form's ratings (numbers) and its bookkeeping items ("_submitted")
+ * are not comments. */
+#define NOT_BOOKKEEPING "coalesce(item, '') NOT LIKE '\\_%' ESCAPE '\\'"
+#define REPORT_TEXTS "SELECT coalesce(item, ''), value FROM answers "	\
+    "WHERE activity = ?5 AND NOT hidden AND choice IS NULL AND "	\
+    "trim(value) <> '' AND NOT (item IS NOT NULL AND value GLOB "	\
+    "'[0-9]*') AND " NOT_BOOKKEEPING " AND " SITE_OK("site")		\
+    " ORDER BY item, value"
+#define REPORT_THEMES "SELECT n.text FROM notes n LEFT JOIN participants "\
+    "p ON p.id = n.participant WHERE n.activity = ?5 AND n.theme AND "	\
+    "(?2 IS NULL OR " SITE_OK("p.site") ") ORDER BY n.id"
+/* Café lines by table, breakout lines by group. */
+#define REPORT_LINES "SELECT coalesce(n.tbl, n.grp, 0), n.tbl IS NOT "	\
+    "NULL, coalesce(n.round, 0), n.text, (SELECT g.name FROM groups g "	\
+    "WHERE g.activity = n.activity AND g.grp = n.grp) FROM notes n "	\
+    "LEFT JOIN participants p ON p.id = n.participant WHERE n.activity "\
+    "= ?5 AND (?2 IS NULL OR " SITE_OK("p.site") ") ORDER BY "		\
+    "n.tbl IS NULL, coalesce(n.tbl, n.grp), n.round, n.id"
+#define REPORT_COMMITMENTS "SELECT g.name, coalesce(g.change, ''), "	\
+    "coalesce(g.owner, ''), coalesce(g.due, ''), coalesce(g.measure, "	\
+    "'') FROM groups g WHERE g.activity = ?5 AND (?2 IS NULL OR g.name "\
+    "= ?2 OR EXISTS (SELECT 1 FROM members m JOIN participants p ON "	\
+    "p.id = m.participant WHERE m.activity = g.activity AND m.grp = "	\
+    "g.grp AND " SITE_OK("p.site") ")) ORDER BY g.grp"
+/* Form items rated with numbers: n and mean per item. */
+#define REPORT_RATINGS "SELECT item, count(*), avg(CAST(value AS REAL)) "\
+    "FROM answers WHERE activity = ?5 AND item IS NOT NULL AND value "	\
+    "GLOB '[0-9]*' AND " NOT_BOOKKEEPING " AND "						\
+    SITE_OK("site") " GROUP BY item ORDER BY min(id)"
+
+/*
+ * Subscale scores of assess and feedback activities, by the rule of
+ * convene-plan(5) (src/form-score.c): a reverse item counts lo + hi -
+ * value; a person's subscale score is the mean of the items they
+ * answered; a site's is the mean of its people's, with the sample sd
+ * (0 for one person) and n.  One row per activity, site and subscale:
+ * (session, idx, key, activity, site, subscale, mean, sd, n).  Needs the
+ * form_items table (schema 3); export_has_scores() says if it exists.
+ */
+#define SCORE_ROWS "(WITH r AS (SELECT a.session, a.idx, a.key, "	\
+    "x.activity, coalesce(x.participant, x.ballot) AS who, x.site, "	\
+    "i.subscale, CASE WHEN i.reverse THEN i.lo + i.hi - CAST(x.value "	\
+    "AS REAL) ELSE CAST(x.value AS REAL) END AS v FROM answers x JOIN "	\
+    "activities a ON a.id = x.activity JOIN form_items i ON "		\
+    "i.activity = x.activity AND i.item = x.item WHERE a.kind IN "	\
+    "('assess', 'feedback') AND a.session " IN_SESSIONS " AND i.kind = "\
+    "'rating' AND i.subscale IS NOT NULL AND trim(x.value) <> '' AND "	\
+    SITE_OK("x.site") "), p AS (SELECT session, idx, key, activity, "	\
+    "who, max(site) AS site, subscale, avg(v) AS s FROM r GROUP BY "	\
+    "activity, who, subscale) SELECT session, idx, key, activity, "	\
+    "(SELECT name FROM sites WHERE id = p.site) AS site, subscale, "	\
+    "avg(s) AS mean, CASE WHEN count(*) > 1 THEN sqrt(max(0, (sum(s * "\
+    "s) - count(*) * avg(s) * avg(s)) / (count(*) - 1))) ELSE 0 END AS "\
+    "sd, count(*) AS n FROM p GROUP BY activity, p.site, subscale)"
+int	export_has_scores(struct store *);
+
+/* Run `s` with ?4 and ?5 bound (0: leave unbound). */
+int	export_bind_ids(sqlite3_stmt *, int64_t, int64_t);
+#define COL_TEXT(s, i) ((const char *)sqlite3_column_text(s, i) ?	\
+    (const char *)sqlite3_column_text(s, i) : "")
+/* Per site and option: site, answered, label, count (count NULL for a
+ * site under ?3, whose figures must not reach the page). */
+#define REPORT_SITE_OPTIONS "WITH w AS (SELECT x.site, count(DISTINCT "	\
+    "coalesce(x.participant, x.ballot)) AS answered FROM answers x "	\
+    "WHERE x.activity = ?5 AND x.site IS NOT NULL AND "		\
+    SITE_OK("x.site") " GROUP BY x.site) SELECT si.name, w.answered, "	\
+    "o.label, CASE WHEN w.answered >= ?3 THEN (SELECT count(*) FROM "	\
+    "answers x WHERE x.activity = ?5 AND x.site = w.site AND x.choice "	\
+    "= o.n) END FROM w JOIN sites si ON si.id = w.site JOIN options o "	\
+    "ON o.activity = ?5 ORDER BY si.name, o.n"
+#endif
