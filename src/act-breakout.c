@@ -35,14 +35,7 @@ struct breakout {
 		int grp;	/* from 0 */
 	} *members;
 	int n_members;
-	struct bnote {
-		int64_t id;
-		int grp;	/* from 1 */
-		int64_t author;
-		char name[SNAP_SHORT_NAME + 1];
-		char text[NOTE_MAX_LEN + 1];
-	} *notes;
-	size_t n_notes, cap_notes;
+	struct notes notes;	/* every group's lines; grp from 1 */
 	int recall;		/* everyone called back: closes at the deadline */
 	int auto_close;		/* the plan's own setting, kept during a recall */
 };
@@ -381,15 +374,6 @@ joined_breakout(struct session *s, int idx, struct participant *p)
 	s->seq++;
 }
 
-static struct bnote *
-find_note(struct breakout *b, int64_t id)
-{
-	for (size_t i = 0; i < b->n_notes; i++)
-		if (b->notes[i].id == id)
-			return &b->notes[i];
-	return NULL;
-}
-
 /* "@N" or "@name": pick a group (choose mode). */
 static int
 choose_group(struct session *s, int idx, struct breakout *b,
@@ -459,7 +443,6 @@ intent_breakout(struct session *s, int idx, struct participant *p,
     const char *value, char *why, size_t n)
 {
 	struct breakout *b = breakout_of(s, idx);
-	char text[NOTE_MAX_LEN + 1];
 	int g = b != NULL ? group_of(b, p) : -1;
 
 	if (b == NULL || !b->formed) {
@@ -474,33 +457,17 @@ intent_breakout(struct session *s, int idx, struct participant *p,
 		snprintf(why, n, b->mode == BREAKOUT_CHOOSE ? "pick a group "
 		    "first" : "you have no group yet: ask the facilitator");
 		return -1;
-	} else if (value[0] == '+') {
-		util_strlcpy(text, value + 1, sizeof text);
-		util_sanitize(text, sizeof text);
-		if (text[0] == '\0') {
-			snprintf(why, n, "an empty line was not added");
-			return -1;
-		}
-		if (store_note_add(s->store, s->runs[idx].store_id, 0, 0, g + 1,
-		    p->id, text) < 0) {
-			snprintf(why, n, "not saved: %s", store_error(s->store));
-			return -1;
-		}
-	} else if (value[0] == '=') {
-		char *end;
-		long long id = strtoll(value + 1, &end, 10);
-		struct bnote *bn;
+	} else if (value[0] == '+' || value[0] == '=') {
+		const struct note *nt;
 
-		util_strlcpy(text, *end == ' ' ? end + 1 : "", sizeof text);
-		util_sanitize(text, sizeof text);
-		if (id <= 0 || text[0] == '\0' || store_note_edit(s->store,
-		    s->runs[idx].store_id, id, p->id, text) != 1) {
-			snprintf(why, n, "you can change only your own lines");
+		if (notes_intent(s->store, s->runs[idx].store_id, 0, 0, g + 1,
+		    p->id, value, why, n) < 0)
 			return -1;
-		}
-		if ((bn = find_note(b, id)) != NULL && bn->grp >= 1 &&
-		    bn->grp <= b->n_groups)
-			g = bn->grp - 1;
+		/* An edited line counts as activity in its own group. */
+		if (value[0] == '=' && (nt = notes_find(&b->notes,
+		    strtoll(value + 1, NULL, 10))) != NULL && nt->grp >= 1 &&
+		    nt->grp <= b->n_groups)
+			g = nt->grp - 1;
 	} else if (value[0] == '!') {
 		if (set_commit(s, idx, b, g, value + 1, why, n) != 0)
 			return -1;
@@ -515,29 +482,6 @@ intent_breakout(struct session *s, int idx, struct participant *p,
 	return 0;
 }
 
-static void
-note_row(void *arg, const struct store_note *sn)
-{
-	struct breakout *b = arg;
-	struct bnote *bn;
-
-	if (b->n_notes == b->cap_notes) {
-		size_t cap = b->cap_notes ? b->cap_notes * 2 : 64;
-		struct bnote *nn = realloc(b->notes, cap * sizeof *nn);
-
-		if (nn == NULL)
-			return;
-		b->notes = nn;
-		b->cap_notes = cap;
-	}
-	bn = &b->notes[b->n_notes++];
-	bn->id = sn->id;
-	bn->grp = sn->grp;
-	bn->author = sn->participant;
-	util_strlcpy(bn->name, sn->author, sizeof bn->name);
-	util_strlcpy(bn->text, sn->text, sizeof bn->text);
-}
-
 /* Re-read the notes; `answered` counts people who wrote a line. */
 static void
 refresh_breakout(struct session *s, int idx)
@@ -547,38 +491,19 @@ refresh_breakout(struct session *s, int idx)
 
 	if (b == NULL)
 		return;
-	b->n_notes = 0;
-	store_notes(s->store, s->runs[idx].store_id, 0, 0, 0, note_row, b);
+	notes_load(s->store, s->runs[idx].store_id, &b->notes);
 	for (int g = 0; g < b->n_groups; g++)
 		b->groups[g].lines = 0;
-	for (size_t i = 0; i < b->n_notes; i++) {
+	for (size_t i = 0; i < b->notes.n; i++) {
 		int seen = 0;
 
-		if (b->notes[i].grp >= 1 && b->notes[i].grp <= b->n_groups)
-			b->groups[b->notes[i].grp - 1].lines++;
+		if (b->notes.v[i].grp >= 1 && b->notes.v[i].grp <= b->n_groups)
+			b->groups[b->notes.v[i].grp - 1].lines++;
 		for (size_t k = 0; k < i && !seen; k++)
-			seen = b->notes[k].author == b->notes[i].author;
-		writers += !seen && b->notes[i].author > 0;
+			seen = b->notes.v[k].author == b->notes.v[i].author;
+		writers += !seen && b->notes.v[i].author > 0;
 	}
 	s->runs[idx].res.answered = writers;
-}
-
-static void
-add_note(struct snapshot *snap, const struct bnote *bn,
-    const struct participant *viewer)
-{
-	struct snap_note *sn;
-
-	if (snap->n_notes >= SNAP_MAX_NOTES) {
-		snap->more_notes++;
-		return;
-	}
-	sn = &snap->notes[snap->n_notes++];
-	sn->id = (uint32_t)bn->id;
-	sn->table = (uint16_t)bn->grp;
-	sn->flags = viewer != NULL && viewer->id == bn->author ? NOTE_MINE : 0;
-	util_strlcpy(sn->author, bn->name, sizeof sn->author);
-	util_strlcpy(sn->text, bn->text, sizeof sn->text);
 }
 
 /* Members of group g as a table row: names, how many are connected. */
@@ -664,9 +589,10 @@ snapshot_breakout(const struct session *s, int idx, int results,
 		    SNAP_MAX_TABLES)
 			add_table(b, g, snap);
 	}
-	for (size_t k = 0; k < b->n_notes; k++)
-		if (viewer == NULL || (mine >= 0 && b->notes[k].grp == mine + 1))
-			add_note(snap, &b->notes[k], viewer);
+	for (size_t k = 0; k < b->notes.n; k++)
+		if (viewer == NULL || (mine >= 0 && b->notes.v[k].grp == mine + 1))
+			notes_snap(snap, &b->notes.v[k], b->notes.v[k].grp,
+			    viewer, 0);
 }
 
 static void
@@ -737,7 +663,7 @@ release_breakout(struct act_run *run)
 		return;
 	free(b->groups);
 	free(b->members);
-	free(b->notes);
+	notes_free(&b->notes);
 	free(b);
 	run->data = NULL;
 }

@@ -21,14 +21,7 @@ struct cafe {
 	struct rotate_schedule sched;
 	struct participant **who;
 	int n;
-	struct cafe_note {
-		int64_t id;
-		int round, tbl, theme;
-		int64_t author;
-		char name[SNAP_SHORT_NAME + 1];
-		char text[NOTE_MAX_LEN + 1];
-	} *notes;
-	size_t n_notes, cap_notes;
+	struct notes notes;
 	char why[ROT_WHY_LEN];	/* the last plan's report, for the log */
 };
 
@@ -333,69 +326,22 @@ intent_cafe(struct session *s, int idx, struct participant *p,
     const char *value, char *why, size_t n)
 {
 	struct cafe *c = cafe_of(s, idx);
-	char text[NOTE_MAX_LEN + 1];
-	int i = c ? index_of(c, p) : -1, t;
+	int i = c ? index_of(c, p) : -1, t, rc;
 
 	if (c == NULL || c->round == 0 || i < 0 ||
 	    (t = c->sched.table[(c->round - 1) * c->n + i]) < 0) {
 		snprintf(why, n, "you have no table this round");
 		return -1;
 	}
-	if (value[0] == '+') {
-		util_strlcpy(text, value + 1, sizeof text);
-		util_sanitize(text, sizeof text);
-		if (text[0] == '\0') {
-			snprintf(why, n, "an empty line was not added");
-			return -1;
-		}
-		if (store_note_add(s->store, s->runs[idx].store_id, c->round,
-		    t + 1, 0, p->id, text) < 0) {
-			snprintf(why, n, "not saved: %s", store_error(s->store));
-			return -1;
-		}
-	} else if (value[0] == '=') {
-		char *end;
-		long long id = strtoll(value + 1, &end, 10);
-
-		util_strlcpy(text, *end == ' ' ? end + 1 : "", sizeof text);
-		util_sanitize(text, sizeof text);
-		if (id <= 0 || text[0] == '\0' || store_note_edit(s->store,
-		    s->runs[idx].store_id, id, p->id, text) != 1) {
-			snprintf(why, n, "you can change only your own lines");
-			return -1;
-		}
-	} else {
+	rc = notes_intent(s->store, s->runs[idx].store_id, c->round, t + 1, 0,
+	    p->id, value, why, n);
+	if (rc == 0)
 		snprintf(why, n, "unknown tablecloth message");
+	if (rc <= 0)
 		return -1;
-	}
 	s->tallies_stale = 1;
 	s->seq++;
 	return 0;
-}
-
-static void
-note_row(void *arg, const struct store_note *sn)
-{
-	struct cafe *c = arg;
-	struct cafe_note *cn;
-
-	if (c->n_notes == c->cap_notes) {
-		size_t cap = c->cap_notes ? c->cap_notes * 2 : 64;
-		struct cafe_note *nn = realloc(c->notes, cap * sizeof *nn);
-
-		if (nn == NULL)
-			return;
-		c->notes = nn;
-		c->cap_notes = cap;
-	}
-	cn = &c->notes[c->n_notes++];
-	cn->id = sn->id;
-	cn->round = sn->round;
-	cn->tbl = sn->tbl;
-	cn->theme = sn->theme;
-	cn->author = sn->participant;
-	util_strlcpy(cn->name, sn->author, sizeof cn->name);
-	util_strlcpy(cn->text, sn->text, sizeof cn->text);
 }
 
 static void
@@ -403,30 +349,8 @@ refresh_cafe(struct session *s, int idx)
 {
 	struct cafe *c = cafe_of(s, idx);
 
-	if (c == NULL)
-		return;
-	c->n_notes = 0;
-	store_notes(s->store, s->runs[idx].store_id, 0, 0, 0, note_row, c);
-}
-
-static void
-add_note(struct snapshot *snap, const struct cafe_note *cn,
-    const struct participant *viewer, int flags)
-{
-	struct snap_note *sn;
-
-	if (snap->n_notes >= SNAP_MAX_NOTES) {
-		snap->more_notes++;
-		return;
-	}
-	sn = &snap->notes[snap->n_notes++];
-	sn->id = (uint32_t)cn->id;
-	sn->table = (uint16_t)cn->tbl;
-	sn->round = (uint8_t)cn->round;
-	sn->flags = (uint8_t)(flags | (cn->theme ? NOTE_THEME : 0) |
-	    (viewer != NULL && viewer->id == cn->author ? NOTE_MINE : 0));
-	util_strlcpy(sn->author, cn->name, sizeof sn->author);
-	util_strlcpy(sn->text, cn->text, sizeof sn->text);
+	if (c != NULL)
+		notes_load(s->store, s->runs[idx].store_id, &c->notes);
 }
 
 static void
@@ -491,22 +415,23 @@ snapshot_cafe(const struct session *s, int idx, int results,
 	} else if (mine >= 0)
 		add_table(c, mine, snap);
 	/* The harvest leads with its themes, so they are never cut off. */
-	for (size_t k = 0; harvest && k < c->n_notes; k++)
-		if (c->notes[k].theme)
-			add_note(snap, &c->notes[k], viewer, 0);
-	for (size_t k = 0; k < c->n_notes; k++) {
-		const struct cafe_note *cn = &c->notes[k];
+	for (size_t k = 0; harvest && k < c->notes.n; k++)
+		if (c->notes.v[k].theme)
+			notes_snap(snap, &c->notes.v[k], c->notes.v[k].tbl, viewer,
+			    0);
+	for (size_t k = 0; k < c->notes.n; k++) {
+		const struct note *cn = &c->notes.v[k];
 
 		if (harvest && cn->theme)
 			continue;
 		if (harvest || (viewer == NULL && cn->round == c->round))
-			add_note(snap, cn, viewer, 0);
+			notes_snap(snap, cn, cn->tbl, viewer, 0);
 		else if (mine >= 0 && cn->tbl == mine + 1 && cn->round ==
 		    c->round)
-			add_note(snap, cn, viewer, 0);
+			notes_snap(snap, cn, cn->tbl, viewer, 0);
 		else if (mine >= 0 && snap->i_host && cn->tbl == mine + 1 &&
 		    cn->round == c->round - 1)
-			add_note(snap, cn, viewer, NOTE_PREV);
+			notes_snap(snap, cn, cn->tbl, viewer, NOTE_PREV);
 	}
 }
 
@@ -586,7 +511,7 @@ release_cafe(struct act_run *run)
 		return;
 	rotate_schedule_free(&c->sched);
 	free(c->who);
-	free(c->notes);
+	notes_free(&c->notes);
 	free(c);
 	run->data = NULL;
 }

@@ -38,28 +38,14 @@ make_scale(struct plan_activity *a, char *why, size_t n)
 	}
 	points = hi - lo + 1;
 	if (lb != NULL) {
-		char *copy = dup_or_die(lb), *p = copy, *bar;
-
-		do {
-			bar = strchr(p, '|');
-			if (bar != NULL)
-				*bar = '\0';
-			labels = realloc(labels, (size_t)(nl + 1) * sizeof *labels);
-			if (labels == NULL)
-				abort();
-			while (*p == ' ')
-				p++;
-			for (char *e = p + strlen(p); e > p && e[-1] == ' ';)
-				*--e = '\0';
-			labels[nl++] = dup_or_die(p);
-			if (bar != NULL)
-				p = bar + 1;
-		} while (bar != NULL);
-		free(copy);
+		labels = calloc(SNAP_MAX_OPTIONS, sizeof *labels);
+		if (labels == NULL)
+			abort();
+		nl = kv_split(lb, labels, SNAP_MAX_OPTIONS);
 		if (nl != 2 && nl != points) {
 			snprintf(why, n, "labels = needs 2 end labels or %d, one "
 			    "per point, not %d", points, nl);
-			for (int i = 0; i < nl; i++)
+			for (int i = 0; i < nl && i < SNAP_MAX_OPTIONS; i++)
 				free(labels[i]);
 			free(labels);
 			return -1;
@@ -81,7 +67,7 @@ make_scale(struct plan_activity *a, char *why, size_t n)
 			snprintf(buf, sizeof buf, "%d", lo + i);
 		a->options[i] = dup_or_die(buf);
 	}
-	for (int i = 0; i < nl; i++)
+	for (int i = 0; i < nl && i < SNAP_MAX_OPTIONS; i++)
 		free(labels[i]);
 	free(labels);
 	return 0;

@@ -142,6 +142,7 @@ struct kvdiag {
 void	kv_fail(struct kvdiag *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 char	*kv_trim(char *);
+int	kv_split(const char *, char **, int);
 void	kv_lines(const char *, size_t, struct kvdiag *,
 	    void (*)(void *, const char *, const char *, int), void *);
 int	kv_read(const char *, char **, size_t *, char *, size_t);
@@ -288,6 +289,27 @@ int	store_note_edit(struct store *, int64_t, int64_t, int64_t,
 int	store_note_theme(struct store *, int64_t, int64_t, int);
 int	store_notes(struct store *, int64_t, int, int, int,
 	    void (*)(void *, const struct store_note *), void *);
+
+/* notes.c: a cache of an activity's shared-note lines. */
+struct note {
+	int64_t id;
+	int round, tbl, grp, theme;
+	int64_t author;
+	char name[SNAP_SHORT_NAME + 1];
+	char text[NOTE_MAX_LEN + 1];
+};
+struct notes {
+	struct note *v;
+	size_t n, cap;
+};
+struct participant;
+int	notes_load(struct store *, int64_t, struct notes *);
+void	notes_free(struct notes *);
+const struct note *notes_find(const struct notes *, int64_t);
+int	notes_intent(struct store *, int64_t, int, int, int, int64_t,
+	    const char *, char *, size_t);
+void	notes_snap(struct snapshot *, const struct note *, int,
+	    const struct participant *, int);
 
 /* A participant as the session knows them while it runs. */
 struct participant {

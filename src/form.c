@@ -32,25 +32,6 @@ xdup(const char *s)
 	return d;
 }
 
-static int
-split(const char *v, char **out, int max)
-{
-	char *copy = xdup(v), *p = copy, *bar;
-	int n = 0;
-
-	do {
-		bar = strchr(p, '|');
-		if (bar != NULL)
-			*bar = '\0';
-		if (n < max)
-			out[n] = xdup(kv_trim(p));
-		n++;
-		p = bar + 1;
-	} while (bar != NULL);
-	free(copy);
-	return n;
-}
-
 static void
 set(char **dst, const char *v)
 {
@@ -150,9 +131,13 @@ form_line(void *arg, const char *key, const char *val, int line)
 
 		set(slot, val);
 	} else if (strcmp(key, "options") == 0 && it->kind == FORM_CHOICE) {
-		for (int i = 0; i < it->n_points; i++)
+		/* A second options = line: a shorter list must not leave
+		 * freed labels behind for form_free(). */
+		for (int i = 0; i < it->n_points; i++) {
 			free(it->labels[i]);
-		it->n_points = split(val, it->labels, FORM_MAX_POINTS);
+			it->labels[i] = NULL;
+		}
+		it->n_points = kv_split(val, it->labels, FORM_MAX_POINTS);
 		if (it->n_points < 2 || it->n_points > 9) {
 			kv_fail(&fp->d, line, "a choice needs 2 to 9 options, "
 			    "not %d", it->n_points);
@@ -218,7 +203,7 @@ make_points(struct fparser *fp, struct form_item *it)
 		goto out;
 	}
 	if (lb != NULL) {
-		nl = split(lb, labels, FORM_MAX_POINTS);
+		nl = kv_split(lb, labels, FORM_MAX_POINTS);
 		if (nl != n && nl != 2) {
 			kv_fail(&fp->d, it->line, "[rating] %s: %d labels for %d "
 			    "points (give one per point, or 2 for the ends)",

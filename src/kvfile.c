@@ -44,6 +44,38 @@ kv_trim(char *s)
 }
 
 /*
+ * Split a `a | b | c` list: the first `max` items, trimmed and copied,
+ * go to `out` (the caller frees them); returns how many items the list
+ * has, which may be more than `max`.
+ */
+int
+kv_split(const char *v, char **out, int max)
+{
+	int n = 0;
+
+	for (;;) {
+		const char *bar = strchr(v, '|');
+		size_t len = bar ? (size_t)(bar - v) : strlen(v);
+
+		if (n < max) {
+			char *item = malloc(len + 1);
+
+			if (item == NULL)
+				abort();
+			memcpy(item, v, len);
+			item[len] = '\0';
+			out[n] = kv_trim(item);
+			memmove(item, out[n], strlen(out[n]) + 1);
+			out[n] = item;
+		}
+		n++;
+		if (bar == NULL)
+			return n;
+		v = bar + 1;
+	}
+}
+
+/*
  * Call `fn` for every line that is not blank or a comment, as a `[name]`
  * section (key NULL, value the name) or a `key = value` pair, both
  * trimmed.  A UTF-8 BOM and CRLF line ends are accepted; NUL bytes,

@@ -186,25 +186,14 @@ xrealloc(void *p, size_t n)
 	return p;
 }
 
-/* Split a `a | b | c` list into trimmed, non-empty items. */
+/* Split a `a | b | c` list into trimmed items. */
 static int
 split_list(const char *v, char ***out)
 {
-	char *copy = xstrdup(v), *p = copy, *bar;
-	int n = 0;
+	int n = kv_split(v, NULL, 0);
 
-	*out = NULL;
-	do {
-		bar = strchr(p, '|');
-		if (bar != NULL)
-			*bar = '\0';
-		*out = xrealloc(*out, (size_t)(n + 1) * sizeof **out);
-		(*out)[n++] = xstrdup(kv_trim(p));
-		if (bar != NULL)
-			p = bar + 1;
-	} while (bar != NULL);
-	free(copy);
-	return n;
+	*out = xrealloc(NULL, (size_t)n * sizeof **out);
+	return kv_split(v, *out, n);
 }
 
 static void
