@@ -95,10 +95,20 @@ breakout_keys(struct dash *d, const struct snapshot *s, int key,
 	return SCR_NONE;
 }
 
+/* Someone back from another terminal asking for their seat (the host
+ * lists such requests first, marked connected = 2). */
+static const struct snap_person *
+first_claim(const struct snapshot *s)
+{
+	return s->n_people > 0 && s->people[0].connected == 2 ?
+	    &s->people[0] : NULL;
+}
+
 static int
 dash_key(void *st, const struct snapshot *s, int key, struct intent *in)
 {
 	struct dash *d = st;
+	const struct snap_person *c;
 
 	if (d->confirm_quit) {
 		d->confirm_quit = 0;
@@ -113,6 +123,17 @@ dash_key(void *st, const struct snapshot *s, int key, struct intent *in)
 
 		if (r != SCR_NONE)
 			return r;
+	}
+	if ((key == 'g' || key == 'G') && (c = first_claim(s)) != NULL) {
+		char id[16];
+
+		snprintf(id, sizeof id, "%u", c->id);
+		in->argc = 3;
+		snprintf(in->argv[0], sizeof in->argv[0], "reclaim");
+		snprintf(in->argv[1], sizeof in->argv[1], "%s", id);
+		snprintf(in->argv[2], sizeof in->argv[2], key == 'g' ? "yes" :
+		    "no");
+		return SCR_CTL | SCR_REDRAW;
 	}
 	switch (key) {
 	case 'n':
@@ -207,6 +228,11 @@ draw_people(struct ui *ui, const struct snapshot *s, int top, int x, int w)
 	for (int i = 0; i < s->n_people && y < ui->rows - 3; i++, y++) {
 		const struct snap_person *p = &s->people[i];
 
+		if (p->connected == 2) {
+			snprintf(line, sizeof line, "? %s: seat? (g/G)", p->name);
+			ui_text(ui, y, x, w, line, UI_WARN);
+			continue;
+		}
 		snprintf(line, sizeof line, "%s %s%s%s%s", p->answered ?
 		    (ui->utf8 ? "\xe2\x9c\x93" : "+") : p->connected ? " " : "x",
 		    p->name, p->site[0] ? " (" : "", p->site, p->site[0] ?
@@ -553,6 +579,7 @@ draw_help(struct ui *ui)
 		"Tab, v, b   breakout: pick a member, move them; call all back",
 		"q           quit (asks first; resume with --resume)",
 		"",
+		"g / G       give a returning person their seat / a new one",
 		"From any shell: convene ctl next|open|close|reveal|status",
 		"any key closes this help",
 	};
@@ -591,9 +618,19 @@ dash_draw(void *st, const struct snapshot *s, struct ui *ui)
 	if (d->help)
 		draw_help(ui);
 	ui_fill(ui, ui->rows - 2, UI_DIM);
-	snprintf(status, sizeof status, "Join: %s   %s", s->join_hint,
-	    ui->notice);
-	ui_text(ui, ui->rows - 2, 1, ui->cols - 2, status, UI_DIM);
+	if (first_claim(s) != NULL) {
+		const struct snap_person *c = first_claim(s);
+
+		snprintf(status, sizeof status, "%s%s%s%s asks for their seat "
+		    "back: g give it back, G new seat", c->name, c->site[0] ?
+		    " (" : "", c->site, c->site[0] ? ")" : "");
+		ui_fill(ui, ui->rows - 2, UI_WARN);
+		ui_text(ui, ui->rows - 2, 1, ui->cols - 2, status, UI_WARN);
+	} else {
+		snprintf(status, sizeof status, "Join: %s   %s", s->join_hint,
+		    ui->notice);
+		ui_text(ui, ui->rows - 2, 1, ui->cols - 2, status, UI_DIM);
+	}
 	screen_footer(ui, d->confirm_quit ? "Quit the host? Participants "
 	    "wait until you resume. y = quit, any other key = stay" :
 	    "n next  p prev  o open  c close  r reveal  s sites  m say  "

@@ -226,6 +226,7 @@ int64_t	store_participant_add(struct store *, int64_t, const char *,
 int	store_participant_by_token(struct store *, int64_t, const char *,
 	    struct store_participant *);
 int	store_participant_count_name(struct store *, int64_t, const char *);
+int	store_participant_token(struct store *, int64_t, const char *);
 int	store_participants(struct store *, int64_t,
 	    void (*)(void *, const struct store_participant *), void *);
 
@@ -366,6 +367,14 @@ struct session {
 	size_t cap_people;
 	char banner[TEXT_MAX_LEN + 1];
 	int by_site;		/* results broken down by site */
+	/* People back from another terminal without their token, asking
+	 * for the seat of the same name and site: the facilitator decides. */
+	struct claim {
+		uint32_t id;
+		struct participant *p;
+	} claims[16];
+	int n_claims;
+	uint32_t next_claim;
 	int min_group;		/* smaller sites fold into "other sites" */
 	uint32_t seq;
 	int ended;
@@ -460,6 +469,12 @@ void	session_free(struct session *);
 struct participant *session_join(struct session *, const char *,
 	    const char *, const char *, char *, size_t);
 void	session_connected(struct session *, struct participant *);
+struct participant *session_by_token(struct session *, const char *);
+struct participant *session_seat_for(struct session *, const char *,
+	    const char *);
+uint32_t session_claim_add(struct session *, struct participant *);
+struct participant *session_claim_take(struct session *, uint32_t);
+int	session_give_seat(struct session *, struct participant *);
 int	session_answer(struct session *, struct participant *, const char *,
 	    const char *, char *, size_t);
 int	session_command(struct session *, int, char **, char *, size_t);

@@ -36,6 +36,7 @@ struct client {
 	int closing;
 	int close_after;	/* refused: close once the reason is sent */
 	int64_t refuse_at;	/* wrong code: refuse then, not at once */
+	uint32_t claim;		/* asking for a seat back: the request's id */
 	char refuse_why[128];
 	double tokens;		/* rate limit: frames we will still take */
 	int64_t tokens_at;
@@ -77,6 +78,8 @@ server_client_close(struct client *c, const char *why)
 		c->p->connected--;
 		srv->sess->seq++;
 	}
+	if (c->claim != 0)
+		session_claim_take(srv->sess, c->claim);
 	if (c->prev != NULL)
 		c->prev->next = c->next;
 	else
@@ -142,6 +145,9 @@ put_snapshot(struct client *c)
 
 	if (snap == NULL)
 		return -1;
+	if (c->claim != 0)
+		snprintf(snap->banner, sizeof snap->banner, "The facilitator is "
+		    "confirming that this seat is yours. Please wait a moment.");
 	rc = snapshot_fit(&c->flight, snap);
 	free(snap);
 	return rc;
@@ -222,7 +228,7 @@ server_client_flush(struct client *c)
 		c->out.len = 0;
 	}
 	if (c->view != VIEW_CTL && (!c->sent_any || c->sent_seq != s->seq) &&
-	    (put_shared(c) == 0 || put_snapshot(c) == 0)) {
+	    ((c->claim == 0 && put_shared(c) == 0) || put_snapshot(c) == 0)) {
 		c->sent_seq = s->seq;
 		c->sent_any = 1;
 	}
@@ -375,8 +381,27 @@ on_hello(struct client *c, const struct frame *f)
 	c->view = c->uid == srv->uid ? h.view : VIEW_PARTICIPANT;
 	memset(&w, 0, sizeof w);
 	if (c->view == VIEW_PARTICIPANT) {
+		struct participant *seat;
+
 		util_sanitize(h.name, sizeof h.name);
 		util_sanitize(h.site, sizeof h.site);
+		/* No token for a seat that is empty but has this name and
+		 * site: the same person on another terminal, probably.  The
+		 * facilitator confirms before the seat changes hands. */
+		if (session_by_token(srv->sess, h.token) == NULL &&
+		    (seat = session_seat_for(srv->sess, h.name, h.site)) !=
+		    NULL && (c->claim = session_claim_add(srv->sess, seat)) !=
+		    0) {
+			w.view = VIEW_PARTICIPANT;
+			util_strlcpy(w.name, seat->name, sizeof w.name);
+			util_strlcpy(w.site, seat->site, sizeof w.site);
+			msg_welcome_encode(&c->out, &w);
+			c->greeted = 1;
+			srv->urgent = 1;
+			server_log(srv, "%s (%s) asks for their seat back",
+			    seat->name, seat->site[0] ? seat->site : "no site");
+			return;
+		}
 		if (store_begin(srv->store) != 0 || (c->p = session_join(
 		    srv->sess, h.name, h.site, h.token, why, sizeof why)) ==
 		    NULL) {
@@ -426,6 +451,63 @@ on_answer(struct client *c, const struct frame *f)
 	msg_ack_encode(ack.ok ? &c->held : &c->out, &ack);
 }
 
+/*
+ * `reclaim ID yes|no`: the facilitator's answer to someone asking for a
+ * seat back.  Yes: that terminal takes the seat, with the seat's answers.
+ * No: it gets a seat of its own (the name told apart by a number).
+ */
+static int
+reclaim(struct server *srv, int argc, char **argv, char *out, size_t n)
+{
+	struct client *k;
+	struct participant *seat;
+	struct msg_welcome w;
+	char *end, why[256];
+	unsigned long id;
+
+	if (argc != 3 || (id = strtoul(argv[1], &end, 10)) == 0 || *end !=
+	    '\0' || (strcmp(argv[2], "yes") != 0 && strcmp(argv[2], "no") !=
+	    0)) {
+		snprintf(out, n, "usage: reclaim REQUEST-ID yes|no");
+		return 2;
+	}
+	for (k = srv->clients; k != NULL && k->claim != id; k = k->next)
+		;
+	if (k == NULL || k->closing) {
+		snprintf(out, n, "no request %lu (its terminal may have left)",
+		    id);
+		return 1;
+	}
+	if (store_begin(srv->store) != 0) {
+		snprintf(out, n, "cannot save: %s", store_error(srv->store));
+		return 1;
+	}
+	seat = session_claim_take(srv->sess, k->claim);
+	k->claim = 0;
+	if (argv[2][0] == 'y' && seat != NULL && seat->connected == 0 &&
+	    session_give_seat(srv->sess, seat) == 0) {
+		k->p = seat;
+		snprintf(out, n, "%s has their seat back", seat->name);
+	} else if ((k->p = session_join(srv->sess, seat ? seat->name : "?",
+	    seat ? seat->site : "", NULL, why, sizeof why)) == NULL) {
+		snprintf(out, n, "no seat given: %s", why);
+		refuse(k, "the facilitator could not give you a seat; please "
+		    "join again");
+		return 1;
+	} else
+		snprintf(out, n, "%s gets a seat of their own", k->p->name);
+	session_connected(srv->sess, k->p);
+	memset(&w, 0, sizeof w);
+	w.participant = (uint32_t)k->p->id;
+	w.view = VIEW_PARTICIPANT;
+	util_strlcpy(w.token, k->p->token, sizeof w.token);
+	util_strlcpy(w.name, k->p->name, sizeof w.name);
+	util_strlcpy(w.site, k->p->site, sizeof w.site);
+	msg_welcome_encode(&k->out, &w);
+	srv->urgent = 1;
+	return 0;
+}
+
 static void
 on_ctl(struct client *c, const struct frame *f)
 {
@@ -449,6 +531,13 @@ on_ctl(struct client *c, const struct frame *f)
 	}
 	for (int i = 0; i < m.argc; i++)
 		argv[i] = m.argv[i];
+	if (strcmp(argv[0], "reclaim") == 0) {
+		rep.status = (uint8_t)reclaim(c->srv, m.argc, argv, rep.text,
+		    sizeof rep.text);
+		server_log(c->srv, "ctl reclaim: %s", rep.text);
+		msg_reply_encode(&c->out, &rep);
+		return;
+	}
 	if (store_begin(c->srv->store) != 0) {
 		rep.status = 1;
 		snprintf(rep.text, sizeof rep.text, "cannot save: %s",

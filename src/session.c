@@ -266,6 +266,88 @@ session_join(struct session *s, const char *name, const char *site,
 	return p;
 }
 
+/* The seat a resume token belongs to, or NULL (also for no token). */
+struct participant *
+session_by_token(struct session *s, const char *token)
+{
+	struct store_participant sp;
+	char hash[17];
+	struct participant *p;
+
+	if (token == NULL || *token == '\0')
+		return NULL;
+	token_hash(token, hash);
+	if ((p = find_by_hash(s, hash)) != NULL)
+		return p;
+	if (store_participant_by_token(s->store, s->id, hash, &sp) != 1)
+		return NULL;
+	for (size_t i = 0; i < s->n_people; i++)
+		if (s->people[i]->id == sp.id)
+			return s->people[i];
+	return NULL;
+}
+
+/* An empty seat with exactly this name and site (someone who left). */
+struct participant *
+session_seat_for(struct session *s, const char *name, const char *site)
+{
+	for (size_t i = 0; i < s->n_people; i++) {
+		struct participant *p = s->people[i];
+
+		if (p->connected == 0 && strcmp(p->name, name) == 0 &&
+		    strcmp(p->site, site) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+/* Someone asks for seat `p` back; 0 when too many are waiting already. */
+uint32_t
+session_claim_add(struct session *s, struct participant *p)
+{
+	if (s->n_claims == (int)(sizeof s->claims / sizeof s->claims[0]))
+		return 0;
+	s->claims[s->n_claims].id = ++s->next_claim;
+	s->claims[s->n_claims].p = p;
+	s->n_claims++;
+	s->seq++;
+	return s->next_claim;
+}
+
+/* Withdraw a request (decided, or its client left); its seat or NULL. */
+struct participant *
+session_claim_take(struct session *s, uint32_t id)
+{
+	for (int i = 0; i < s->n_claims; i++)
+		if (s->claims[i].id == id) {
+			struct participant *p = s->claims[i].p;
+
+			s->claims[i] = s->claims[--s->n_claims];
+			s->seq++;
+			return p;
+		}
+	return NULL;
+}
+
+/*
+ * Give seat `p` to a new terminal.  Its token goes with it when the host
+ * still knows it; after a --resume the host only has its hash, so the
+ * seat gets a new token (answers made under the old one stay counted;
+ * the old terminal's saved token stops working).
+ */
+int
+session_give_seat(struct session *s, struct participant *p)
+{
+	if (p->token[0] != '\0')
+		return 0;
+	util_random_hex(p->token, sizeof p->token);
+	token_hash(p->token, p->token_hash);
+	if (store_participant_token(s->store, p->id, p->token_hash) != 0)
+		return -1;
+	restore_answers(s, p);
+	return 0;
+}
+
 /* A connection now holds this seat; a running activity may want to seat
  * them (a late arrival at the café). */
 void
@@ -471,7 +553,20 @@ session_snapshot(struct session *s, const struct participant *p, int view,
 		    sizeof snap->mine_value);
 	}
 	if (view == VIEW_FACILITATOR) {
-		/* Connected people first, newest last, as many as fit. */
+		/* Requests for a seat come first (connected = 2, id = the
+		 * request's), then connected people, newest last. */
+		for (int i = 0; i < s->n_claims && snap->n_people <
+		    SNAP_MAX_PEOPLE; i++) {
+			struct snap_person *sp = &snap->people[snap->n_people++];
+
+			memset(sp, 0, sizeof *sp);
+			sp->id = s->claims[i].id;
+			util_strlcpy(sp->name, s->claims[i].p->name,
+			    sizeof sp->name);
+			util_strlcpy(sp->site, s->claims[i].p->site,
+			    sizeof sp->site);
+			sp->connected = 2;
+		}
 		for (int pass = 0; pass < 2; pass++)
 			for (size_t i = 0; i < s->n_people &&
 			    snap->n_people < SNAP_MAX_PEOPLE; i++) {

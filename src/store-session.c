@@ -429,3 +429,18 @@ store_prev_activity(struct store *st, int64_t sid, const char *kind,
 	sqlite3_reset(s);
 	return id;
 }
+
+/* A new resume token for a seat (its hash; see session_give_seat). */
+int
+store_participant_token(struct store *st, int64_t pid, const char *hash)
+{
+	static const char sql[] = "UPDATE participants SET token_hash = ? "
+	    "WHERE id = ?";
+	sqlite3_stmt *s = store_stmt(st, sql);
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, pid);
+	return done(st, s, sqlite3_step(s), "new token");
+}
