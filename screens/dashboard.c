@@ -249,15 +249,16 @@ draw_people(struct ui *ui, const struct snapshot *s, int top, int x, int w)
 static int draw_texts(struct ui *, const struct snapshot *,
     const struct dash *, int, int, int);
 
+/* "3.9+-0.6 n8": mean, spread and n of one subscale at one site.  The
+ * host sends hundredths; printf rounds them (3.97 is 4.0, not 3.0). */
 static void
 mean_cell(char *out, size_t n, const struct snap_score *sc, int k)
 {
 	if (sc->n[k] == 0)
 		snprintf(out, n, "    -     ");
 	else
-		snprintf(out, n, "%d.%d+-%d.%d", sc->mean100[k] / 100,
-		    (sc->mean100[k] % 100 + 5) / 10 % 10, sc->sd100[k] / 100,
-		    (sc->sd100[k] % 100 + 5) / 10 % 10);
+		snprintf(out, n, "%.1f+-%.1f n%u", sc->mean100[k] / 100.0,
+		    sc->sd100[k] / 100.0, sc->n[k]);
 }
 
 /* One character per rating question: how high the site scored it. */
@@ -312,7 +313,7 @@ draw_form(struct ui *ui, const struct snapshot *s, int y, int x, int w)
 	char line[512], cell[64];
 	int max_y = ui->rows - 3;
 	/* Wide: "mean+-sd change" per subscale; narrow: "mean(sd)". */
-	int wide = w >= 20 + 15 * s->n_subscales, sub_w = wide ? 15 : 9;
+	int wide = w >= 20 + 19 * s->n_subscales, sub_w = wide ? 19 : 9;
 	int site_w = wide ? 12 : 9;
 
 	snprintf(line, sizeof line, "%u questions   %s", s->n_slots,
@@ -341,19 +342,16 @@ draw_form(struct ui *ui, const struct snapshot *s, int y, int x, int w)
 			if (sc->n[k] == 0)
 				snprintf(cell, sizeof cell, "-");
 			else if (!wide)
-				snprintf(cell, sizeof cell, "%d.%d(%d.%d)",
-				    sc->mean100[k] / 100, (sc->mean100[k] % 100 +
-				    5) / 10 % 10, sc->sd100[k] / 100,
-				    (sc->sd100[k] % 100 + 5) / 10 % 10);
+				snprintf(cell, sizeof cell, "%.1f(%.1f)",
+				    sc->mean100[k] / 100.0, sc->sd100[k] / 100.0);
 			else
 				mean_cell(cell, sizeof cell, sc, k);
 			if (wide && sc->prev100[k] != INT32_MIN && sc->n[k] > 0) {
 				int d = sc->mean100[k] - sc->prev100[k];
 				size_t c = strlen(cell);
 
-				snprintf(cell + c, sizeof cell - c, " %c%d.%d",
-				    d < 0 ? '-' : '+', abs(d) / 100,
-				    (abs(d) % 100 + 5) / 10 % 10);
+				snprintf(cell + c, sizeof cell - c, " %+.1f",
+				    d / 100.0);
 			}
 			snprintf(line + l, sizeof line - l, " %-*s", sub_w - 1,
 			    cell);

@@ -117,10 +117,9 @@ draw_form(struct ui *ui, const struct snapshot *s, int y)
 				snprintf(line + l, sizeof line - l, "  %s: -",
 				    s->subscales[k]);
 			else
-				snprintf(line + l, sizeof line - l, "  %s %d.%d "
+				snprintf(line + l, sizeof line - l, "  %s %.1f "
 				    "(n=%u)", s->subscales[k], sc->mean100[k] /
-				    100, (sc->mean100[k] % 100 + 5) / 10 % 10,
-				    sc->n[k]);
+				    100.0, sc->n[k]);
 		}
 		if (sc->suppressed) {
 			l = strlen(line);

@@ -11,9 +11,8 @@ results_summary(const struct snapshot *s, char *out, size_t n)
 	int hi = s->scale_min + s->n_options - 1;
 
 	if (s->poll_type == POLL_SCALE && s->answered > 0)
-		snprintf(out, n, "%u answered, mean %d.%02d on %d..%d",
-		    s->answered, s->mean100 / 100, (s->mean100 < 0 ?
-		    -s->mean100 : s->mean100) % 100, s->scale_min, hi);
+		snprintf(out, n, "%u answered, mean %.2f on %d..%d",
+		    s->answered, s->mean100 / 100.0, s->scale_min, hi);
 	else if (s->poll_type == POLL_RANK)
 		snprintf(out, n, "%u ranked; bars are Borda points, "
 		    "(n.nn) the mean rank", s->answered);
@@ -52,8 +51,8 @@ bars(struct ui *ui, const struct snapshot *s, int y, int x, int w, int max_y,
 		for (int r = 0; r < tall && bar_w > 0; r++)
 			ui_bar(ui, y + r, x + 5 + label_w, bar_w, frac, UI_BAR);
 		if (s->poll_type == POLL_RANK)
-			snprintf(num, sizeof num, "%4u (%d.%02d)", s->counts[i],
-			    s->stat[i] / 100, s->stat[i] % 100);
+			snprintf(num, sizeof num, "%4u (%.2f)", s->counts[i],
+			    s->stat[i] / 100.0);
 		else
 			snprintf(num, sizeof num, "%4u %3u%%", s->counts[i],
 			    base ? (unsigned)((s->counts[i] * 100 + base / 2) /

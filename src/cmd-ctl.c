@@ -69,7 +69,7 @@ cmd_ctl(int argc, char **argv)
 	if (i >= argc) {
 		fputs("usage: convene ctl [--socket PATH] COMMAND [ARG...]\n"
 		    "commands: next prev goto open close reveal hide timer "
-		    "extend say status end\n", stderr);
+		    "extend recall move say status end\n", stderr);
 		return EXIT_USAGE;
 	}
 	if (argc - i > CTL_MAX_ARGS) {

@@ -298,8 +298,8 @@ session_command(struct session *s, int argc, char **argv, char *out,
 	    strcmp(cmd, "timer") != 0 && strcmp(cmd, "extend") != 0 &&
 	    strcmp(cmd, "moderate") != 0 && strcmp(cmd, "theme") != 0) {
 		snprintf(out, n, "unknown command \"%s\" (try next, prev, goto, "
-		    "open, close, reveal, hide, timer, extend, say, bysite, "
-		    "moderate, theme, status, end)", cmd);
+		    "open, close, reveal, hide, timer, extend, recall, move, "
+		    "say, bysite, moderate, theme, status, end)", cmd);
 		return 2;
 	}
 	if ((rc = need_current(s, out, n)) != 0)

@@ -35,7 +35,7 @@ store_answer_put(struct store *st, int64_t aid, int64_t participant,
 	}
 	/* All or nothing: a failed insert must not leave the old answer
 	 * deleted inside the turn's shared transaction. */
-	if (store_exec(st, "SAVEPOINT answer") != 0)
+	if (store_step(st, "SAVEPOINT answer") != 0)
 		return -1;
 	if ((s = store_stmt(st, del)) == NULL)
 		goto undo;
@@ -72,14 +72,14 @@ store_answer_put(struct store *st, int64_t aid, int64_t participant,
 			goto undo;
 		}
 	}
-	return store_exec(st, "RELEASE answer");
+	return store_step(st, "RELEASE answer");
 undo:
 	{
 		char keep[sizeof st->err];
 
 		memcpy(keep, st->err, sizeof keep);
-		sqlite3_exec(st->db, "ROLLBACK TO answer; RELEASE answer", NULL,
-		    NULL, NULL);
+		store_step(st, "ROLLBACK TO answer");
+		store_step(st, "RELEASE answer");
 		memcpy(st->err, keep, sizeof keep);
 	}
 	return -1;
