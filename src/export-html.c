@@ -36,10 +36,16 @@ static const char css[] =
     "svg .bar{fill:#2b7a99}svg .lbl{font-size:12px;fill:#1d2a33}"
     "svg .num{font-size:12px;fill:#33444f}svg .in{font-size:11px;"
     "fill:#fff}svg .axis{stroke:#1d2a33;stroke-width:1}"
+    "svg .grid{stroke:#d5dde3;stroke-width:1}svg .cut{stroke:#5a6b78;"
+    "stroke-width:1;stroke-dasharray:4 3}svg .track{fill:#e6ecef}"
+    "svg.meter{display:inline-block;vertical-align:middle}"
+    "table.items td:first-child{max-width:34rem}"
+    "h4{font-size:.95rem;margin:.8rem 0 .2rem;font-weight:600}"
+    ".comments{margin:.2rem 0 .8rem}"
     "@media print{body{margin:0;max-width:none;font-size:11pt}"
     "h2{break-after:avoid}section,table,figure{break-inside:avoid}"
     "a{color:inherit;text-decoration:none}"
-    "svg .bar{fill:#555}th{background:#eee}}";
+    "svg .bar{fill:#555}svg .track{fill:#e8e8e8}th{background:#eee}}";
 
 struct page {
 	struct store *st;
@@ -47,6 +53,8 @@ struct page {
 	const char *ids;
 	FILE *f;
 	int failed;
+	int forms;		/* the database stores its forms' items */
+	struct scores *sc;
 };
 
 static sqlite3_stmt *
@@ -176,9 +184,9 @@ by_site(struct page *p, int64_t aid, int is_likert)
 	}
 }
 
-/* Free text, hidden answers left out; `items`: a form's, by item. */
+/* A poll's free text, hidden answers left out. */
 static void
-comments(struct page *p, int64_t aid, const char *title, int items)
+comments(struct page *p, int64_t aid, const char *title)
 {
 	sqlite3_stmt *s = q(p, REPORT_TEXTS, 0, aid);
 	int n = 0;
@@ -187,18 +195,45 @@ comments(struct page *p, int64_t aid, const char *title, int items)
 		return;
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		if (n++ == 0)
-			fprintf(p->f, "<h3>%s</h3><table><tr>%s<th>Comment"
-			    "</th></tr>\n", title, items ? "<th>Item</th>" :
-			    "");
+			fprintf(p->f, "<h3>%s</h3><table><tr><th>Comment"
+			    "</th></tr>\n", title);
 		fputs("<tr>", p->f);
-		if (items)
-			cell(p->f, "td", COL_TEXT(s, 0));
 		cell(p->f, "td", COL_TEXT(s, 1));
 		fputs("</tr>\n", p->f);
 	}
 	sqlite3_finalize(s);
 	if (n > 0)
 		fputs("</table>\n", p->f);
+}
+
+/* A form's free text, listed under the question it answers. */
+static int
+form_comments(struct page *p, int64_t aid)
+{
+	sqlite3_stmt *s = q(p, p->forms ? REPORT_TEXTS_FORM :
+	    REPORT_TEXTS_ITEMS, 0, aid);
+	char last[256] = "";
+	int n = 0;
+
+	if (s == NULL)
+		return 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (n++ == 0)
+			fputs("<h3>Comments</h3>\n", p->f);
+		if (n == 1 || strcmp(last, COL_TEXT(s, 0)) != 0) {
+			if (n > 1)
+				fputs("</ul>\n", p->f);
+			cell(p->f, "h4", COL_TEXT(s, 2));
+			fputs("\n<ul class=\"comments\">\n", p->f);
+			util_strlcpy(last, COL_TEXT(s, 0), sizeof last);
+		}
+		cell(p->f, "li", COL_TEXT(s, 1));
+		putc('\n', p->f);
+	}
+	sqlite3_finalize(s);
+	if (n > 0)
+		fputs("</ul>\n", p->f);
+	return n;
 }
 
 static void
@@ -224,7 +259,7 @@ poll(struct page *p, int64_t aid, const char *type)
 	}
 	fprintf(p->f, "<p class=\"meta\">Answered: %d</p>\n", answered);
 	if (strcmp(type, "text") == 0) {
-		comments(p, aid, "Answers", 0);
+		comments(p, aid, "Answers");
 		return;
 	}
 	if ((s = q(p, REPORT_OPTIONS, 0, aid)) == NULL)
@@ -313,39 +348,54 @@ commitments(struct page *p, int64_t aid)
 	sqlite3_finalize(s);
 }
 
-/* Assessments and evaluations: the mean of each rated item as bars,
- * then the comments. */
+/*
+ * Assessments and evaluations: for an assessment, each site's subscale
+ * scores; then every rated item by its question, with its mean as a bar
+ * over the item's scale; then the comments under their questions.
+ */
 static void
-evaluation(struct page *p, int64_t aid)
+evaluation(struct page *p, int64_t aid, int assess)
 {
-	sqlite3_stmt *s = q(p, REPORT_RATINGS, 0, aid);
-	struct svg_bar bars[MAX_OPTIONS];
-	char *items[MAX_OPTIONS];
-	int n = 0;
+	sqlite3_stmt *s = q(p, p->forms ? REPORT_RATINGS_FORM :
+	    REPORT_RATINGS, 0, aid);
+	int n = 0, hidden = 0;
 
 	if (s == NULL)
 		return;
-	while (sqlite3_step(s) == SQLITE_ROW && n < MAX_OPTIONS) {
+	if (assess && p->sc != NULL)
+		scores_html_sites(p->f, p->sc, p->j, aid);
+	while (sqlite3_step(s) == SQLITE_ROW) {
 		int k = sqlite3_column_int(s, 1);
+		double mean = sqlite3_column_double(s, 2);
+		int known = sqlite3_column_type(s, 5) != SQLITE_NULL;
+		double lo = known ? sqlite3_column_double(s, 4) : 0;
+		double hi = known ? sqlite3_column_double(s, 5) : 10;
 
-		if (p->j->site != NULL && k < p->j->min_group)
+		if (p->j->site != NULL && k < p->j->min_group) {
+			hidden++;
 			continue;
-		items[n] = strdup(COL_TEXT(s, 0));
-		bars[n].label = items[n];
-		bars[n].value = sqlite3_column_double(s, 2);
-		snprintf(bars[n].note, sizeof bars[n].note, "%.2f (n=%d)",
-		    bars[n].value, k);
-		n++;
+		}
+		if (n++ == 0)
+			fputs("<h3>Mean rating per item</h3>\n<table class=\""
+			    "items\"><tr><th>Question</th><th>Mean</th><th></th>"
+			    "<th>n</th></tr>\n", p->f);
+		fputs("<tr>", p->f);
+		cell(p->f, "td", COL_TEXT(s, 3));
+		fprintf(p->f, "<td class=\"n\">%.2f</td><td>", mean);
+		svg_meter(p->f, mean, lo, hi < mean ? mean : hi, 160);
+		if (known)
+			fprintf(p->f, " <span class=\"note\">%g to %g</span>",
+			    lo, hi);
+		fprintf(p->f, "</td><td class=\"n\">%d</td></tr>\n", k);
 	}
 	sqlite3_finalize(s);
-	if (n > 0) {
-		fputs("<h3>Mean rating per item</h3>\n", p->f);
-		svg_bars(p->f, bars, n, 640);
-	}
-	for (int i = 0; i < n; i++)
-		free(items[i]);
-	comments(p, aid, "Comments", 1);
-	if (n == 0)
+	if (n > 0)
+		fputs("</table>\n", p->f);
+	if (hidden > 0)
+		fprintf(p->f, "<p class=\"note\">%d item%s not shown: fewer "
+		    "than %d answered.</p>\n", hidden, hidden > 1 ? "s" : "",
+		    p->j->min_group);
+	if (form_comments(p, aid) == 0 && n == 0 && hidden == 0)
 		fputs("<p class=\"note\">No answers.</p>\n", p->f);
 }
 
@@ -412,7 +462,7 @@ session(struct page *p, sqlite3_stmt *ss)
 			harvest(p, aid, 0);
 			commitments(p, aid);
 		} else
-			evaluation(p, aid);
+			evaluation(p, aid, strcmp(kind, "assess") == 0);
 		fputs("</section>\n", p->f);
 	}
 	sqlite3_finalize(s);
@@ -422,14 +472,21 @@ static int
 write_html(struct store *st, const struct export_opts *o, FILE *f,
     const char *ids, char *err, size_t errlen)
 {
-	struct page p = { st, export_job(o), ids, f, 0 };
-	sqlite3_stmt *s = q(&p, REPORT_SESSIONS, 0, 0);
+	struct page p = { st, export_job(o), ids, f, 0, 0, NULL };
+	sqlite3_stmt *s;
 	int n = 0;
+
+	p.forms = export_has_scores(st);
+	if (scores_load(st, p.j, ids, &p.sc) != 0)
+		p.failed = 1;
+	s = q(&p, REPORT_SESSIONS, 0, 0);
 
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
 	    "charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width="
 	    "device-width, initial-scale=1\">\n<title>Learning session "
 	    "report</title>\n<style>%s</style>\n</head>\n<body>\n", css);
+	if (!p.failed)
+		scores_html_across(f, p.sc, p.j);
 	if (s != NULL) {
 		while (sqlite3_step(s) == SQLITE_ROW && !p.failed) {
 			n++;
@@ -446,6 +503,7 @@ write_html(struct store *st, const struct export_opts *o, FILE *f,
 	    "where fewer than %d people answered are not shown by site."
 	    "</footer>\n</body>\n</html>\n", CONVENE_VERSION,
 	    p.j->min_group);
+	scores_free(p.sc);
 	if (p.failed) {
 		snprintf(err, errlen, "%s", store_error(st));
 		return EXIT_UNREACHABLE;

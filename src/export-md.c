@@ -38,6 +38,7 @@ struct md {
 	const char *ids;
 	FILE *f;
 	int failed;
+	int forms;		/* the database stores its forms' items */
 };
 
 static sqlite3_stmt *
@@ -179,11 +180,14 @@ commitments(struct md *m, int64_t aid)
 	sqlite3_finalize(s);
 }
 
-/* Forms: the mean of each rated item, then the comments. */
+/* Forms: the mean of each rated item, by its question; then the
+ * comments, under the question they answer. */
 static void
 evaluation(struct md *m, int64_t aid)
 {
-	sqlite3_stmt *s = q(m, REPORT_RATINGS, 0, aid);
+	sqlite3_stmt *s = q(m, m->forms ? REPORT_RATINGS_FORM :
+	    REPORT_RATINGS, 0, aid);
+	char last[256] = "";
 	int n = 0, rated;
 
 	if (s == NULL)
@@ -192,9 +196,9 @@ evaluation(struct md *m, int64_t aid)
 		int k = sqlite3_column_int(s, 1);
 
 		if (n++ == 0)
-			fputs("| Item | n | Mean |\n|---|---:|---:|\n", m->f);
+			fputs("| Question | n | Mean |\n|---|---:|---:|\n", m->f);
 		fputs("| ", m->f);
-		md_text(m->f, COL_TEXT(s, 0));
+		md_text(m->f, COL_TEXT(s, 3));
 		if (m->j->site != NULL && k < m->j->min_group)
 			fprintf(m->f, " | suppressed | |\n");
 		else
@@ -204,13 +208,20 @@ evaluation(struct md *m, int64_t aid)
 	sqlite3_finalize(s);
 	if (n > 0)
 		putc('\n', m->f);
-	if ((s = q(m, REPORT_TEXTS, 0, aid)) == NULL)
+	if ((s = q(m, m->forms ? REPORT_TEXTS_FORM : REPORT_TEXTS_ITEMS, 0,
+	    aid)) == NULL)
 		return;
 	rated = n;
 	n = 0;
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		if (n++ == 0)
 			fputs("**Comments**\n\n", m->f);
+		if (n == 1 || strcmp(last, COL_TEXT(s, 0)) != 0) {
+			fputs(n > 1 ? "\n*" : "*", m->f);
+			md_text(m->f, COL_TEXT(s, 2));
+			fputs("*\n\n", m->f);
+			util_strlcpy(last, COL_TEXT(s, 0), sizeof last);
+		}
 		fputs("- ", m->f);
 		md_text(m->f, COL_TEXT(s, 1));
 		putc('\n', m->f);
@@ -285,9 +296,18 @@ static int
 write_md(struct store *st, const struct export_opts *o, FILE *f,
     const char *ids, char *err, size_t errlen)
 {
-	struct md m = { st, export_job(o), ids, f, 0 };
-	sqlite3_stmt *s = q(&m, REPORT_SESSIONS, 0, 0);
+	struct md m = { st, export_job(o), ids, f, 0, 0 };
+	struct scores *sc = NULL;
+	sqlite3_stmt *s;
 	int n = 0;
+
+	m.forms = export_has_scores(st);
+	if (scores_load(st, m.j, ids, &sc) != 0)
+		m.failed = 1;
+	else
+		scores_md_across(f, sc, m.j);
+	scores_free(sc);
+	s = m.failed ? NULL : q(&m, REPORT_SESSIONS, 0, 0);
 
 	if (s != NULL) {
 		while (sqlite3_step(s) == SQLITE_ROW && !m.failed) {

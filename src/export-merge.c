@@ -8,7 +8,8 @@
 /*
  * `convene export --merge A.db B.db ...` copies every source into one
  * in-memory database with the sources' own schema, then exports that as
- * if it were a single database.  Rows are matched by their natural keys,
+ * if it were a single database.  Rows are copied in their source's id
+ * order (an index must not decide it) and matched by their natural keys,
  * not their ids (ids differ between laptops):
  *
  *   sessions       (title, started)
@@ -54,7 +55,7 @@ static const char merge_v1[] =
     "  joined) SELECT ms.new, p.name, msite.new, p.role, p.token_hash,"
     "  p.joined FROM src.participants p JOIN temp.ms ON ms.old = p.session"
     "  LEFT JOIN temp.msite ON msite.old = p.site WHERE true"
-    "  ON CONFLICT DO NOTHING;"
+    "  ORDER BY p.id ON CONFLICT DO NOTHING;"
     "CREATE TEMP TABLE mp AS SELECT p.id AS old, m.id AS new FROM"
     "  src.participants p JOIN temp.ms ON ms.old = p.session JOIN"
     "  main.participants m ON m.session = ms.new AND m.token_hash ="
@@ -63,7 +64,7 @@ static const char merge_v1[] =
     "  question, anonymous, state, opened, closed) SELECT ms.new, a.idx,"
     "  a.key, a.kind, a.type, a.title, a.question, a.anonymous, a.state,"
     "  a.opened, a.closed FROM src.activities a JOIN temp.ms ON ms.old ="
-    "  a.session WHERE true ON CONFLICT DO NOTHING;"
+    "  a.session WHERE true ORDER BY a.id ON CONFLICT DO NOTHING;"
     "CREATE TEMP TABLE ma AS SELECT a.id AS old, m.id AS new FROM"
     "  src.activities a JOIN temp.ms ON ms.old = a.session JOIN"
     "  main.activities m ON m.session = ms.new AND m.idx = a.idx;"

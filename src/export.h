@@ -73,8 +73,44 @@ struct svg_bar {
 };
 void	svg_bars(FILE *, const struct svg_bar *, int, int);
 void	svg_diverging(FILE *, const char *const *, const int *, int, int);
+/* One line per site across sessions: y[x] is drawn where n[x] > 0 (a
+ * suppressed or missing point is a gap); x labels short, tips full. */
+struct svg_series {
+	const char *label;
+	const double *y;
+	const int *n;
+};
+/* Under a line chart: at[x] of of[x] lines at `cut` or above. */
+struct svg_share {
+	const char *label;
+	const int *at, *of;
+	double cut;
+};
+void	svg_lines(FILE *, const char *const *, const char *const *, int,
+	    const struct svg_series *, int, double, double,
+	    const struct svg_share *, int);
+/* Bars over a scale's whole range (lo..hi); n 0: suppressed, no bar. */
+struct svg_range {
+	const char *label;
+	double	value;
+	int	n;
+};
+void	svg_ranges(FILE *, const struct svg_range *, int, double, double,
+	    int, int);
+void	svg_meter(FILE *, double, double, double, int);
 
-
+/* export-scores.c: subscale scores per site, per activity and across
+ * the learning sessions of a collaborative (html and md). */
+struct scores;
+int	scores_load(struct store *, const struct export_job *, const char *,
+	    struct scores **);
+void	scores_free(struct scores *);
+void	scores_html_across(FILE *, const struct scores *,
+	    const struct export_job *);
+void	scores_md_across(FILE *, const struct scores *,
+	    const struct export_job *);
+void	scores_html_sites(FILE *, const struct scores *,
+	    const struct export_job *, int64_t);
 
 /*
  * Queries shared by the md and html writers.  ?4 is a session id, ?5 an
@@ -105,11 +141,15 @@ void	svg_diverging(FILE *, const char *const *, const int *, int, int);
  * a form's ratings (numbers) and its bookkeeping items ("_submitted")
  * are not comments. */
 #define NOT_BOOKKEEPING "coalesce(item, '') NOT LIKE '\\_%' ESCAPE '\\'"
-#define REPORT_TEXTS "SELECT coalesce(item, ''), value FROM answers "	\
-    "WHERE activity = ?5 AND NOT hidden AND choice IS NULL AND "	\
-    "trim(value) <> '' AND NOT (item IS NOT NULL AND value GLOB "	\
-    "'[0-9]*') AND " NOT_BOOKKEEPING " AND " SITE_OK("site")		\
-    " ORDER BY item, value"
+#define TEXTS_WHERE "FROM answers WHERE activity = ?5 AND NOT hidden "\
+    "AND choice IS NULL AND trim(value) <> '' AND NOT (item IS NOT NULL "\
+    "AND value GLOB '[0-9]*') AND " NOT_BOOKKEEPING " AND "		\
+    SITE_OK("site") " ORDER BY item, value"
+#define REPORT_TEXTS "SELECT coalesce(item, ''), value " TEXTS_WHERE
+/* The same with REPORT_TEXTS_FORM's columns, for a database without
+ * form_items: the item id stands for its question. */
+#define REPORT_TEXTS_ITEMS "SELECT coalesce(item, ''), value, "	\
+    "coalesce(item, '') " TEXTS_WHERE
 #define REPORT_THEMES "SELECT n.text FROM notes n LEFT JOIN participants "\
     "p ON p.id = n.participant WHERE n.activity = ?5 AND n.theme AND "	\
     "(?2 IS NULL OR " SITE_OK("p.site") ") ORDER BY n.id"
@@ -126,11 +166,34 @@ void	svg_diverging(FILE *, const char *const *, const int *, int, int);
     "= ?2 OR EXISTS (SELECT 1 FROM members m JOIN participants p ON "	\
     "p.id = m.participant WHERE m.activity = g.activity AND m.grp = "	\
     "g.grp AND " SITE_OK("p.site") ")) ORDER BY g.grp"
-/* Form items rated with numbers: n and mean per item. */
-#define REPORT_RATINGS "SELECT item, count(*), avg(CAST(value AS REAL)) "\
-    "FROM answers WHERE activity = ?5 AND item IS NOT NULL AND value "	\
-    "GLOB '[0-9]*' AND " NOT_BOOKKEEPING " AND "						\
+/* Form items rated with numbers: item, n, mean, the question's text,
+ * and the scale's lo and hi (NULL when not known).  REPORT_RATINGS reads
+ * a database from before forms were stored (no form_items): the item id
+ * stands for its text.  REPORT_RATINGS_FORM takes an item's kind from
+ * its form, in the form's order; an item the form does not list falls
+ * back to "a number is a rating". */
+#define REPORT_RATINGS "SELECT item, count(*), avg(CAST(value AS REAL)), "\
+    "item, NULL, NULL FROM answers WHERE activity = ?5 AND item IS NOT "\
+    "NULL AND value GLOB '[0-9]*' AND " NOT_BOOKKEEPING " AND "		\
     SITE_OK("site") " GROUP BY item ORDER BY min(id)"
+#define FORM_ITEM_OF(x) "LEFT JOIN form_items i ON i.activity = "	\
+    x ".activity AND i.item = " x ".item"
+#define IS_RATING(x) "(i.kind = 'rating' OR (coalesce(i.kind, 'choice') "\
+    "= 'choice' AND " x ".value GLOB '[0-9]*'))"
+#define REPORT_RATINGS_FORM "SELECT x.item, count(*), avg(CAST(x.value "	\
+    "AS REAL)), coalesce(max(i.text), x.item), max(i.lo), max(i.hi) "	\
+    "FROM answers x " FORM_ITEM_OF("x") " WHERE x.activity = ?5 AND "	\
+    "x.item IS NOT NULL AND trim(x.value) <> '' AND " IS_RATING("x")	\
+    " AND coalesce(x.item, '') NOT LIKE '\\_%' ESCAPE '\\' AND "		\
+    SITE_OK("x.site") " GROUP BY x.item ORDER BY coalesce(max(i.idx), "\
+    "1e9), min(x.id)"
+/* A form's free text under its question: item, value, question text. */
+#define REPORT_TEXTS_FORM "SELECT x.item, x.value, coalesce(i.text, "	\
+    "x.item) FROM answers x " FORM_ITEM_OF("x") " WHERE x.activity = ?5 "\
+    "AND NOT x.hidden AND x.choice IS NULL AND trim(x.value) <> '' AND "\
+    "x.item IS NOT NULL AND NOT " IS_RATING("x") " AND x.item NOT LIKE "\
+    "'\\_%' ESCAPE '\\' AND " SITE_OK("x.site") " ORDER BY "		\
+    "coalesce(i.idx, 1e9), x.item, x.value"
 
 /*
  * Subscale scores of assess and feedback activities, by the rule of

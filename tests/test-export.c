@@ -985,6 +985,238 @@ test_scores(void **state)
 	assert_int_equal(system(err), 0);
 }
 
+/*
+ * Three learning sessions of one collaborative, each with the team
+ * progress form (answered by site: one person per site) and ORIC
+ * (answered by person).  Sites "Site A" (2 people), "Site B" (2, then
+ * 1 in LS2), "Site C" (1).  Progress per site and session:
+ *          LS1  LS2  LS3
+ *   A      3    4    4.5
+ *   B      4.5  5    -
+ *   C      2    -    3.5
+ */
+static const char ls_plan[] = "collaborative = Falls collaborative\n"
+    "[assess]\ntitle = Team progress\nform = progress\nby = site\n"
+    "[assess]\ntitle = Readiness\nform = oric\n";
+
+struct ls_answer {
+	int session, who;	/* who: index into ls_people */
+	const char *item, *value;
+};
+
+static const struct {
+	const char *name, *site;
+} ls_people[] = {
+	{ "Ann", "Site A" }, { "Abe", "Site A" }, { "Bea", "Site B" },
+	{ "Bob", "Site B" }, { "Cy", "Site C" },
+};
+
+static const struct ls_answer ls_progress[] = {
+	{ 1, 0, "progress", "3" }, { 1, 2, "progress", "4.5" },
+	{ 1, 4, "progress", "2" }, { 1, 4, "evidence", "<b>audit</b> up" },
+	{ 2, 1, "progress", "4" }, { 2, 3, "progress", "5" },
+	{ 3, 0, "progress", "4.5" }, { 3, 4, "progress", "3.5" },
+};
+
+/* ORIC: c1 and e1 only.  Site B's second person is away in LS2. */
+static const struct ls_answer ls_oric[] = {
+	{ 1, 0, "c1", "4" }, { 1, 1, "c1", "2" }, { 1, 2, "c1", "5" },
+	{ 1, 3, "c1", "3" }, { 1, 0, "e1", "4" },
+	{ 2, 0, "c1", "5" }, { 2, 1, "c1", "3" }, { 2, 2, "c1", "5" },
+	{ 3, 0, "c1", "5" }, { 3, 1, "c1", "4" }, { 3, 2, "c1", "4" },
+	{ 3, 3, "c1", "2" },
+};
+
+static struct store *
+ls_database(char *path)
+{
+	static const char *titles[] = { "Falls LS1", "Falls LS2",
+	    "Falls learning session 3" };
+	char err[512], text[512];
+	struct store *st;
+	int64_t pid[3][5], act[3][2];
+	int st8;
+
+	setenv("CONVENE_FORMS", "sessions/forms", 0);
+	strcpy(path, "/tmp/test-ls-XXXXXX");
+	close(mkstemp(path));
+	assert_int_equal(store_open(path, &st, err, sizeof err), 0);
+	for (int k = 0; k < 3; k++) {
+		struct plan p;
+		int64_t sid;
+
+		snprintf(text, sizeof text, "title = %s\n%s", titles[k],
+		    ls_plan);
+		assert_int_equal(plan_parse(text, strlen(text), "ls.plan", &p,
+		    err, sizeof err), 0);
+		sid = store_session_create(st, &p);
+		assert_true(sid > 0);
+		for (int i = 0; i < 5; i++) {
+			char tok[16];
+
+			snprintf(tok, sizeof tok, "t%d%d", k, i);
+			pid[k][i] = store_participant_add(st, sid,
+			    ls_people[i].name, ls_people[i].site, tok);
+		}
+		act[k][0] = store_activity_id(st, sid, 0, &st8);
+		act[k][1] = store_activity_id(st, sid, 1, &st8);
+		plan_free(&p);
+	}
+	for (size_t i = 0; i < sizeof ls_progress / sizeof ls_progress[0];
+	    i++) {
+		const struct ls_answer *a = &ls_progress[i];
+
+		assert_int_equal(store_answer_item(st, act[a->session - 1][0],
+		    pid[a->session - 1][a->who], ls_people[a->who].site,
+		    a->item, a->value), 0);
+	}
+	for (size_t i = 0; i < sizeof ls_oric / sizeof ls_oric[0]; i++) {
+		const struct ls_answer *a = &ls_oric[i];
+
+		assert_int_equal(store_answer_item(st, act[a->session - 1][1],
+		    pid[a->session - 1][a->who], ls_people[a->who].site,
+		    a->item, a->value), 0);
+	}
+	return st;
+}
+
+/*
+ * In `doc` after `from`: the line of `site` in the next line chart.
+ * Counts its polylines, the points they join, and its dots.
+ */
+static void
+line_of(const char *doc, const char *from, const char *site, int *lines,
+    int *points, int *dots)
+{
+	char open[128];
+	const char *g, *end, *p;
+
+	*lines = *points = *dots = 0;
+	assert_non_null(from = strstr(doc, from));
+	snprintf(open, sizeof open, "<g class=\"line\"><title>%s</title>",
+	    site);
+	assert_non_null(g = strstr(from, open));
+	assert_true(g < strstr(from, "</svg>"));
+	assert_non_null(end = strstr(g, "</g>"));
+	for (p = g; (p = strstr(p, "<polyline")) != NULL && p < end; p++) {
+		const char *q = strstr(p, "points=\"") + 8;
+
+		(*lines)++;
+		(*points)++;
+		for (; *q != '"'; q++)
+			*points += *q == ' ';
+	}
+	for (p = g; (p = strstr(p, "<circle")) != NULL && p < end; p++)
+		(*dots)++;
+}
+
+static void
+test_across_sessions(void **state)
+{
+	char path[64], cmd[256], *out;
+	struct store *st;
+	struct export_job j;
+	int lines, points, dots;
+
+	(void)state;
+	st = ls_database(path);
+	memset(&j, 0, sizeof j);
+	j.collaborative = "Falls collaborative";
+	j.min_group = 2;
+	assert_int_equal(export_job_string(st, &export_html, &j, &out), 0);
+	assert_non_null(strstr(out, "<h1>Across learning sessions</h1>"));
+	assert_null(strstr(out, "<script"));
+	/* Progress: answered by site (n = 1 everywhere), never suppressed;
+	 * a session without an answer is a gap. */
+#define PROGRESS_H3 "<h3>progress: mean per site and session (scale 0.5 to 5)"
+	line_of(out, PROGRESS_H3, "Site A", &lines, &points, &dots);
+	assert_int_equal(lines, 1);
+	assert_int_equal(points, 3);
+	assert_int_equal(dots, 3);
+	line_of(out, PROGRESS_H3, "Site B", &lines, &points, &dots);
+	assert_int_equal(lines, 1);
+	assert_int_equal(points, 2);
+	line_of(out, PROGRESS_H3, "Site C", &lines, &points, &dots);
+	assert_int_equal(lines, 0);	/* LS1 and LS3: two dots, no line */
+	assert_int_equal(dots, 2);
+	assert_non_null(strstr(out, "One response per site"));
+	/* Teams at 4 or above: 1 of 3, 2 of 2, 1 of 2. */
+	assert_non_null(strstr(out, "Share of teams at 4 or above"));
+	assert_non_null(strstr(out, ">1 of 3 (33%)</text>"));
+	assert_non_null(strstr(out, ">2 of 2 (100%)</text>"));
+	assert_non_null(strstr(out, ">1 of 2 (50%)</text>"));
+	/* Sessions labelled by their number, full title as a tooltip. */
+	assert_non_null(strstr(out, "<title>Falls learning session 3</title>"
+	    "LS3</text>"));
+	/* ORIC commitment at --min-group 2: Site B has one person in LS2,
+	 * a gap between two dots (Site C answered no ORIC). */
+#define COMMIT_H3 "<h3>commitment: mean per site and session"
+	line_of(out, COMMIT_H3, "Site A", &lines, &points, &dots);
+	assert_int_equal(lines, 1);
+	assert_int_equal(points, 3);
+	line_of(out, COMMIT_H3, "Site B", &lines, &points, &dots);
+	assert_int_equal(lines, 0);
+	assert_int_equal(dots, 2);
+	{
+		const char *c = strstr(out, COMMIT_H3), *b;
+
+		b = strstr(c, "<title>Site B, Falls LS2");
+		assert_true(b == NULL || b > strstr(c, "</svg>"));
+		/* Progress first, then the other forms by name. */
+		assert_true(strstr(out, PROGRESS_H3) < c);
+	}
+	assert_non_null(strstr(out, "A gap in a line: fewer than 2"));
+	/* Per-site small multiples of each assessment. */
+	assert_non_null(strstr(out, "<h3>Scores by site</h3>"));
+	assert_non_null(strstr(out, "<figcaption>Site B</figcaption>\n<p "
+	    "class=\"note small\">fewer than 2 answered</p>"));
+	assert_non_null(strstr(out, "<title>commitment: 3.00 (n=2)</title>"));
+	/* Items by their question; comments under theirs. */
+	assert_non_null(strstr(out, "<td>People who work here are committed "
+	    "to implementing this change.</td><td class=\"n\">3.50</td>"));
+	assert_non_null(strstr(out, "<h4>What tells you so? (one or two of "
+	    "your measures)</h4>\n<ul class=\"comments\">\n<li>&lt;b&gt;audit"
+	    "&lt;/b&gt; up</li>"));
+	free(out);
+
+	/* At --min-group 1 nothing is suppressed: Site B's line is whole. */
+	j.min_group = 1;
+	assert_int_equal(export_job_string(st, &export_html, &j, &out), 0);
+	line_of(out, COMMIT_H3, "Site B", &lines, &points, &dots);
+	assert_int_equal(points, 3);
+	free(out);
+
+	/* Markdown: the same figures as a site by session table. */
+	j.min_group = 2;
+	assert_int_equal(export_job_string(st, &export_md, &j, &out), 0);
+	assert_int_equal(strncmp(out, "# Across learning sessions\n", 27), 0);
+	assert_non_null(strstr(out, "| Site | LS1 | LS2 | LS3 |\n"
+	    "|---|---:|---:|---:|\n"
+	    "| Site A | 3.00 | 4.00 | 4.50 |\n"
+	    "| Site B | 4.50 | 5.00 | – |\n"
+	    "| Site C | 2.00 | – | 3.50 |\n"
+	    "| **Teams at 4 or above** | 1 of 3 (33%) | 2 of 2 (100%) | "
+	    "1 of 2 (50%) |\n"));
+	assert_non_null(strstr(out, "| Site A | 3.00 | 4.00 | 4.50 |\n"
+	    "| Site B | 4.00 | fewer than 2 | 3.00 |\n\n"));
+	assert_non_null(strstr(out, "| People who work here are committed to "
+	    "implementing this change. | 4 | 3.50 |"));
+	assert_non_null(strstr(out, "*What tells you so? \\(one or two of "
+	    "your measures\\)*\n\n- \\<b\\>audit\\</b\\> up\n"));
+	free(out);
+
+	/* One session alone: no chart across sessions. */
+	memset(&j, 0, sizeof j);
+	j.o.session = "2";
+	assert_int_equal(export_job_string(st, &export_html, &j, &out), 0);
+	assert_null(strstr(out, "Across learning sessions"));
+	free(out);
+	store_close(st);
+	snprintf(cmd, sizeof cmd, "rm -f '%s' '%s'-wal '%s'-shm", path, path,
+	    path);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
@@ -1008,6 +1240,7 @@ main(void)
 		cmocka_unit_test(test_collaborative),
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_scores),
+		cmocka_unit_test(test_across_sessions),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
