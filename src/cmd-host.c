@@ -198,10 +198,6 @@ cmd_host(int argc, char **argv)
 		return EXIT_UNREACHABLE;
 	}
 	h.srv.store = st;
-	/* Checkpoints move to a worker thread (server.c); SQLite's own would
-	 * run inside a commit, on the loop. */
-	if (store_manual_checkpoints(st) == 0)
-		util_strlcpy(h.srv.db_path, db, sizeof h.srv.db_path);
 	h.srv.data = &h;
 	h.srv.on_stop = on_ended;
 	h.srv.log = headless ? stderr : open_log(db);

@@ -130,36 +130,10 @@ on_turn(uv_check_t *h)
 }
 
 static void
-ckpt_work(uv_work_t *w)
-{
-	struct server *srv = w->data;
-
-	store_checkpoint(srv->db_path);
-}
-
-static void
-ckpt_done(uv_work_t *w, int status)
-{
-	struct server *srv = w->data;
-
-	(void)status;
-	srv->ckpt_busy = 0;
-}
-
-static void
 on_tick(uv_timer_t *t)
 {
 	struct server *srv = t->data;
 
-	/* Once a second the WAL is copied back into the database by a
-	 * worker, so its fsync never holds up an acknowledgement. */
-	if (srv->db_path[0] != '\0' && !srv->ckpt_busy && !srv->stopping) {
-		srv->ckpt_busy = 1;
-		srv->ckpt.data = srv;
-		if (uv_queue_work(srv->loop, &srv->ckpt, ckpt_work, ckpt_done) !=
-		    0)
-			srv->ckpt_busy = 0;
-	}
 
 	/* A timer that runs out closes its activity: a store write, so it
 	 * joins this turn's transaction like any other. */

@@ -29,9 +29,6 @@ struct server {
 	uv_pipe_t listener;
 	uv_check_t turn;
 	uv_timer_t tick;
-	uv_work_t ckpt;		/* a WAL checkpoint on a worker thread */
-	int ckpt_busy;
-	char db_path[4096];	/* for the worker's own connection, or "" */
 	struct session *sess;
 	struct store *store;
 	char path[108];

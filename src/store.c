@@ -200,35 +200,6 @@ store_step(struct store *st, const char *sql)
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_fail(st, sql);
 }
 
-/*
- * The host checkpoints the WAL itself, from a worker thread (see
- * server.c), so the fsync a checkpoint costs never stalls the loop that
- * acknowledges answers.  Readers and writers go on meanwhile: a PASSIVE
- * checkpoint only copies what no reader still needs.
- */
-int
-store_manual_checkpoints(struct store *st)
-{
-	return store_exec(st, "PRAGMA wal_autocheckpoint = 0");
-}
-
-/* For a worker thread: its own connection, one PASSIVE checkpoint. */
-int
-store_checkpoint(const char *path)
-{
-	sqlite3 *db = NULL;
-	int rc = -1;
-
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK) {
-		sqlite3_busy_timeout(db, 1000);
-		rc = sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE,
-		    NULL, NULL) == SQLITE_OK ? 0 : -1;
-	}
-	sqlite3_close(db);
-	return rc;
-}
-
 int
 store_schema_version(struct store *st)
 {
