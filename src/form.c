@@ -174,7 +174,7 @@ make_points(struct fparser *fp, struct form_item *it)
 	const char *step = it->labels[1] ? it->labels[1] : fp->step;
 	const char *lb = it->labels[2] ? it->labels[2] : fp->labels;
 	char *labels[FORM_MAX_POINTS + 1] = { 0 }, *own[3];
-	double lo, hi, st = step ? atof(step) : 1;
+	double lo, hi, st = step ? atof(step) : 1, span;
 	int n, nl = 0;
 
 	memcpy(own, it->labels, sizeof own);
@@ -194,7 +194,10 @@ make_points(struct fparser *fp, struct form_item *it)
 		    "or its step is not positive", it->id, scale);
 		goto out;
 	}
-	n = (int)((hi - lo) / st + 1.5);
+	/* Checked as a double first: a tiny step (or a NaN) would not fit
+	 * in an int. */
+	span = (hi - lo) / st + 1.5;
+	n = span >= 2 && span < FORM_MAX_POINTS + 2 ? (int)span : 0;
 	if (n < 2 || n > FORM_MAX_POINTS || lo + (n - 1) * st > hi + 1e-9 ||
 	    lo + (n - 1) * st < hi - 1e-9) {
 		kv_fail(&fp->d, it->line, "[rating] %s: scale %s in steps of "
