@@ -470,6 +470,7 @@ struct participant *session_join(struct session *, const char *,
 	    const char *, const char *, char *, size_t);
 void	session_connected(struct session *, struct participant *);
 struct participant *session_by_token(struct session *, const char *);
+void	session_unjoin(struct session *, struct participant *);
 struct participant *session_seat_for(struct session *, const char *,
 	    const char *);
 uint32_t session_claim_add(struct session *, struct participant *);

@@ -37,6 +37,7 @@ struct client {
 	int close_after;	/* refused: close once the reason is sent */
 	int64_t refuse_at;	/* wrong code: refuse then, not at once */
 	uint32_t claim;		/* asking for a seat back: the request's id */
+	int64_t since;		/* accepted at; a client must say hello soon */
 	char refuse_why[128];
 	double tokens;		/* rate limit: frames we will still take */
 	int64_t tokens_at;
@@ -322,6 +323,11 @@ server_client_check_stalls(struct server *srv)
 
 	for (c = srv->clients; c != NULL; c = next) {
 		next = c->next;
+		if (!c->greeted && c->refuse_at == 0 && now - c->since >
+		    CLIENT_HELLO_MS) {
+			server_client_close(c, NULL);	/* silent: not worth a log line each */
+			continue;
+		}
 		if (c->refuse_at > 0 && now >= c->refuse_at) {
 			c->refuse_at = 0;
 			refuse(c, c->refuse_why);
@@ -382,6 +388,7 @@ on_hello(struct client *c, const struct frame *f)
 	memset(&w, 0, sizeof w);
 	if (c->view == VIEW_PARTICIPANT) {
 		struct participant *seat;
+		size_t before;
 
 		util_sanitize(h.name, sizeof h.name);
 		util_sanitize(h.site, sizeof h.site);
@@ -402,11 +409,24 @@ on_hello(struct client *c, const struct frame *f)
 			    seat->name, seat->site[0] ? seat->site : "no site");
 			return;
 		}
+		before = srv->sess->n_people;
 		if (store_begin(srv->store) != 0 || (c->p = session_join(
 		    srv->sess, h.name, h.site, h.token, why, sizeof why)) ==
 		    NULL) {
 			refuse(c, store_in_tx(srv->store) ? why :
 			    "the host cannot save right now");
+			return;
+		}
+		/* A new seat is committed at once: if the row were lost with
+		 * a failed turn, its id could be given to someone else while
+		 * this person still held it in memory. */
+		if (srv->sess->n_people != before && store_commit(srv->store) !=
+		    0) {
+			srv->turn_lost = 1;
+			session_unjoin(srv->sess, c->p);
+			c->p = NULL;
+			refuse(c, "the host cannot save right now; please join "
+			    "again in a moment");
 			return;
 		}
 		session_connected(srv->sess, c->p);
@@ -726,6 +746,7 @@ server_client_accept(struct server *srv)
 	if (c == NULL)
 		return;
 	c->srv = srv;
+	c->since = util_now_ms();
 	c->tokens = CLIENT_BURST;
 	c->tokens_at = util_now_ms();
 	uv_pipe_init(srv->loop, &c->pipe, 0);

@@ -97,8 +97,9 @@ static void
 on_turn(uv_check_t *h)
 {
 	struct server *srv = h->data;
-	int ok = 1;
+	int ok = !srv->turn_lost;
 
+	srv->turn_lost = 0;
 	if (store_in_tx(srv->store)) {
 		if (store_commit(srv->store) != 0) {
 			ok = 0;

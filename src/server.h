@@ -11,6 +11,7 @@
 
 #define CLIENT_QUEUE_MAX (256 * 1024)	/* queued bytes before we give up */
 #define CLIENT_STALL_MS 30000		/* a write stuck this long: drop */
+#define CLIENT_HELLO_MS 10000		/* silent this long after connecting */
 #define CLIENT_RATE 30			/* frames per second, sustained */
 #define CLIENT_BURST 60
 
@@ -40,6 +41,8 @@ struct server {
 	size_t n_clients;
 	int stopping;
 	int store_failed;	/* last commit failed: answers paused */
+	int turn_lost;		/* a commit failed earlier this turn: what it
+				 * held is gone, whatever the last one does */
 	void (*on_stop)(struct server *);
 	void *data;
 	/* The snapshot all viewers of one view share, without the frame

@@ -266,6 +266,21 @@ session_join(struct session *s, const char *name, const char *site,
 	return p;
 }
 
+/* Take back the seat session_join() just added, whose row the store
+ * could not keep (its transaction failed): its id may be given again. */
+void
+session_unjoin(struct session *s, struct participant *p)
+{
+	if (s->n_people == 0 || s->people[s->n_people - 1] != p)
+		return;
+	s->n_people--;
+	for (size_t k = 0; k < s->plan->n_acts; k++)
+		free(p->mine[k]);
+	free(p->mine);
+	free(p);
+	s->seq++;
+}
+
 /* The seat a resume token belongs to, or NULL (also for no token). */
 struct participant *
 session_by_token(struct session *s, const char *token)

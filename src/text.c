@@ -40,6 +40,15 @@ next_char(const char *s, int utf8, wchar_t *wc, int *w)
 		*w = 1;
 		return n;
 	}
+	/* Bidi embeddings, overrides and isolates would reorder the rest
+	 * of someone else's line on a terminal that does bidi: shown as
+	 * '?' here, kept as text in the store. */
+	if ((*wc >= 0x202a && *wc <= 0x202e) || (*wc >= 0x2066 &&
+	    *wc <= 0x2069)) {
+		*wc = '?';
+		*w = 1;
+		return n;
+	}
 	*w = wcwidth(*wc);
 	if (*w < 0) {
 		*wc = '?';

@@ -446,6 +446,27 @@ test_random_hex(void **state)
 	assert_int_equal(strspn(odd, "0123456789abcdef"), 5);
 }
 
+/* Bidi overrides and isolates never reach a terminal; letters of a
+ * right-to-left script do, and the store keeps everything. */
+static void
+test_bidi_controls(void **state)
+{
+	char out[128], kept[64];
+
+	(void)state;
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		skip();
+	/* U+202E RIGHT-TO-LEFT OVERRIDE, U+2066 LEFT-TO-RIGHT ISOLATE */
+	text_fit("a\xe2\x80\xaeb\xe2\x81\xa6c", 20, 1, out, sizeof out);
+	assert_string_equal(out, "a?b?c");
+	text_fit("\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85", 20, 1, out,
+	    sizeof out);
+	assert_string_equal(out, "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85");
+	snprintf(kept, sizeof kept, "a\xe2\x80\xaeb");
+	util_sanitize(kept, sizeof kept);
+	assert_string_equal(kept, "a\xe2\x80\xaeb");
+}
+
 int
 main(void)
 {
@@ -462,6 +483,7 @@ main(void)
 		cmocka_unit_test(test_siphash),
 		cmocka_unit_test(test_key_from_hex),
 		cmocka_unit_test(test_random_hex),
+		cmocka_unit_test(test_bidi_controls),
 	};
 
 	return cmocka_run_group_tests(tests, setup_utf8, NULL);
