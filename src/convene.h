@@ -207,6 +207,7 @@ void	store_rollback(struct store *);
 int	store_in_tx(struct store *);
 const char *store_error(struct store *);
 int	store_schema_version(struct store *);
+int	store_reclaim_space(struct store *);
 
 /* store-session.c */
 int64_t	store_session_create(struct store *, const struct plan *);

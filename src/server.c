@@ -103,6 +103,7 @@ on_turn(uv_check_t *h)
 	if (store_in_tx(srv->store)) {
 		if (store_commit(srv->store) != 0) {
 			ok = 0;
+			store_reclaim_space(srv->store);
 			if (!srv->store_failed)
 				server_log(srv, "database write failed, "
 				    "answers paused: %s",
@@ -138,6 +139,8 @@ on_tick(uv_timer_t *t)
 
 	/* A timer that runs out closes its activity: a store write, so it
 	 * joins this turn's transaction like any other. */
+	if (srv->store_failed)
+		store_reclaim_space(srv->store);	/* space may be back */
 	if (store_begin(srv->store) == 0)
 		session_tick(srv->sess);
 	server_client_check_stalls(srv);

@@ -200,6 +200,19 @@ store_step(struct store *st, const char *sql)
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_fail(st, sql);
 }
 
+/*
+ * After a failed commit (a full disk, most often): copy the WAL back into
+ * the database and truncate it.  On a small disk the WAL would otherwise
+ * grow back to the limit before SQLite's own checkpoint (at 1000 pages)
+ * ever ran, and answers would stay paused after space came back.
+ */
+int
+store_reclaim_space(struct store *st)
+{
+	return sqlite3_wal_checkpoint_v2(st->db, NULL,
+	    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
 int
 store_schema_version(struct store *st)
 {
@@ -268,6 +281,11 @@ store_open(const char *path, struct store **out, char *err, size_t errlen)
 	 * of the process, which is what an acknowledgement promises. */
 	if (store_exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	    store_exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
+	    /* A smaller WAL (2 MiB between checkpoints, cut back to 4 MiB
+	     * after one) so a nearly full disk is not filled by the WAL
+	     * alone, with nothing left to checkpoint into. */
+	    store_exec(st, "PRAGMA wal_autocheckpoint = 500") != 0 ||
+	    store_exec(st, "PRAGMA journal_size_limit = 4194304") != 0 ||
 	    store_exec(st, "PRAGMA foreign_keys = ON") != 0 ||
 	    migrate(st) != 0) {
 		snprintf(err, errlen, "%s: %s", path, st->err);

@@ -207,7 +207,9 @@ fault() {
 fill() { dd if=/dev/zero of="$MOUNTED/filler" bs=4k 2>/dev/null || true; }
 unfill() { rm -f "$MOUNTED/filler"; }
 mkdir -p "$E2E/full"
-if mount -t tmpfs -o size=600k tmpfs "$E2E/full" 2>/dev/null; then
+# Room for SQLite's working set (a WAL of up to 2 MiB between
+# checkpoints); the filler then takes the rest.
+if mount -t tmpfs -o size=6m tmpfs "$E2E/full" 2>/dev/null; then
 	MOUNTED="$E2E/full"
 	fault full "$E2E/full/convene.db" fill unfill
 	umount "$MOUNTED"
