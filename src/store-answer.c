@@ -18,8 +18,14 @@ int
 store_answer_put(struct store *st, int64_t aid, int64_t participant,
     const char *ballot, const char *site, const struct answer *a)
 {
-	static const char del[] = "DELETE FROM answers WHERE activity = ?1 "
-	    "AND (participant = ?2 OR ballot = ?3)";
+	/* One statement per case, not "participant = ? OR ballot = ?":
+	 * with the OR, SQLite may walk every answer of the activity by the
+	 * tally index, making each answer cost as much as all the others
+	 * (5,000 answers/s fell to 2,000). */
+	static const char del_person[] = "DELETE FROM answers WHERE "
+	    "activity = ?1 AND participant = ?2";
+	static const char del_ballot[] = "DELETE FROM answers WHERE "
+	    "activity = ?1 AND ballot = ?2";
 	static const char ins[] = "INSERT INTO answers (activity, "
 	    "participant, ballot, site, item, choice, value, at) VALUES "
 	    "(?1, ?2, ?3, nullif(?4, 0), nullif(?5, ''), nullif(?6, 0), ?7, "
@@ -37,13 +43,14 @@ store_answer_put(struct store *st, int64_t aid, int64_t participant,
 	 * deleted inside the turn's shared transaction. */
 	if (store_step(st, "SAVEPOINT answer") != 0)
 		return -1;
-	if ((s = store_stmt(st, del)) == NULL)
+	if ((s = store_stmt(st, participant > 0 ? del_person : del_ballot)) ==
+	    NULL)
 		goto undo;
 	sqlite3_bind_int64(s, 1, aid);
 	if (participant > 0)
 		sqlite3_bind_int64(s, 2, participant);
 	else
-		sqlite3_bind_text(s, 3, ballot, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, ballot, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		sqlite3_reset(s);
 		store_fail(st, "replace answer");
@@ -91,10 +98,14 @@ store_answer_rows(struct store *st, int64_t aid, int64_t participant,
     const char *ballot, void (*fn)(void *, const char *, int, const char *),
     void *arg)
 {
-	static const char sql[] = "SELECT coalesce(item, ''), "
+	static const char by_person[] = "SELECT coalesce(item, ''), "
 	    "coalesce(choice, 0), value FROM answers WHERE activity = ?1 AND "
-	    "(participant = ?2 OR ballot = ?3) ORDER BY id";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	    "participant = ?2 ORDER BY id";
+	static const char by_ballot[] = "SELECT coalesce(item, ''), "
+	    "coalesce(choice, 0), value FROM answers WHERE activity = ?1 AND "
+	    "ballot = ?2 ORDER BY id";
+	sqlite3_stmt *s = store_stmt(st, participant > 0 ? by_person :
+	    by_ballot);
 	int rc;
 
 	if (s == NULL)
@@ -102,8 +113,8 @@ store_answer_rows(struct store *st, int64_t aid, int64_t participant,
 	sqlite3_bind_int64(s, 1, aid);
 	if (participant > 0)
 		sqlite3_bind_int64(s, 2, participant);
-	if (ballot != NULL)
-		sqlite3_bind_text(s, 3, ballot, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_text(s, 2, ballot, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		fn(arg, (const char *)sqlite3_column_text(s, 0),
 		    sqlite3_column_int(s, 1),
