@@ -118,18 +118,16 @@ handle(struct conn *c, const struct frame *f)
 		drop_pipe(c);
 		set_state(c, CONN_REFUSED);
 		return;
-	case MSG_SNAPSHOT: {
-		struct snapshot *s = malloc(sizeof *s);
-
-		if (s == NULL)
+	case MSG_SNAPSHOT:
+		if (c->snap == NULL && (c->snap = malloc(sizeof *c->snap)) ==
+		    NULL)
 			return;
-		if (snapshot_decode(f, s, &err) == 0 && c->on_snapshot != NULL)
-			c->on_snapshot(c, s);
-		free(s);
-		if (err != NULL)
+		c->snap_ok = snapshot_decode(f, c->snap, &err) == 0;
+		if (!c->snap_ok)
 			break;
+		if (c->on_snapshot != NULL)
+			c->on_snapshot(c, c->snap);
 		return;
-	}
 	case MSG_ACK: {
 		struct msg_ack a;
 
@@ -271,6 +269,9 @@ conn_close(struct conn *c)
 	uv_close((uv_handle_t *)&c->timer, NULL);
 	free(c->in);
 	c->in = NULL;
+	free(c->snap);
+	c->snap = NULL;
+	c->snap_ok = 0;
 	wbuf_free(&c->out);
 	wbuf_free(&c->flight);
 }

@@ -37,6 +37,10 @@ struct conn {
 	uv_write_t wreq;
 	int writing;
 	char reason[TEXT_MAX_LEN + 1];	/* last refusal or error */
+	/* The last snapshot, decoded in place (one copy per client: it is
+	 * large) and valid while snap_ok; on_snapshot() may keep a pointer. */
+	struct snapshot *snap;
+	int snap_ok;
 	void *data;
 	void (*on_state)(struct conn *);
 	void (*on_welcome)(struct conn *, const struct msg_welcome *);

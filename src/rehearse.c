@@ -190,7 +190,7 @@ on_think(uv_timer_t *t)
 	const struct snapshot *s = a->last;
 	struct msg_answer m;
 
-	if (s == NULL || s->current < 0 || s->state != ACT_OPEN ||
+	if (s == NULL || !a->conn.snap_ok || s->current < 0 || s->state != ACT_OPEN ||
 	    strcmp(s->activity, a->pending) != 0)
 		return;
 	memset(&m, 0, sizeof m);
@@ -221,9 +221,7 @@ on_snapshot(struct conn *c, struct snapshot *s)
 {
 	struct actor *a = c->data;
 
-	if (a->last == NULL && (a->last = malloc(sizeof *a->last)) == NULL)
-		return;
-	memcpy(a->last, s, sizeof *s);
+	a->last = s;	/* the connection's copy, kept up to date by it */
 	if (s->current < 0 || s->state != ACT_OPEN ||
 	    !(s->flags & SNAP_RUNNABLE))
 		return;
@@ -317,8 +315,6 @@ rehearse_free(struct rehearsal *r)
 {
 	if (r == NULL)
 		return;
-	for (int i = 0; i < r->n; i++)
-		free(r->actors[i].last);
 	free(r->actors);
 	free(r);
 }

@@ -1,4 +1,5 @@
 /* snapshot.c: encode and decode snapshots as tagged, skippable sections. */
+#include <stddef.h>
 #include <string.h>
 
 #include "snapshot.h"
@@ -587,7 +588,7 @@ snapshot_decode(const struct frame *f, struct snapshot *s, const char **err)
 	struct rbuf r;
 	int seen_head = 0, seen_agenda = 0;
 
-	memset(s, 0, sizeof *s);
+	memset(s, 0, offsetof(struct snapshot, items));
 	s->current = -1;
 	s->mine = -1;
 	s->remaining = -1;

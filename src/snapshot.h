@@ -205,7 +205,6 @@ struct snapshot {
 	char join_hint[SNAP_TITLE_LEN + 1];	/* how to join, for status bars */
 
 	uint16_t n_items;
-	struct snap_item items[SNAP_MAX_ITEMS];
 	int16_t current;	/* index into items, -1 in the lobby */
 
 	/* The current activity (meaningful when current >= 0). */
@@ -227,11 +226,8 @@ struct snapshot {
 	int32_t mean100;	/* scale: mean x 100; rank: unused */
 	int32_t stat[SNAP_MAX_OPTIONS];	/* rank: mean rank x 100 */
 	uint8_t n_sites;
-	struct snap_site sites[SNAP_MAX_SITES];
 	uint8_t n_texts;
-	struct snap_text texts[SNAP_MAX_TEXTS];	/* newest first */
 	uint8_t n_words;
-	struct snap_word words[SNAP_MAX_WORDS];	/* most frequent first */
 
 	uint32_t joined;
 	uint32_t connected;
@@ -244,17 +240,14 @@ struct snapshot {
 	uint8_t i_host;
 	char my_host[SNAP_SHORT_NAME + 1];
 	uint16_t n_tables;
-	struct snap_table tables[SNAP_MAX_TABLES];
 	uint16_t n_notes;
 	uint16_t more_notes;	/* lines that did not fit */
-	struct snap_note notes[SNAP_MAX_NOTES];
 
 	/* Breakout details (SEC_COMMIT); my_table is the viewer's group. */
 	uint8_t recall;		/* everyone is called back: `remaining`
 				 * counts down to the close */
 	uint8_t group_mode;	/* enum breakout_mode */
 	uint8_t n_groups;
-	struct snap_group groups[SNAP_MAX_GROUPS];
 
 	/* Forms (assess, feedback). */
 	char form_title[SNAP_TITLE_LEN + 1];
@@ -262,13 +255,10 @@ struct snapshot {
 	uint8_t form_by;	/* 0 person, 1 site, 2 team */
 	uint8_t submitted;	/* the viewer (or their site) submitted */
 	uint8_t n_scales;
-	struct snap_scale scales[SNAP_MAX_SCALES];
 	uint8_t n_slots;
-	struct snap_slot slots[SNAP_MAX_SLOTS];
 	uint8_t n_subscales;
 	char subscales[FORM_SUBSCALES][32];
 	uint8_t n_scores;
-	struct snap_score scores[SNAP_MAX_SITES + 1];
 
 	/* The viewer's own part. */
 	int16_t mine;		/* own answer (option index), -1 if none */
@@ -277,6 +267,24 @@ struct snapshot {
 
 	/* Facilitator view only. */
 	uint16_t n_people;
+
+	/*
+	 * The lists, last, from `items` on: each is read only up to its
+	 * count above, and a decoder writes every field of every entry it
+	 * counts.  So decoding clears only what comes before `items`, and a
+	 * client never touches (keeps resident) the pages of lists it is
+	 * not sent.
+	 */
+	struct snap_item items[SNAP_MAX_ITEMS];
+	struct snap_site sites[SNAP_MAX_SITES];
+	struct snap_text texts[SNAP_MAX_TEXTS];	/* newest first */
+	struct snap_word words[SNAP_MAX_WORDS];	/* most frequent first */
+	struct snap_table tables[SNAP_MAX_TABLES];
+	struct snap_note notes[SNAP_MAX_NOTES];
+	struct snap_group groups[SNAP_MAX_GROUPS];
+	struct snap_scale scales[SNAP_MAX_SCALES];
+	struct snap_slot slots[SNAP_MAX_SLOTS];
+	struct snap_score scores[SNAP_MAX_SITES + 1];
 	struct snap_person people[SNAP_MAX_PEOPLE];
 };
 

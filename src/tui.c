@@ -45,7 +45,7 @@ struct tui {
 	uv_check_t redraw;
 	SCREEN *term;
 	struct ui ui;
-	struct snapshot *snap;	/* NULL until the first one */
+	struct snapshot *snap;	/* the connection's, NULL until one decodes */
 	const struct screen *screen;
 	void *state;
 	uint32_t answer_seq;
@@ -394,6 +394,8 @@ on_state(struct conn *c)
 {
 	struct tui *t = c->data;
 
+	if (!c->snap_ok)
+		t->snap = NULL;	/* a frame that failed to decode: not shown */
 	switch (c->state) {
 	case CONN_CONNECTING:
 		t->ui.conn = "Connecting to the host...";
@@ -440,9 +442,7 @@ on_snapshot(struct conn *c, struct snapshot *s)
 	struct tui *t = c->data;
 	const struct screen *next = screen_for(s, s->view);
 
-	if (t->snap == NULL && (t->snap = malloc(sizeof *t->snap)) == NULL)
-		return;
-	memcpy(t->snap, s, sizeof *s);
+	t->snap = s;	/* the connection's own copy: no second one */
 	if (next != t->screen) {
 		if (t->screen != NULL)
 			t->screen->free(t->state);
@@ -535,7 +535,6 @@ on_closed(uv_handle_t *h)
 {
 	struct tui *t = h->data;
 
-	free(t->snap);
 	free(t);
 }
 
