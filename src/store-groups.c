@@ -5,15 +5,6 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
-static int
-step_done(struct store *st, sqlite3_stmt *s, const char *what)
-{
-	int rc = sqlite3_step(s);
-
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, what);
-}
-
 /* Create group `grp` (from 1) or rename it; its commitment stays. */
 int
 store_group_put(struct store *st, int64_t aid, int grp, const char *name)
@@ -28,7 +19,7 @@ store_group_put(struct store *st, int64_t aid, int grp, const char *name)
 	sqlite3_bind_int64(s, 1, aid);
 	sqlite3_bind_int(s, 2, grp);
 	sqlite3_bind_text(s, 3, name, -1, SQLITE_STATIC);
-	return step_done(st, s, "group");
+	return store_run(st, s, "group");
 }
 
 /*
@@ -54,7 +45,7 @@ store_group_set(struct store *st, int64_t aid, int grp, int field,
 	sqlite3_bind_int(s, 2, grp);
 	sqlite3_bind_int(s, 3, field);
 	sqlite3_bind_text(s, 4, value, -1, SQLITE_STATIC);
-	if (step_done(st, s, "commitment") != 0)
+	if (store_run(st, s, "commitment") != 0)
 		return -1;
 	return sqlite3_changes(st->db) > 0 ? 0 : -1;
 }
@@ -98,7 +89,7 @@ store_member_put(struct store *st, int64_t aid, int64_t pid, int grp)
 	sqlite3_bind_int64(s, 1, aid);
 	sqlite3_bind_int64(s, 2, pid);
 	sqlite3_bind_int(s, 3, grp);
-	return step_done(st, s, "member");
+	return store_run(st, s, "member");
 }
 
 int

@@ -5,15 +5,6 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
-static int
-step_done(struct store *st, sqlite3_stmt *s, const char *what)
-{
-	int rc = sqlite3_step(s);
-
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, what);
-}
-
 /* Forget seats from `round` on (a re-plan writes them again). */
 int
 store_seats_clear(struct store *st, int64_t aid, int round)
@@ -26,7 +17,7 @@ store_seats_clear(struct store *st, int64_t aid, int round)
 		return -1;
 	sqlite3_bind_int64(s, 1, aid);
 	sqlite3_bind_int(s, 2, round);
-	return step_done(st, s, "clear seats");
+	return store_run(st, s, "clear seats");
 }
 
 int
@@ -44,7 +35,7 @@ store_seat_put(struct store *st, int64_t aid, int round, int tbl,
 	sqlite3_bind_int(s, 3, tbl);
 	sqlite3_bind_int64(s, 4, pid);
 	sqlite3_bind_int(s, 5, host);
-	return step_done(st, s, "seat");
+	return store_run(st, s, "seat");
 }
 
 int
@@ -77,7 +68,7 @@ store_activity_round(struct store *st, int64_t aid, int round)
 		return -1;
 	sqlite3_bind_int(s, 1, round);
 	sqlite3_bind_int64(s, 2, aid);
-	return step_done(st, s, "activity round");
+	return store_run(st, s, "activity round");
 }
 
 int
@@ -115,7 +106,7 @@ store_note_add(struct store *st, int64_t aid, int round, int tbl, int grp,
 	sqlite3_bind_int(s, 4, grp);
 	sqlite3_bind_int64(s, 5, pid);
 	sqlite3_bind_text(s, 6, text, -1, SQLITE_STATIC);
-	if (step_done(st, s, "add note") != 0)
+	if (store_run(st, s, "add note") != 0)
 		return -1;
 	return sqlite3_last_insert_rowid(st->db);
 }
@@ -135,7 +126,7 @@ store_note_edit(struct store *st, int64_t aid, int64_t id, int64_t pid,
 	sqlite3_bind_int64(s, 2, id);
 	sqlite3_bind_int64(s, 3, aid);
 	sqlite3_bind_int64(s, 4, pid);
-	if (step_done(st, s, "edit note") != 0)
+	if (store_run(st, s, "edit note") != 0)
 		return -1;
 	return sqlite3_changes(st->db) > 0;
 }
@@ -153,7 +144,7 @@ store_note_theme(struct store *st, int64_t aid, int64_t id, int theme)
 	sqlite3_bind_int(s, 1, theme);
 	sqlite3_bind_int64(s, 2, id);
 	sqlite3_bind_int64(s, 3, aid);
-	if (step_done(st, s, "theme") != 0)
+	if (store_run(st, s, "theme") != 0)
 		return -1;
 	return sqlite3_changes(st->db) > 0;
 }

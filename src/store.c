@@ -185,6 +185,16 @@ store_exec(struct store *st, const char *sql)
 	return 0;
 }
 
+/* Step a bound statement that returns no rows, then reset it. */
+int
+store_run(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, what);
+}
+
 /* Run a cached statement that returns no rows (the hot path's
  * savepoints: parsed once, not on every answer). */
 int

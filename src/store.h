@@ -29,5 +29,6 @@ sqlite3_stmt *store_stmt(struct store *, const char *);
 int	store_fail(struct store *, const char *);
 int	store_exec(struct store *, const char *);
 int	store_step(struct store *, const char *);
+int	store_run(struct store *, sqlite3_stmt *, const char *);
 
 #endif
