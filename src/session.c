@@ -215,27 +215,19 @@ session_join(struct session *s, const char *name, const char *site,
     const char *token, char *err, size_t errlen)
 {
 	struct participant *p;
-	struct store_participant sp;
 	char hash[17], unique[NAME_MAX_LEN + 1], tok[TOKEN_LEN + 1];
 	int64_t id;
 	int n;
 
-	if (token != NULL && *token != '\0') {
-		token_hash(token, hash);
-		if ((p = find_by_hash(s, hash)) != NULL)
-			return p;
-		if (store_participant_by_token(s->store, s->id, hash, &sp) ==
-		    1) {
-			for (size_t i = 0; i < s->n_people; i++)
-				if (s->people[i]->id == sp.id) {
-					p = s->people[i];
-					util_strlcpy(p->token, token,
-					    sizeof p->token);
-					memcpy(p->token_hash, hash, 17);
-					restore_answers(s, p);
-					return p;
-				}
+	if ((p = session_by_token(s, token)) != NULL) {
+		/* After --resume the host knows a seat by its token's hash
+		 * only: the returning token completes it. */
+		if (p->token[0] == '\0') {
+			util_strlcpy(p->token, token, sizeof p->token);
+			token_hash(token, p->token_hash);
+			restore_answers(s, p);
 		}
+		return p;
 	}
 	if (*name == '\0') {
 		snprintf(err, errlen, "please give your name");
