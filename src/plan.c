@@ -356,19 +356,13 @@ finish(struct parser *ps)
 		if (ops->check(a, why, sizeof why) != 0)
 			fail(ps, a->line, "[%s] %s", act_kind_name(a->kind),
 			    why);
+		/* Forms title themselves in their check; others take their
+		 * question, cut to an agenda label. */
 		if (a->title == NULL) {
 			char t[128];
-			const char *form = plan_kv_get(a, "form");
 
-			if (a->question != NULL)
-				util_strlcpy(t, a->question, sizeof t);
-			else if (form != NULL)
-				snprintf(t, sizeof t, "%s: %s", a->kind ==
-				    ACT_ASSESS ? "Assessment" : "Evaluation",
-				    form);
-			else
-				snprintf(t, sizeof t, "%s", act_kind_name(
-				    a->kind));
+			util_strlcpy(t, a->question ? a->question :
+			    act_kind_name(a->kind), sizeof t);
 			a->title = xstrdup(t);
 		}
 	}
