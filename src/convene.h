@@ -380,6 +380,8 @@ struct session {
 	uint32_t seq;
 	int ended;
 	int tallies_stale;
+	int cut_stale;		/* a snapshot went out with stale tallies */
+	size_t n_connected;	/* people with a connection now */
 	int64_t (*now)(void);	/* injectable clock for tests */
 };
 
@@ -482,6 +484,7 @@ int	session_answer(struct session *, struct participant *, const char *,
 int	session_command(struct session *, int, char **, char *, size_t);
 int	session_tick(struct session *);
 void	session_refresh(struct session *);
+void	session_disconnected(struct session *, struct participant *);
 void	session_snapshot(struct session *, const struct participant *, int,
 	    struct snapshot *);
 void	session_snapshot_mine(const struct session *,

@@ -42,6 +42,10 @@ struct client {
 	double tokens;		/* rate limit: frames we will still take */
 	int64_t tokens_at;
 	int flood_logged;
+	struct client *due_next;	/* on the server's list of clients
+					 * that read this turn */
+	int on_due;
+	int missed;		/* busy when a broadcast passed it */
 };
 
 static void refuse(struct client *, const char *);
@@ -52,10 +56,29 @@ server_client_next(struct client *c)
 	return c->next;
 }
 
+
+/* `c` read something this turn: the turn's end looks at it. */
+static void
+mark(struct client *c)
+{
+	if (c->on_due)
+		return;
+	c->on_due = 1;
+	c->due_next = c->srv->due;
+	c->srv->due = c;
+}
+
 static void
 on_closed(uv_handle_t *h)
 {
 	struct client *c = h->data;
+	struct client **pp;
+
+	for (pp = &c->srv->due; c->on_due && *pp != NULL; pp = &(*pp)->due_next)
+		if (*pp == c) {
+			*pp = c->due_next;
+			break;
+		}
 
 	free(c->in);
 	wbuf_free(&c->out);
@@ -75,12 +98,12 @@ server_client_close(struct client *c, const char *why)
 	if (why != NULL)
 		server_log(srv, "client %s%s: %s", c->p ? "of " : "",
 		    c->p ? c->p->name : "(not joined)", why);
-	if (c->p != NULL && c->p->connected > 0) {
-		c->p->connected--;
-		srv->sess->seq++;
-	}
+	if (c->p != NULL)
+		session_disconnected(srv->sess, c->p);
 	if (c->claim != 0)
 		session_claim_take(srv->sess, c->claim);
+	if (srv->cursor == c)
+		srv->cursor = c->next;
 	if (c->prev != NULL)
 		c->prev->next = c->next;
 	else
@@ -118,7 +141,7 @@ int
 server_client_due(struct client *c, int all)
 {
 	return all || c->out.len > 0 || c->close_after || !c->sent_any ||
-	    (int32_t)(c->sent_seq - c->srv->bcast_seq) < 0;
+	    c->missed || (int32_t)(c->sent_seq - c->srv->bcast_seq) < 0;
 }
 
 /* A snapshot as `p` sees it in `view`, with what the server adds. */
@@ -222,8 +245,17 @@ server_client_flush(struct client *c)
 	struct session *s = c->srv->sess;
 	uv_buf_t b;
 
-	if (c->closing || c->writing || !c->greeted)
+	if (c->closing || !c->greeted)
 		return;
+	if (c->writing) {
+		c->missed = 1;		/* on_written sends it the newest */
+		return;
+	}
+	c->missed = 0;
+	/* A first snapshot places the screen (a form resumes at the first
+	 * item not answered): it must not be cut from stale tallies. */
+	if (!c->sent_any && c->view != VIEW_CTL)
+		server_refresh(c->srv);
 	if (c->out.len > 0) {
 		wbuf_put(&c->flight, c->out.data, c->out.len);
 		c->out.len = 0;
@@ -250,6 +282,28 @@ server_client_flush(struct client *c)
 	c->write_since = util_now_ms();
 }
 
+/*
+ * The turn's own sends: to each client that read this turn (its acks,
+ * replies, first snapshot), and with `few`, the newest snapshot to the
+ * facilitator's views.  Never a walk over every participant per turn.
+ */
+void
+server_client_flush_due(struct server *srv, int few)
+{
+	struct client *c;
+
+	while ((c = srv->due) != NULL) {
+		srv->due = c->due_next;
+		c->due_next = NULL;
+		c->on_due = 0;
+		if (server_client_due(c, 0))
+			server_client_flush(c);
+	}
+	for (c = srv->clients; few && c != NULL; c = c->next)
+		if (c->view != VIEW_PARTICIPANT)
+			server_client_flush(c);
+}
+
 static void
 queue(struct client *c, struct wbuf *w)
 {
@@ -261,7 +315,7 @@ queue(struct client *c, struct wbuf *w)
 void
 server_client_release(struct server *srv, int committed)
 {
-	for (struct client *c = srv->clients; c != NULL; c = c->next) {
+	for (struct client *c = srv->due; c != NULL; c = c->due_next) {
 		struct rbuf r;
 		const char *err;
 		size_t used;
@@ -524,6 +578,7 @@ reclaim(struct server *srv, int argc, char **argv, char *out, size_t n)
 	util_strlcpy(w.name, k->p->name, sizeof w.name);
 	util_strlcpy(w.site, k->p->site, sizeof w.site);
 	msg_welcome_encode(&k->out, &w);
+	mark(k);
 	srv->urgent = 1;
 	return 0;
 }
@@ -733,6 +788,7 @@ on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
 		return;
 	}
 	queue(c, &c->out);
+	mark(c);
 }
 
 void

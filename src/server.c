@@ -55,38 +55,118 @@ on_defer(uv_timer_t *t)
 	(void)t;		/* waking the loop runs the turn */
 }
 
+static void
+on_spin(uv_idle_t *h)
+{
+	(void)h;		/* the check handle sends the next slice */
+}
+
+/* One turn's slice of the broadcast under way, from the cursor on. */
+static void
+send_slice(struct server *srv)
+{
+	uint64_t t0 = uv_hrtime(), t = t0;
+	struct client *c = srv->cursor;
+	int k = 0;
+
+	while (c != NULL) {
+		struct client *next = server_client_next(c);
+
+		server_client_flush(c);		/* may close c */
+		c = next;
+		if (++k % 64 == 0 && !srv->sending_all &&
+		    (t = uv_hrtime()) - t0 >= BCAST_SLICE_NS)
+			break;
+	}
+	srv->cursor = c;
+	if (k % 64 != 0)
+		t = uv_hrtime();
+	srv->sending_cost += t - t0;
+	if (c != NULL)
+		return;
+	srv->sending = 0;
+	srv->bcast_end = t;
+	srv->bcast_cost = srv->sending_cost;
+	srv->bcast_seq = srv->sending_seq;
+	uv_idle_stop(&srv->spin);
+}
+
+static void
+start_broadcast(struct server *srv, int all)
+{
+	srv->sending = 1;
+	srv->sending_all = all;
+	srv->sending_seq = srv->sess->seq;
+	srv->sending_cost = 0;
+	srv->cursor = srv->clients;
+	if (!uv_is_active((uv_handle_t *)&srv->spin))
+		uv_idle_start(&srv->spin, on_spin);
+}
+
+/* Re-read the tallies, and learn what that costs. */
+void
+server_refresh(struct server *srv)
+{
+	uint64_t t0 = uv_hrtime();
+
+	if (!srv->sess->tallies_stale)
+		return;
+	session_refresh(srv->sess);
+	srv->refresh_at = uv_hrtime();
+	srv->refresh_cost = srv->refresh_at - t0;
+}
+
 /*
- * Send what is due: to every client on a change of screen, or when the
- * last broadcast is long enough ago (twice what it cost); otherwise only
- * to clients with output waiting, and a timer brings the rest later.
+ * Send what is due this turn (see struct server): acks and the
+ * facilitator's views first, then a slice of the broadcast under way.
+ * One starts on a change of screen, or on a change of counts whose time
+ * has come; otherwise a timer brings the counts later.
+ *
+ * Re-reading the tallies is a scan of every answer of the activity, so
+ * it is done when counts go out to the facilitator or to everyone, and
+ * otherwise only once the last one is REFRESH_SHARE times its cost ago:
+ * in a small room that is every turn, in a crowd of thousands a few
+ * times a second.
  */
 static void
 broadcast(struct server *srv)
 {
-	uint64_t now = uv_hrtime(), screen = screen_of(srv);
-	uint32_t seq = srv->sess->seq;
-	int all = seq == srv->bcast_seq || srv->urgent || screen !=
-	    srv->screen || now - srv->bcast_end >= 2 * srv->bcast_cost;
+	uint64_t now = uv_hrtime(), screen = screen_of(srv), ms = 1000000;
+	uint64_t gap = 2 * srv->bcast_cost, few_gap = 4 * srv->refresh_cost;
+	int changed = srv->urgent || screen != srv->screen, few, crowd;
 
-	/* Acks first, so a broadcast to thousands does not hold them up. */
-	for (struct client *c = srv->clients; c != NULL;
-	    c = server_client_next(c))
-		if (server_client_due(c, 0))
-			server_client_flush(c);
-	for (struct client *c = srv->clients; all && c != NULL;
-	    c = server_client_next(c))
-		server_client_flush(c);
-	if (all && seq != srv->bcast_seq) {
-		srv->bcast_end = uv_hrtime();
-		srv->bcast_cost = srv->bcast_end - now;
-		srv->bcast_seq = seq;
-	}
-	if (all) {
+	if (gap < COUNT_CROWD_MS * ms)
+		gap = COUNT_CROWD_MS * ms;
+	if (few_gap < COUNT_FEW_MS * ms)
+		few_gap = COUNT_FEW_MS * ms;
+	few = changed || now - srv->few_at >= few_gap;
+	crowd = !changed && !srv->sending && srv->sess->seq !=
+	    srv->bcast_seq && now - srv->bcast_end >= gap;
+	if (few || crowd || now - srv->refresh_at >= REFRESH_SHARE *
+	    srv->refresh_cost)
+		server_refresh(srv);
+	if (changed) {
 		srv->urgent = 0;
 		srv->screen = screen;
-	} else if (!uv_is_active((uv_handle_t *)&srv->defer))
-		uv_timer_start(&srv->defer, on_defer, (2 * srv->bcast_cost -
-		    (now - srv->bcast_end)) / 1000000 + 1, 0);
+	}
+	if (changed || crowd)
+		start_broadcast(srv, changed);	/* afresh, if one was under way */
+	server_client_flush_due(srv, few);
+	if (few)
+		srv->few_at = now;
+	if (srv->sending)
+		send_slice(srv);
+	if (!srv->sending) {
+		uint64_t at = UINT64_MAX;
+
+		if (srv->sess->seq != srv->bcast_seq)
+			at = srv->bcast_end + gap;
+		if (srv->sess->tallies_stale && srv->few_at + few_gap < at)
+			at = srv->few_at + few_gap;
+		if (at != UINT64_MAX)
+			uv_timer_start(&srv->defer, on_defer, at > now ?
+			    (at - now) / ms + 1 : 0, 0);
+	}
 }
 
 /*
@@ -117,7 +197,6 @@ on_turn(uv_check_t *h)
 		}
 	}
 	server_client_release(srv, ok);
-	session_refresh(srv->sess);
 	/* Shared snapshots are cut afresh each turn (timers, banners). */
 	for (int v = 0; v < VIEW_MAX; v++)
 		srv->shared_ok[v] = 0;
@@ -258,6 +337,8 @@ server_start(struct server *srv, uv_loop_t *loop, const char *path,
 	uv_timer_start(&srv->tick, on_tick, 1000, 1000);
 	uv_timer_init(loop, &srv->defer);
 	srv->defer.data = srv;
+	uv_idle_init(loop, &srv->spin);
+	srv->spin.data = srv;
 	server_log(srv, "serving \"%s\" on %s", srv->sess->plan->title, path);
 	return 0;
 }
@@ -279,6 +360,8 @@ server_stop(struct server *srv)
 	uv_close((uv_handle_t *)&srv->tick, NULL);
 	uv_timer_stop(&srv->defer);
 	uv_close((uv_handle_t *)&srv->defer, NULL);
+	uv_idle_stop(&srv->spin);
+	uv_close((uv_handle_t *)&srv->spin, NULL);
 	uv_close((uv_handle_t *)&srv->listener, NULL);
 	unlink(srv->path);
 	for (int v = 0; v < VIEW_MAX; v++)

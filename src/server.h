@@ -14,6 +14,11 @@
 #define CLIENT_HELLO_MS 10000		/* silent this long after connecting */
 #define CLIENT_RATE 30			/* frames per second, sustained */
 #define CLIENT_BURST 60
+#define COUNT_CROWD_MS 250		/* counts to participants, at most */
+#define COUNT_FEW_MS 100		/* counts to the facilitator's views */
+#define REFRESH_SHARE 10		/* tallies re-read at most 1/10 of
+					 * the time, unless counts go out */
+#define BCAST_SLICE_NS 3000000ULL	/* one turn's share of a broadcast */
 
 struct client;
 
@@ -52,23 +57,46 @@ struct server {
 	uint32_t shared_seq[VIEW_MAX];
 	int shared_ok[VIEW_MAX];	/* cleared at every turn */
 	unsigned char *inbuf;	/* every client reads into this first */
-	/* A change of screen (agenda, state, banner, any ctl) goes to every
-	 * client in the turn it happens.  A change of counts only (answers,
-	 * joins) reaches clients without output waiting at most every twice
-	 * the time the last such broadcast took, so under load the host
-	 * spends most of its time on answers, not on repainting counts. */
+	/*
+	 * Broadcasts.  A change of screen (agenda, state, banner, any ctl)
+	 * goes to every client in the turn it happens.  A change of counts
+	 * only (answers, joins) reaches participants at most every
+	 * COUNT_CROWD_MS or twice what the last broadcast cost, whichever
+	 * is longer, and the facilitator's own views at most every
+	 * COUNT_FEW_MS or four times what re-reading the tallies cost: under
+	 * load the host spends its time on answers, not on repainting
+	 * counts.  A client that answered gets its ack and a fresh snapshot
+	 * in the turn its answer commits.
+	 *
+	 * A broadcast of counts is sent in slices of at most BCAST_SLICE_NS
+	 * per loop turn, from `cursor` on, so answers that arrive meanwhile
+	 * are committed and acknowledged between slices instead of waiting
+	 * for thousands of writes (`spin` keeps the loop from sleeping until
+	 * the broadcast is done).
+	 */
 	uv_timer_t defer;	/* wakes the loop for a deferred broadcast */
+	uv_idle_t spin;		/* active while a broadcast is under way */
 	int urgent;		/* a ctl command ran this turn */
 	uint64_t screen;	/* signature of what a screen change changes */
-	uint32_t bcast_seq;	/* seq of the last broadcast */
+	struct client *cursor;	/* next client of the broadcast under way */
+	struct client *due;	/* clients that read this turn */
+	int sending;		/* a broadcast is under way */
+	int sending_all;	/* a change of screen: in one go, not sliced */
+	uint32_t sending_seq;	/* the seq it started at */
+	uint64_t sending_cost;	/* time its slices took so far (ns) */
+	uint32_t bcast_seq;	/* seq of the last finished broadcast */
 	uint64_t bcast_end;	/* when it ended (uv_hrtime, ns) */
-	uint64_t bcast_cost;	/* how long it took (ns) */
+	uint64_t bcast_cost;	/* time its slices took (ns) */
+	uint64_t few_at;	/* counts last sent to the facilitator's views */
+	uint64_t refresh_cost;	/* the last session_refresh (ns) */
+	uint64_t refresh_at;	/* when it ended */
 };
 
 /* server.c */
 int	server_check_socket(const char *, char *, size_t);
 int	server_start(struct server *, uv_loop_t *, const char *, char *, size_t);
 void	server_stop(struct server *);
+void	server_refresh(struct server *);
 void	server_log(struct server *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 
@@ -80,6 +108,7 @@ void	server_client_close(struct client *, const char *);
 void	server_client_release(struct server *, int);
 void	server_client_check_stalls(struct server *);
 void	server_client_goodbye(struct server *);
+void	server_client_flush_due(struct server *, int);
 struct client *server_client_next(struct client *);
 
 #endif

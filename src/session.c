@@ -355,6 +355,17 @@ session_give_seat(struct session *s, struct participant *p)
 	return 0;
 }
 
+/* A connection that held this seat is gone. */
+void
+session_disconnected(struct session *s, struct participant *p)
+{
+	if (p->connected == 0)
+		return;
+	if (--p->connected == 0)
+		s->n_connected--;
+	s->seq++;
+}
+
 /* A connection now holds this seat; a running activity may want to seat
  * them (a late arrival at the café). */
 void
@@ -362,7 +373,8 @@ session_connected(struct session *s, struct participant *p)
 {
 	const struct activity_ops *ops;
 
-	p->connected++;
+	if (p->connected++ == 0)
+		s->n_connected++;
 	s->seq++;
 	if (s->current < 0 || s->runs[s->current].state != ACT_OPEN)
 		return;
@@ -429,11 +441,20 @@ session_refresh(struct session *s)
 {
 	const struct plan_activity *a;
 
-	if (!s->tallies_stale || s->current < 0)
+	if (!s->tallies_stale)
 		return;
+	if (s->current < 0) {
+		s->tallies_stale = 0;	/* nothing running, nothing to count */
+		return;
+	}
 	a = &s->plan->acts[s->current];
 	activity_ops(a->kind)->refresh(s, s->current);
 	s->tallies_stale = 0;
+	/* Whoever was sent the old tallies is due the new ones. */
+	if (s->cut_stale) {
+		s->cut_stale = 0;
+		s->seq++;
+	}
 }
 
 /* Advance timers; returns 1 when something visible changed. */
@@ -514,8 +535,9 @@ session_snapshot(struct session *s, const struct participant *p, int view,
 	util_strlcpy(snap->title, s->plan->title, sizeof snap->title);
 	util_strlcpy(snap->banner, s->banner, sizeof snap->banner);
 	snap->joined = (uint32_t)s->n_people;
-	for (size_t i = 0; i < s->n_people; i++)
-		snap->connected += s->people[i]->connected > 0;
+	snap->connected = (uint32_t)s->n_connected;
+	if (s->tallies_stale)
+		s->cut_stale = 1;
 	snap->n_items = (uint16_t)s->plan->n_acts;
 	for (size_t i = 0; i < s->plan->n_acts && i < SNAP_MAX_ITEMS; i++) {
 		const struct plan_activity *a = &s->plan->acts[i];

@@ -73,6 +73,7 @@ struct peer {
 	int apending_choice;
 	int apending_act;
 	int8_t acked[MAX_ACTS];	/* last acknowledged choice per activity */
+	uint32_t answered;	/* the count its last snapshot showed */
 };
 
 struct swarm {
@@ -101,6 +102,7 @@ struct swarm {
 	char reply[4 * TEXT_MAX_LEN + 1];
 	/* answers */
 	int answering, cur_act;
+	uint32_t settle_want;	/* the final count every screen must show */
 	double rate, a_start, a_last_ack;
 	long a_sent, a_acked, a_nak, a_budget;
 	int cursor;
@@ -306,7 +308,8 @@ on_snapshot(struct peer *p, const struct frame *f, const unsigned char *raw,
 		if (s != NULL && snapshot_decode(f, s, &err) != 0) {
 			sw->bad_frames++;
 			note_error(sw, "snapshot: %s", err);
-		}
+		} else if (s != NULL)
+			p->answered = s->answered;
 		free(s);
 	}
 	p->got_snap = 1;
@@ -843,6 +846,45 @@ answer_phase(struct swarm *sw, double seconds)
 	    start);
 }
 
+/*
+ * With --check: once answers stop, every participant's screen must come
+ * to show the final count, however the host spaces its count updates.
+ * Returns how many do not within 5 s.
+ */
+static int
+counts_settled_n(struct swarm *sw, uint32_t want)
+{
+	int stale = 0;
+
+	for (int i = 0; i < sw->n; i++)
+		stale += sw->peers[i].state == P_READY && !sw->peers[i].frozen &&
+		    sw->peers[i].answered != want;
+	return stale;
+}
+
+static int
+counts_settled(struct swarm *sw)
+{
+	return counts_settled_n(sw, sw->settle_want) == 0;
+}
+
+static void
+check_counts(struct swarm *sw, int act)
+{
+	char what[96];
+	int stale;
+
+	sw->settle_want = 0;
+	for (int i = 0; i < sw->n; i++)
+		sw->settle_want += sw->peers[i].acked[act] != 0;
+	run_until(sw, counts_settled, 5000);
+	if ((stale = counts_settled_n(sw, sw->settle_want)) > 0) {
+		snprintf(what, sizeof what, "%d show a count other than %u",
+		    stale, sw->settle_want);
+		note_error(sw, "counts after answering: %s", what);
+	}
+}
+
 /* ---- the database ---- */
 
 /* Every acknowledged answer must be there: the last one of each person. */
@@ -1145,6 +1187,8 @@ main(int argc, char **argv)
 	/* Answers at the rate, then every ack in. */
 	sw->cur_act = act;
 	aps = answer_phase(sw, seconds);
+	if (sw->check)
+		check_counts(sw, act);
 	double a50 = pct(sw->ack_ms, sw->n_ack, 0.5);
 	double a99 = pct(sw->ack_ms, sw->n_ack, 0.99);
 
