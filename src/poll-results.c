@@ -212,7 +212,7 @@ poll_snapshot(const struct session *s, int idx, int results,
 	memcpy(snap->words, res->words, sizeof snap->words);
 }
 
-/* Words a word cloud should skip. */
+/* Words a word cloud should skip; kept in strcmp order (bsearch). */
 static const char *const stop_words[] = {
 	"a", "about", "after", "again", "all", "also", "am", "an", "and",
 	"any", "are", "as", "at", "be", "been", "but", "by", "can", "could",
@@ -226,18 +226,56 @@ static const char *const stop_words[] = {
 };
 
 static int
+cmp_stop(const void *key, const void *elt)
+{
+	return strcmp(key, *(const char *const *)elt);
+}
+
+static int
 is_stop(const char *w)
 {
-	for (size_t i = 0; i < sizeof stop_words / sizeof stop_words[0]; i++)
-		if (strcmp(stop_words[i], w) == 0)
-			return 1;
-	return 0;
+	return bsearch(w, stop_words, sizeof stop_words / sizeof stop_words[0],
+	    sizeof stop_words[0], cmp_stop) != NULL;
 }
 
 struct wc {
 	char word[32];
-	uint32_t count;
+	uint32_t count;		/* 0: an empty slot of the table */
 };
+
+/* Open addressing, FNV-1a: a word's slot in a table of `cap` (a power
+ * of two, never full), found or empty. */
+static size_t
+slot_of(const struct wc *tab, size_t cap, const char *w)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	for (i = h & (cap - 1); tab[i].count != 0 &&
+	    strcmp(tab[i].word, w) != 0; i = (i + 1) & (cap - 1))
+		;
+	return i;
+}
+
+/* Double the table; 0, or -1 out of memory (the table is kept). */
+static int
+grow(struct wc **tab, size_t *cap)
+{
+	size_t ncap = *cap ? *cap * 2 : 256;
+	struct wc *nt = calloc(ncap, sizeof *nt);
+
+	if (nt == NULL)
+		return -1;
+	for (size_t i = 0; i < *cap; i++)
+		if ((*tab)[i].count != 0)
+			nt[slot_of(nt, ncap, (*tab)[i].word)] = (*tab)[i];
+	free(*tab);
+	*tab = nt;
+	*cap = ncap;
+	return 0;
+}
 
 static int
 by_count(const void *x, const void *y)
@@ -285,25 +323,21 @@ poll_words(const char *const *texts, size_t n, struct snap_word *out, int max)
 			w[len] = '\0';
 			if (len < 2 || is_stop(w))
 				continue;
-			for (i = 0; i < used && strcmp(tab[i].word, w) != 0; i++)
-				;
-			if (i == used) {
-				if (used == cap) {
-					struct wc *nt;
-
-					cap = cap ? cap * 2 : 128;
-					if ((nt = realloc(tab, cap *
-					    sizeof *nt)) == NULL)
-						goto done;
-					tab = nt;
-				}
-				memcpy(tab[used].word, w, len + 1);
-				tab[used++].count = 0;
+			if (2 * (used + 1) > cap && grow(&tab, &cap) != 0)
+				goto done;
+			i = slot_of(tab, cap, w);
+			if (tab[i].count == 0) {
+				memcpy(tab[i].word, w, len + 1);
+				used++;
 			}
 			tab[i].count++;
 		}
 	}
 done:
+	/* The words to the front, most frequent first. */
+	for (size_t i = 0, j = 0; i < cap; i++)
+		if (tab[i].count != 0)
+			tab[j++] = tab[i];
 	if (used > 0)
 		qsort(tab, used, sizeof *tab, by_count);
 	for (k = 0; k < max && (size_t)k < used; k++) {

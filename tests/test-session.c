@@ -814,6 +814,52 @@ test_text_and_moderation(void **state)
 	assert_int_equal(cmd(f, "moderate", id, NULL), 1);
 }
 
+/* The word counts: ASCII folded, stop words out, ties in byte order, and
+ * a table that grows past thousands of distinct words. */
+static void
+test_poll_words(void **state)
+{
+	enum { N = 3000 };
+	struct snap_word out[SNAP_MAX_WORDS];
+	char **texts = calloc(N + 3, sizeof *texts);
+	int k;
+
+	(void)state;
+	assert_non_null(texts);
+	for (int i = 0; i < N; i++) {
+		char t[64];
+
+		snprintf(t, sizeof t, "the w%04d and Handover", i);
+		assert_non_null(texts[i] = strdup(t));
+	}
+	assert_non_null(texts[N] = strdup("Día día DÍA, 王 王"));
+	assert_non_null(texts[N + 1] = strdup("--- '' ...  a"));
+	assert_non_null(texts[N + 2] = strdup("w0007 w0007 zebra-crossing'"));
+	k = poll_words((const char *const *)texts, N + 3, out, SNAP_MAX_WORDS);
+	assert_int_equal(k, SNAP_MAX_WORDS);
+	assert_string_equal(out[0].word, "handover");
+	assert_int_equal(out[0].count, N);
+	assert_string_equal(out[1].word, "w0007");
+	assert_int_equal(out[1].count, 3);
+	/* Only ASCII letters fold: "DÍA" is "dÍa", not "día". */
+	assert_string_equal(out[2].word, "día");
+	assert_int_equal(out[2].count, 2);
+	assert_string_equal(out[3].word, "王");
+	assert_int_equal(out[3].count, 2);
+	assert_string_equal(out[4].word, "dÍa");
+	assert_int_equal(out[4].count, 1);
+	for (int i = 0; i < k; i++) {
+		assert_string_not_equal(out[i].word, "the");
+		assert_string_not_equal(out[i].word, "and");
+		if (i > 0)
+			assert_true(out[i].count <= out[i - 1].count);
+	}
+	for (int i = 0; i < N + 3; i++)
+		free(texts[i]);
+	free(texts);
+	assert_int_equal(poll_words(NULL, 0, out, SNAP_MAX_WORDS), 0);
+}
+
 static void
 test_bysite(void **state)
 {
@@ -1136,6 +1182,7 @@ main(void)
 		T(test_timer_no_auto_close),
 		T(test_timer_warning),
 		T(test_poll_types),
+		T(test_poll_words),
 		T(test_text_and_moderation),
 		T(test_bysite),
 		T(test_reveal_after_close),
