@@ -322,6 +322,7 @@ struct participant {
 	char token_hash[17];	/* what the store keeps of the token */
 	int connected;		/* live connections holding this seat */
 	char **mine;		/* own answer per activity (canonical), or NULL */
+	int touched;		/* answered in the turn not yet committed */
 };
 
 /* What the room sees of the current poll, re-read from the store after
@@ -357,6 +358,12 @@ struct act_run {
  * tallies are re-read from the store after each commit so what the room
  * sees is exactly what is stored.
  */
+enum {
+	DIRTY_CURRENT = 1,	/* the current activity's runtime state */
+	DIRTY_ALL = 2,		/* the agenda and every activity's state */
+	DIRTY_PEOPLE = 4	/* everyone's own answers (touched overflowed) */
+};
+
 struct session {
 	struct plan *plan;
 	struct store *store;
@@ -381,6 +388,11 @@ struct session {
 	int ended;
 	int tallies_stale;
 	int cut_stale;		/* a snapshot went out with stale tallies */
+	/* What the turn not yet committed changed in memory, so that if its
+	 * commit fails, session_unsaved() can go back to what is stored. */
+	int dirty;		/* DIRTY_* */
+	struct participant **touched;
+	size_t n_touched, cap_touched;
 	size_t n_connected;	/* people with a connection now */
 	int64_t (*now)(void);	/* injectable clock for tests */
 };
@@ -485,6 +497,9 @@ int	session_command(struct session *, int, char **, char *, size_t);
 int	session_tick(struct session *);
 void	session_refresh(struct session *);
 void	session_disconnected(struct session *, struct participant *);
+void	session_touch(struct session *, struct participant *, int);
+void	session_saved(struct session *);
+int	session_unsaved(struct session *);
 void	session_snapshot(struct session *, const struct participant *, int,
 	    struct snapshot *);
 void	session_snapshot_mine(const struct session *,

@@ -621,8 +621,10 @@ on_ctl(struct client *c, const struct frame *f)
 		return;
 	}
 	if (strcmp(argv[0], "status") == 0) {
-		/* Status must count this turn's answers: commit them first. */
-		store_commit(c->srv->store);
+		/* Status must count this turn's answers: commit them first
+		 * (if that fails, they are gone: the turn must say so). */
+		if (store_commit(c->srv->store) != 0)
+			c->srv->turn_lost = 1;
 		session_refresh(c->srv->sess);
 	}
 	rep.status = (uint8_t)session_command(c->srv->sess, m.argc, argv,

@@ -177,21 +177,27 @@ static void
 on_turn(uv_check_t *h)
 {
 	struct server *srv = h->data;
-	int ok = !srv->turn_lost;
+	int ok = !srv->turn_lost, committed = 0;
 
 	srv->turn_lost = 0;
 	if (store_in_tx(srv->store)) {
-		if (store_commit(srv->store) != 0) {
-			ok = 0;
-			store_reclaim_space(srv->store);
-			if (!srv->store_failed)
-				server_log(srv, "database write failed, "
-				    "answers paused: %s",
-				    store_error(srv->store));
-			srv->store_failed = 1;
-			srv->sess->tallies_stale = 1;
-			srv->sess->seq++;
-		} else if (srv->store_failed) {
+		committed = store_commit(srv->store) == 0;
+		ok = ok && committed;
+	}
+	if (!ok) {
+		store_reclaim_space(srv->store);
+		if (!srv->store_failed)
+			server_log(srv, "database write failed, answers "
+			    "paused: %s", store_error(srv->store));
+		srv->store_failed = 1;
+		/* Back to what is stored: the acks say "not saved", the
+		 * screens must not say otherwise. */
+		if (session_unsaved(srv->sess) != 0)
+			server_log(srv, "cannot re-read the database: %s",
+			    store_error(srv->store));
+	} else {
+		session_saved(srv->sess);
+		if (committed && srv->store_failed) {
 			server_log(srv, "database writable again");
 			srv->store_failed = 0;
 		}

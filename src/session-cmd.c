@@ -209,6 +209,7 @@ session_command(struct session *s, int argc, char **argv, char *out,
 	out[0] = '\0';
 	if (strcmp(cmd, "status") == 0)
 		return session_status(s, out, n) == 0 ? 0 : 1;
+	session_touch(s, NULL, DIRTY_ALL);
 	if (strcmp(cmd, "next") == 0) {
 		const struct activity_ops *ops = s->current >= 0 ?
 		    activity_ops(s->plan->acts[s->current].kind) : NULL;

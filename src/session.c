@@ -143,6 +143,7 @@ session_free(struct session *s)
 		if (activity_ops(s->plan->acts[i].kind)->release != NULL)
 			activity_ops(s->plan->acts[i].kind)->release(&s->runs[i]);
 	free(s->runs);
+	free(s->touched);
 	free(s);
 }
 
@@ -379,8 +380,124 @@ session_connected(struct session *s, struct participant *p)
 	if (s->current < 0 || s->runs[s->current].state != ACT_OPEN)
 		return;
 	ops = activity_ops(s->plan->acts[s->current].kind);
-	if (ops->joined != NULL)
+	if (ops->joined != NULL) {
+		session_touch(s, NULL, DIRTY_CURRENT);	/* a seat at a table */
 		ops->joined(s, s->current, p);
+	}
+}
+
+/*
+ * Note what this turn changes in memory: `what` (DIRTY_*), and `p`'s own
+ * answers when `p` is given.
+ */
+void
+session_touch(struct session *s, struct participant *p, int what)
+{
+	s->dirty |= what;
+	if (p == NULL || p->touched)
+		return;
+	if (s->n_touched == s->cap_touched) {
+		size_t cap = s->cap_touched ? 2 * s->cap_touched : 64;
+		struct participant **t = realloc(s->touched, cap * sizeof *t);
+
+		if (t == NULL) {
+			s->dirty |= DIRTY_PEOPLE;
+			return;
+		}
+		s->touched = t;
+		s->cap_touched = cap;
+	}
+	p->touched = 1;
+	s->touched[s->n_touched++] = p;
+}
+
+/* The turn's changes are committed: nothing to undo. */
+void
+session_saved(struct session *s)
+{
+	for (size_t i = 0; i < s->n_touched; i++)
+		s->touched[i]->touched = 0;
+	s->n_touched = 0;
+	s->dirty = 0;
+}
+
+/* An activity's runtime state (café seats, breakout groups) as stored. */
+static void
+reload_run(struct session *s, int i)
+{
+	const struct activity_ops *ops = activity_ops(s->plan->acts[i].kind);
+
+	if (ops->release != NULL)
+		ops->release(&s->runs[i]);
+	if (ops->resume != NULL)
+		ops->resume(s, i);
+}
+
+/* The agenda as stored: where it is, each activity's state and data.
+ * Timers and the banner are never stored; a timer stays unless its
+ * activity's state goes back. */
+static int
+reload_agenda(struct session *s)
+{
+	int current = -1, state = 0, revealed = 0;
+	int *states = calloc(s->plan->n_acts, sizeof *states);
+
+	if (states == NULL || store_session_load(s->store, s->id, &current,
+	    &state, &revealed) != 0)
+		goto fail;
+	for (size_t i = 0; i < s->plan->n_acts; i++)
+		if (store_activity_id(s->store, s->id, (int)i, &states[i]) < 0)
+			goto fail;
+	for (size_t i = 0; i < s->plan->n_acts; i++) {
+		struct act_run *run = &s->runs[i];
+		enum act_state st = (enum act_state)(states[i] >= 0 &&
+		    states[i] <= 2 ? states[i] : 0);
+
+		if (run->state != st) {
+			run->deadline_ms = 0;
+			run->warned = 0;
+		}
+		run->state = st;
+		run->revealed = 0;
+		reload_run(s, (int)i);
+	}
+	s->current = current < (int)s->plan->n_acts ? current : -1;
+	if (s->current >= 0)
+		s->runs[s->current].revealed = revealed;
+	free(states);
+	return 0;
+fail:
+	free(states);
+	return -1;
+}
+
+/*
+ * The turn's commit failed: what it changed is not in the store, so the
+ * session goes back to what is (the facilitator was told "not saved",
+ * the participants "answers paused"), instead of running ahead of the
+ * database.  -1 when the store cannot even be read; the session is then
+ * left as it was.
+ */
+int
+session_unsaved(struct session *s)
+{
+	int rc = 0;
+
+	if (s->dirty & DIRTY_ALL)
+		rc = reload_agenda(s);
+	else if ((s->dirty & DIRTY_CURRENT) && s->current >= 0)
+		reload_run(s, s->current);
+	if (s->dirty & DIRTY_PEOPLE) {
+		for (size_t i = 0; i < s->n_people; i++)
+			if (s->people[i]->token[0] != '\0')
+				restore_answers(s, s->people[i]);
+	} else
+		for (size_t i = 0; i < s->n_touched; i++)
+			restore_answers(s, s->touched[i]);
+	session_saved(s);
+	s->tallies_stale = 1;
+	s->seq++;
+	return rc;
 }
 
 /* Store an answer to the current activity.  0 on success, else `why`. */
@@ -405,6 +522,8 @@ session_answer(struct session *s, struct participant *p,
 		    "yet");
 		return -1;
 	}
+	session_touch(s, p, activity_ops(a->kind)->intent != NULL ?
+	    DIRTY_CURRENT : 0);
 	if (activity_ops(a->kind)->intent != NULL)
 		return activity_ops(a->kind)->intent(s, s->current, p, value,
 		    why, n);

@@ -178,6 +178,16 @@ fault() {
 	wait_screen "$name" "Answers paused"
 	keys "$name" 2
 	wait_screen "$name" "answers paused"
+	# The facilitator moves on meanwhile: told it is not saved, and the
+	# room stays where the database is.
+	if "$CONVENE" ctl next >"$d/next" 2>&1; then
+		fail "$name: ctl next succeeded while writes fail"
+	fi
+	grep -q "not saved\|cannot save" "$d/next" ||
+		fail "$name: ctl next said: $(cat "$d/next")"
+	[ "$(status_field activity.id)" = q1 ] ||
+		fail "$name: the agenda moved to $(status_field activity.id) unsaved"
+	wait_screen "$name" "answers paused"
 	check_acks "$db" "$d"
 	paused=$(acks_for q1 "$d")
 	sleep 1

@@ -860,6 +860,56 @@ test_poll_words(void **state)
 	assert_int_equal(poll_words(NULL, 0, out, SNAP_MAX_WORDS), 0);
 }
 
+/* A turn whose commit fails: the session goes back to what is stored,
+ * the agenda and the answers of those who answered in that turn. */
+static void
+test_unsaved_goes_back(void **state)
+{
+	struct fix *f = *state;
+	struct participant *a = join(f, "Amal", "North");
+	struct participant *b = join(f, "Bo", "South");
+	const struct snapshot *s;
+
+	/* A good turn: q1 open, Amal answered. */
+	assert_int_equal(store_begin(f->st), 0);
+	ok(f, "next");
+	ok(f, "open");
+	assert_int_equal(answer(f, a, "q1", "2"), 0);
+	assert_int_equal(store_commit(f->st), 0);
+	session_saved(f->s);
+
+	/* A lost one: Bo answers, Amal changes hers, the facilitator
+	 * moves on and opens the next poll; then the commit fails. */
+	assert_int_equal(store_begin(f->st), 0);
+	assert_int_equal(answer(f, b, "q1", "1"), 0);
+	assert_int_equal(answer(f, a, "q1", "3"), 0);
+	ok(f, "next");
+	ok(f, "open");
+	assert_string_equal(f->s->plan->acts[f->s->current].id, "anon");
+	store_rollback(f->st);
+	assert_int_equal(session_unsaved(f->s), 0);
+
+	assert_string_equal(f->s->plan->acts[f->s->current].id, "q1");
+	assert_int_equal(f->s->runs[f->s->current].state, ACT_OPEN);
+	assert_int_equal(f->s->runs[f->s->current + 1].state, ACT_WAITING);
+	s = snap(f, a, VIEW_PARTICIPANT);
+	assert_int_equal(s->mine, 1);		/* "2", not "3" */
+	assert_int_equal(s->answered, 1);
+	s = snap(f, b, VIEW_PARTICIPANT);
+	assert_int_equal(s->mine, -1);		/* never stored */
+	assert_int_equal(f->s->n_touched, 0);
+
+	/* And on from there, as if the lost turn never was. */
+	assert_int_equal(store_begin(f->st), 0);
+	assert_int_equal(answer(f, b, "q1", "1"), 0);
+	ok(f, "next");
+	assert_int_equal(store_commit(f->st), 0);
+	session_saved(f->s);
+	assert_string_equal(f->s->plan->acts[f->s->current].id, "anon");
+	assert_int_equal(store_answer_count(f->st,
+	    f->s->runs[0].store_id), 2);
+}
+
 static void
 test_bysite(void **state)
 {
@@ -1183,6 +1233,7 @@ main(void)
 		T(test_timer_warning),
 		T(test_poll_types),
 		T(test_poll_words),
+		T(test_unsaved_goes_back),
 		T(test_text_and_moderation),
 		T(test_bysite),
 		T(test_reveal_after_close),
