@@ -10,6 +10,14 @@
 enum by { BY_PERSON = 0, BY_SITE, BY_TEAM };
 
 /*
+ * Beside every answer to a form answered once per site, an item "_by"
+ * with value "site": the plan's `by` is not stored with the activity,
+ * and this is how the export knows to take a site's answers together
+ * (FORM_BY_ITEM in src/export.h).
+ */
+#define BY_ITEM "_by"
+
+/*
  * A form's runtime state, rebuilt from the store after every commit:
  * each person's answers by slot (a site's, merged, when the form is
  * answered once per site), and the scores by site.  `prev` holds the
@@ -131,17 +139,25 @@ struct load {
 	enum by by;
 };
 
-/* Rows come oldest first, so a later answer replaces an earlier one;
- * with one answer per site, the whole site shares one response. */
+/*
+ * Rows come oldest first (by row id), so a later answer replaces an
+ * earlier one; with one answer per site, the whole site shares one
+ * response, each item's value the latest given by anyone of the site.
+ * The export applies the same rule in SQL (FORM_COUNTS in
+ * src/export.h); tests/test-export.c checks that the two agree.
+ */
 static void
 load_row(void *arg, int64_t pid, const char *site, const char *item,
     const char *value)
 {
 	struct load *l = arg;
-	struct resp *r = resp_of(l->fr, l->by == BY_PERSON ? pid : 0 -
-	    (int64_t)(strlen(site) + 1), site);
+	struct resp *r;
 	int k;
 
+	if (strcmp(item, BY_ITEM) == 0)
+		return;		/* the export's marker, not an answer */
+	r = resp_of(l->fr, l->by == BY_PERSON ? pid : 0 -
+	    (int64_t)(strlen(site) + 1), site);
 	if (r == NULL)
 		return;
 	if (l->by != BY_PERSON && strcmp(r->site, site) != 0) {
@@ -232,13 +248,14 @@ intent_form(struct session *s, int idx, struct participant *p,
     const char *value, char *why, size_t n)
 {
 	const struct form *f = s->plan->acts[idx].form;
+	int64_t aid = s->runs[idx].store_id;
 	char item[64], text[VALUE_MAX_LEN + 1];
 	const char *eq = strchr(value, '=');
-	int k, rc;
+	int k, rc = 0;
 
 	if (strcmp(value, "submit") == 0) {
-		rc = store_answer_item(s->store, s->runs[idx].store_id, p->id,
-		    p->site, "_submitted", "1");
+		util_strlcpy(item, "_submitted", sizeof item);
+		util_strlcpy(text, "1", sizeof text);
 	} else {
 		if (eq == NULL || (size_t)(eq - value) >= sizeof item) {
 			snprintf(why, n, "unknown form message");
@@ -265,9 +282,14 @@ intent_form(struct session *s, int idx, struct participant *p,
 				return -1;
 			}
 		}
-		rc = store_answer_item(s->store, s->runs[idx].store_id, p->id,
-		    p->site, item, text);
 	}
+	/* The marker first: alone, it is harmless. */
+	if (by_of(&s->plan->acts[idx]) != BY_PERSON)
+		rc = store_answer_item(s->store, aid, p->id, p->site, BY_ITEM,
+		    "site");
+	if (rc == 0)
+		rc = store_answer_item(s->store, aid, p->id, p->site, item,
+		    text);
 	if (rc != 0) {
 		snprintf(why, n, "not saved: %s", store_error(s->store));
 		return -1;

@@ -147,16 +147,18 @@ static const char sql_commitments[] = "SELECT a.session, a.key, g.grp, "
 
 /*
  * Subscale scores (SCORE_ROWS in export.h), per site, withheld for a
- * site of fewer than ?3 people.  A database from before forms were
- * stored (no form_items) gives the columns and no rows.
+ * site of fewer than ?3 people unless the form was answered once per
+ * site (SCORE_SHOWN).  A database from before forms were stored (no
+ * form_items) gives the columns and no rows.
  */
 static const char sql_scores[] = "SELECT session, key, site, subscale, "
-    "CASE WHEN n >= ?3 THEN printf('%.2f', mean) END, CASE WHEN n >= ?3 "
-    "THEN printf('%.2f', sd) END, CASE WHEN n >= ?3 THEN n END, CASE WHEN "
-    "n < ?3 THEN 'true' ELSE 'false' END FROM " SCORE_ROWS " ORDER BY "
-    "session, idx, site IS NULL, site, subscale";
+    "CASE WHEN " SCORE_SHOWN " THEN printf('%.2f', mean) END, CASE WHEN "
+    SCORE_SHOWN " THEN printf('%.2f', sd) END, CASE WHEN " SCORE_SHOWN
+    " THEN n END, CASE WHEN " SCORE_SHOWN " THEN 'false' ELSE 'true' END, "
+    "CASE WHEN by_site THEN 'site' ELSE 'person' END FROM " SCORE_ROWS
+    " ORDER BY session, idx, site IS NULL, site, subscale";
 static const char sql_no_scores[] = "SELECT NULL, NULL, NULL, NULL, NULL, "
-    "NULL, NULL, NULL WHERE 0";
+    "NULL, NULL, NULL, NULL WHERE 0";
 
 static const struct csv_column cols_sessions[] = {
 	{ "id", "session number, unique in this database" },
@@ -196,7 +198,9 @@ static const struct csv_column cols_answers[] = {
 	{ "participant", "participant id (participants.id); empty when the "
 	    "activity is anonymous" },
 	{ "site", "the site of whoever answered" },
-	{ "item", "the form item answered; empty for a single question" },
+	{ "item", "the form item answered; empty for a single question; "
+	    "_submitted marks a submitted form, _by (value site) an answer "
+	    "given for the person's site" },
 	{ "choice", "the option chosen, counting from 1 (results.option); "
 	    "empty for free text" },
 	{ "value", "the answer as text (the option's label for a choice)" },
@@ -248,11 +252,17 @@ static const struct csv_column cols_scores[] = {
 	{ "activity", "assess or feedback activity id (activities.id)" },
 	{ "site", "the site; empty for people without one" },
 	{ "subscale", "the form's subscale (convene-plan(5), SCORING)" },
-	{ "mean", "mean of the people's subscale scores (each the mean of "
-	    "the items they answered, reverse items turned), two decimals" },
-	{ "sd", "their sample standard deviation (0 for one person)" },
-	{ "n", "how many people have a score" },
-	{ "suppressed", "true when n is under --min-group: no figures" },
+	{ "mean", "mean of the responses' subscale scores (each the mean of "
+	    "the items answered, reverse items turned), two decimals" },
+	{ "sd", "their sample standard deviation (0 for one response)" },
+	{ "n", "how many responses have a score: people, or 1 when the "
+	    "form was answered once per site (see by)" },
+	{ "suppressed", "true when n is under --min-group: no figures (never "
+	    "for a form answered once per site)" },
+	{ "by", "person: each person's answers scored on their own; site: "
+	    "the form was answered once per site (by = site in the plan), "
+	    "the site's answers taken together, the latest to each question "
+	    "counting, as one response" },
 };
 
 static const struct csv_column cols_seats[] = {

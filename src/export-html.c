@@ -371,7 +371,8 @@ evaluation(struct page *p, int64_t aid, int assess)
 		double lo = known ? sqlite3_column_double(s, 4) : 0;
 		double hi = known ? sqlite3_column_double(s, 5) : 10;
 
-		if (p->j->site != NULL && k < p->j->min_group) {
+		if (p->j->site != NULL && k < p->j->min_group &&
+		    !sqlite3_column_int(s, 6)) {
 			hidden++;
 			continue;
 		}

@@ -107,14 +107,16 @@
  * document, the results would overflow it.  They are computed first,
  * per activity of the chosen sessions, in common table expressions.
  */
-/* Scores per activity (SCORE_ROWS), a site under ?3 suppressed. */
+/* Scores per activity (SCORE_ROWS), a site under ?3 suppressed unless
+ * the form was answered once per site (SCORE_SHOWN); "by" says which. */
+#define SCORE_BY "'by', CASE WHEN by_site THEN 'site' ELSE 'person' END"
 #define SCORES_CTE "scores (id, j) AS (SELECT activity, "		\
-    "json_group_array(json(j)) FROM (SELECT activity, CASE WHEN n >= ?3 "\
-    "THEN json_object('site', site, 'subscale', subscale, 'mean', "	\
-    "round(mean, 2), 'sd', round(sd, 2), 'n', n) ELSE json_object("	\
-    "'site', site, 'subscale', subscale, 'suppressed', json('true')) "	\
-    "END AS j FROM " SCORE_ROWS " ORDER BY activity, site IS NULL, "	\
-    "site, subscale) GROUP BY activity), "
+    "json_group_array(json(j)) FROM (SELECT activity, CASE WHEN "	\
+    SCORE_SHOWN " THEN json_object('site', site, 'subscale', subscale, "\
+    "'mean', round(mean, 2), 'sd', round(sd, 2), 'n', n, " SCORE_BY ") "\
+    "ELSE json_object('site', site, 'subscale', subscale, 'suppressed', "\
+    "json('true'), " SCORE_BY ") END AS j FROM " SCORE_ROWS " ORDER BY "\
+    "activity, site IS NULL, site, subscale) GROUP BY activity), "
 #define NO_SCORES_CTE "scores (id, j) AS (SELECT NULL, NULL WHERE 0), "
 
 #define CTES(scores) "WITH " scores "site_results (id, j) AS (SELECT a.id, " BY_SITE	\

@@ -199,7 +199,9 @@ evaluation(struct md *m, int64_t aid)
 			fputs("| Question | n | Mean |\n|---|---:|---:|\n", m->f);
 		fputs("| ", m->f);
 		md_text(m->f, COL_TEXT(s, 3));
-		if (m->j->site != NULL && k < m->j->min_group)
+		/* A site's own answer (by = site) is shown whatever n. */
+		if (m->j->site != NULL && k < m->j->min_group &&
+		    !sqlite3_column_int(s, 6))
 			fprintf(m->f, " | suppressed | |\n");
 		else
 			fprintf(m->f, " | %d | %.2f |\n", k,

@@ -22,16 +22,13 @@
  * Suppression follows the live views: a site's figure on a subscale
  * where fewer than --min-group people have a score is not shown (a gap
  * in a line, "fewer than N" elsewhere), and a share counts only shown
- * figures, so it cannot tell a hidden one.  One exception: a form
- * answered by site (`by = site` in the plan: one response per site team,
- * agreed together, as the progress form is meant to be used) always
- * gives n = 1, and suppressing it would hide every team.  The plan's
- * `by` is not stored, so it is inferred: a subscale where every site
- * has n = 1, across every session a chart covers (or in the one
- * activity, for the per-site charts), is taken as answered by site and
- * shown.  The price is that a form answered by person where each site
- * sent exactly one person is shown too; those are site answers in all
- * but name.
+ * figures, so it cannot tell a hidden one.  A form answered once per
+ * site (`by = site` in the plan: one response per site team, agreed
+ * together, as the progress form is meant to be used) is scored as one
+ * response per site (FORM_COUNTS in export.h), so its n is 1, and it is
+ * always shown, as on the projector: the figure is the team's own.
+ * Answers stored before the host marked such forms (FORM_BY_ITEM) are
+ * scored person by person.
  */
 
 #define MAX_SITES 64
@@ -45,6 +42,7 @@ struct srow {
 	int64_t	 session, activity;
 	double	 mean, lo, hi;
 	int	 n;
+	int	 by_site;	/* answered once per site: always shown */
 };
 
 struct scores {
@@ -61,9 +59,10 @@ struct scores {
     "(SELECT min(i.lo) FROM form_items i WHERE i.activity = r.activity "\
     "AND i.subscale = r.subscale AND i.kind = 'rating'), (SELECT "	\
     "max(i.hi) FROM form_items i WHERE i.activity = r.activity AND "	\
-    "i.subscale = r.subscale AND i.kind = 'rating'), a.title FROM "	\
-    SCORE_ROWS " r JOIN activities a ON a.id = r.activity JOIN sessions "\
-    "se ON se.id = r.session WHERE a.kind = 'assess' ORDER BY 1, "\
+    "i.subscale = r.subscale AND i.kind = 'rating'), a.title, "		\
+    "r.by_site FROM " SCORE_ROWS " r JOIN activities a ON a.id = "	\
+    "r.activity JOIN sessions se ON se.id = r.session WHERE a.kind = "	\
+    "'assess' ORDER BY 1, "						\
     "coalesce(a.type, '') <> '" PROGRESS_FORM "', 2, 3, r.session, r.idx, 6"
 
 static char *
@@ -111,6 +110,7 @@ scores_load(struct store *st, const struct export_job *j, const char *ids,
 		r->lo = sqlite3_column_double(s, 9);
 		r->hi = sqlite3_column_double(s, 10);
 		r->act_title = dup(sqlite3_column_text(s, 11));
+		r->by_site = sqlite3_column_int(s, 12);
 		if (r->hi <= r->lo)
 			r->hi = r->lo + 1;
 	}
@@ -168,7 +168,7 @@ short_label(const char *title, char *out, size_t cap)
  */
 struct grid {
 	const struct srow *first;
-	int	 nx, ns, per_site;
+	int	 nx, ns, per_site;	/* per_site: every row by site */
 	int64_t	 session[MAX_SESSIONS];
 	char	 label[MAX_SESSIONS][48];
 	const char *tip[MAX_SESSIONS], *xlab[MAX_SESSIONS];
@@ -223,7 +223,7 @@ grid_fill(struct grid *g, const struct srow *r, int from, int to,
 		}
 		if (site_at(g, r[i].site) < 0 && g->ns < MAX_SITES)
 			g->site[g->ns++] = r[i].site;
-		g->per_site &= r[i].n == 1;
+		g->per_site &= r[i].by_site;
 		if (r[i].lo < g->lo)
 			g->lo = r[i].lo;
 		if (r[i].hi > g->hi)
@@ -250,7 +250,8 @@ grid_fill(struct grid *g, const struct srow *r, int from, int to,
 		if (k < 0)
 			continue;
 		g->y[k][x] = r[i].mean;
-		g->n[k][x] = g->per_site || r[i].n >= min_group ? r[i].n : -1;
+		g->n[k][x] = r[i].by_site || r[i].n >= min_group ? r[i].n :
+		    -1;
 	}
 	for (int x = 0; x < g->nx; x++)
 		for (int k = 0; k < g->ns; k++)
@@ -457,7 +458,7 @@ scores_html_sites(FILE *f, const struct scores *sc,
 {
 	const char *subs[MAX_SUBSCALES], *sites[MAX_SITES];
 	double lo[MAX_SUBSCALES], hi[MAX_SUBSCALES];
-	int per_site[MAX_SUBSCALES], nsub = 0, nsite = 0;
+	int nsub = 0, nsite = 0;
 	double glo = 0, ghi = 0;
 
 	if (sc == NULL)
@@ -473,11 +474,8 @@ scores_html_sites(FILE *f, const struct scores *sc,
 		if (k == nsub && nsub < MAX_SUBSCALES) {
 			subs[nsub] = r->subscale;
 			lo[nsub] = r->lo;
-			hi[nsub] = r->hi;
-			per_site[nsub++] = 1;
+			hi[nsub++] = r->hi;
 		}
-		if (k < nsub)
-			per_site[k] &= r->n == 1;
 		for (s = 0; s < nsite && strcmp(sites[s], r->site); s++)
 			;
 		if (s == nsite && nsite < MAX_SITES)
@@ -508,7 +506,7 @@ scores_html_sites(FILE *f, const struct scores *sc,
 				    sites[s]) || strcmp(r->subscale, subs[k]))
 					continue;
 				most = r->n > most ? r->n : most;
-				if (per_site[k] || r->n >= j->min_group) {
+				if (r->by_site || r->n >= j->min_group) {
 					rows[k].value = r->mean;
 					rows[k].n = r->n;
 					any = 1;

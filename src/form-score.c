@@ -6,7 +6,11 @@
 #include "convene.h"
 
 /*
- * The scoring rule (convene-plan(5) documents it for organisers):
+ * The scoring rule (convene-plan(5) documents it for organisers), over
+ * responses: a person's answers, or for a form answered once per site, a
+ * site's (each item's latest answer from anyone of the site; act-form.c
+ * builds them, and the export's SQL, FORM_COUNTS in export.h, builds the
+ * same).  Below, "person" means a response.
  *   1. A rating's value is the number stored; a reverse-scored item
  *      counts as lo + hi - value.
  *   2. A person's subscale score is the mean of the items of that

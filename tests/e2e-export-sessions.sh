@@ -4,8 +4,9 @@
 # HTML export of the collaborative must draw a line per site across the
 # two sessions with the share of teams at 4 or above, per-site small
 # multiples of each assessment and items by their question; the
-# Markdown the same figures as a table.  Headless Chromium renders the
-# page (CONVENE_KEEP_PNG=FILE keeps the picture).
+# Markdown the same figures as a table; the CSV scores one row per site
+# for the progress form, its latest answer.  Headless Chromium renders
+# the page (CONVENE_KEEP_PNG=FILE keeps the picture).
 . "$(dirname "$0")/lib-e2e.sh"
 export CONVENE_REHEARSE_PACE=0.05
 export CONVENE_FORMS="$(cd "$(dirname "$0")/.." && pwd)/sessions/forms"
@@ -98,18 +99,20 @@ for site, body in groups:
     lines = re.findall(r'points="([^"]*)"', body)
     assert len(lines) == 1 and len(lines[0].split()) == 2, (site, lines)
 assert "Share of teams at 4 or above" in chart
-# Each point is the site's answer in that session, as stored.
+# Each point is the site's answer in that session, as the room saw it:
+# the latest to the question from anyone of the site.
 want = {}
 for site, title, value in db.execute(
         "select s.name, se.title, a.value from answers a join sites s on "
         "s.id = a.site join activities v on v.id = a.activity join sessions "
         "se on se.id = v.session where v.type = 'progress' and a.item = "
         "'progress' order by a.id"):
-    want.setdefault((site, title), []).append(float(value))
+    want[(site, title)] = float(value)
+assert len(want) == 2 * sites, want
 for site, body in groups:
     for title, mean in re.findall(r'<circle[^>]*><title>[^,]*, ([^:]*): ([0-9.]+)', body):
-        vals = want[(site.replace("&#39;", "'"), title)]
-        assert abs(sum(vals) / len(vals) - float(mean)) < 0.006, (site, title, vals, mean)
+        val = want[(site.replace("&#39;", "'"), title)]
+        assert abs(val - float(mean)) < 0.006, (site, title, val, mean)
 at = re.findall(r'>(\d+) of (\d+) \(\d+%\)</text>', chart)
 assert len(at) == 2 and all(int(b) == sites for a, b in at), at
 # Small multiples for each assessment of each session, items by text.
@@ -122,6 +125,33 @@ assert "| Site | LS1 | LS2 |" in md
 assert "| **Teams at 4 or above** |" in md
 PY
 [ $? = 0 ] || fail "collaborative export"
+
+# The CSV scores: a row per site for the progress form, by site (n 1,
+# never suppressed, the site's latest answer); ORIC by person, every
+# site under five people suppressed.
+"$CONVENE" export --format csv --collaborative "Falls collaborative" \
+    --table scores >"$E2E/scores.csv"
+python3 - "$E2E/scores.csv" "$db" $SITES <<'PY'
+import csv, sqlite3, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+db = sqlite3.connect(sys.argv[2])
+sites = int(sys.argv[3])
+latest = {}
+for sid, site, value in db.execute(
+        "select v.session, s.name, a.value from answers a join sites s on "
+        "s.id = a.site join activities v on v.id = a.activity where "
+        "v.type = 'progress' and a.item = 'progress' order by a.id"):
+    latest[(str(sid), site)] = float(value)
+prog = [r for r in rows if r["subscale"] == "progress"]
+assert len(prog) == 2 * sites, prog
+for r in prog:
+    assert r["by"] == "site" and r["n"] == "1" and r["suppressed"] == "false", r
+    assert abs(float(r["mean"]) - latest[(r["session"], r["site"])]) < 0.006, r
+oric = [r for r in rows if r["subscale"] != "progress"]
+assert oric and all(r["by"] == "person" and r["suppressed"] == "true"
+                   for r in oric), oric[:3]
+PY
+[ $? = 0 ] || fail "CSV scores by site"
 
 if command -v chromium >/dev/null 2>&1; then
 	prof="$E2E/chromium"

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -575,7 +576,7 @@ test_cmd_export_files(void **state)
 		free(text);
 	}
 	/* One line per column of the ten tables, and a header. */
-	assert_int_equal(lines, 1 + 6 + 5 + 11 + 9 + 7 + 6 + 11 + 9 + 9 + 8);
+	assert_int_equal(lines, 1 + 6 + 5 + 11 + 9 + 7 + 6 + 11 + 9 + 9 + 9);
 	snprintf(path, sizeof path, "%s/all.json", fx.dir);
 	assert_int_equal(run(cmd_export, "export", "--db", fx.path,
 	    "--session", "all", "--out", path, NULL), EXIT_OK);
@@ -775,7 +776,7 @@ test_commitments(void **state)
 	free(out);
 	assert_int_equal(export_string(&export_csv, "1", "scores", &out), 0);
 	assert_string_equal(out, "session,activity,site,subscale,mean,sd,n,"
-	    "suppressed\r\n");
+	    "suppressed,by\r\n");
 	free(out);
 	assert_int_equal(export_string(&export_json, "1", NULL, &out), 0);
 	assert_jq(out, "json_extract(?1, '$.sessions[0].activities[2]"
@@ -959,12 +960,12 @@ test_scores(void **state)
 	/* Ann 4 and 4, Cy 2 and 2: mean 3, sd 1.41 over 2 people. */
 	assert_int_equal(export_job_string(st, &export_csv, &j, &out), 0);
 	assert_string_equal(out, "session,activity,site,subscale,mean,sd,n,"
-	    "suppressed\r\n1,oric,Site A,C,,,,true\r\n");
+	    "suppressed,by\r\n1,oric,Site A,C,,,,true,person\r\n");
 	free(out);
 	j.min_group = 2;
 	assert_int_equal(export_job_string(st, &export_csv, &j, &out), 0);
 	assert_string_equal(out, "session,activity,site,subscale,mean,sd,n,"
-	    "suppressed\r\n1,oric,Site A,C,3.00,1.41,2,false\r\n");
+	    "suppressed,by\r\n1,oric,Site A,C,3.00,1.41,2,false,person\r\n");
 	free(out);
 	j.o.table = NULL;
 	assert_int_equal(export_job_string(st, &export_json, &j, &out), 0);
@@ -977,7 +978,7 @@ test_scores(void **state)
 	assert_int_equal(export_job_string(st, &export_json, &j, &out), 0);
 	assert_jq(out, "json_extract(?1, '$.sessions[0].activities[0]"
 	    ".scores[0]')", "{\"site\":\"Site A\",\"subscale\":\"C\","
-	    "\"suppressed\":true}");
+	    "\"suppressed\":true,\"by\":\"person\"}");
 	free(out);
 	store_close(st);
 	snprintf(err, sizeof err, "rm -f '%s' '%s'-wal '%s'-shm", path, path,
@@ -1066,6 +1067,10 @@ ls_database(char *path)
 	    i++) {
 		const struct ls_answer *a = &ls_progress[i];
 
+		/* As the host does for a form answered by site. */
+		assert_int_equal(store_answer_item(st, act[a->session - 1][0],
+		    pid[a->session - 1][a->who], ls_people[a->who].site,
+		    FORM_BY_ITEM, "site"), 0);
 		assert_int_equal(store_answer_item(st, act[a->session - 1][0],
 		    pid[a->session - 1][a->who], ls_people[a->who].site,
 		    a->item, a->value), 0);
@@ -1217,6 +1222,209 @@ test_across_sessions(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/*
+ * A form answered once per site, run through a live session: two
+ * people of site X answer different items and overwrite each other.
+ * The export must give the figures the facilitator saw (one response
+ * per site, each item's latest answer from anyone of the site), and a
+ * form answered by person, in the same session, stays person by person.
+ */
+static const char live_form[] = "title = Two\nscale = 1..5\n"
+    "[rating]\nid = a\ntext = Item A\nsubscale = S\n"
+    "[rating]\nid = b\ntext = Item B\nsubscale = S\nreverse = yes\n"
+    "[text]\nid = t\ntext = Say\n";
+
+static void
+live_say(struct session *s, struct participant *p, const char *act,
+    const char *value, int ok)
+{
+	char why[256];
+
+	store_begin(s->store);
+	assert_int_equal(session_answer(s, p, act, value, why, sizeof why),
+	    ok ? 0 : -1);
+	store_commit(s->store);
+	s->tallies_stale = 1;
+	session_refresh(s);
+}
+
+static void
+live_cmd(struct session *s, const char *c)
+{
+	char out[512], *argv[] = { (char *)c };
+
+	assert_int_equal(session_command(s, 1, argv, out, sizeof out), 0);
+}
+
+/*
+ * The export's scores of activity `key` (CSV at --min-group `min`)
+ * against the facilitator's live scores: the same sites, means, sds and
+ * n, and `by`.  Returns the CSV for further checks.
+ */
+static char *
+same_as_live(struct session *s, const char *key, int min, const char *by)
+{
+	struct snapshot *snap = malloc(sizeof *snap);
+	struct export_job j;
+	char *out, want[128];
+	int lines = 0;
+
+	assert_non_null(snap);
+	session_snapshot(s, NULL, VIEW_FACILITATOR, snap);
+	memset(&j, 0, sizeof j);
+	j.o.session = "1";
+	j.o.table = "scores";
+	j.min_group = min;
+	assert_int_equal(export_job_string(s->store, &export_csv, &j, &out),
+	    0);
+	assert_true(snap->n_scores > 1);
+	for (int i = 1; i < snap->n_scores; i++) {
+		const struct snap_score *sc = &snap->scores[i];
+		char sup[8], b[8];
+		const char *line;
+		double mean, sd;
+		int n;
+
+		snprintf(want, sizeof want, "\n1,%s,%s,S,", key, sc->site);
+		if ((line = strstr(out, want)) == NULL) {
+			print_error("no row for %s in:\n%s\n", want + 1, out);
+			fail();
+		}
+		assert_int_equal(sscanf(line + strlen(want),
+		    "%lf,%lf,%d,%7[a-z],%7[a-z]", &mean, &sd, &n, sup, b), 5);
+		assert_true(fabs(mean - sc->mean100[0] / 100.0) < 0.006);
+		assert_true(fabs(sd - sc->sd100[0] / 100.0) < 0.006);
+		assert_int_equal(n, sc->n[0]);
+		assert_string_equal(sup, "false");
+		assert_string_equal(b, by);
+	}
+	snprintf(want, sizeof want, "\n1,%s,", key);
+	for (const char *p = out; (p = strstr(p, want)) != NULL; p++)
+		lines++;
+	assert_int_equal(lines, snap->n_scores - 1);
+	free(snap);
+	return out;
+}
+
+static void
+test_by_site_live(void **state)
+{
+	char path[64], form[128], plan[512], err[512], *out;
+	struct participant *ann, *bob, *cy;
+	struct snapshot *snap = malloc(sizeof *snap);
+	struct export_job j;
+	struct store *st;
+	struct session *s;
+	struct plan p;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(snap);
+	snprintf(form, sizeof form, "%s/two.form", fx.dir);
+	assert_non_null(f = fopen(form, "w"));
+	fputs(live_form, f);
+	fclose(f);
+	snprintf(plan, sizeof plan, "title = LS\n[assess]\nid = team\n"
+	    "form = %s\nby = site\n[assess]\nid = each\nform = %s\n", form,
+	    form);
+	assert_int_equal(plan_parse(plan, strlen(plan), "live.plan", &p, err,
+	    sizeof err), 0);
+	strcpy(path, "/tmp/test-live-XXXXXX");
+	close(mkstemp(path));
+	assert_int_equal(store_open(path, &st, err, sizeof err), 0);
+	assert_non_null(s = session_new(&p, st, 0, err, sizeof err));
+	store_begin(st);
+	ann = session_join(s, "Ann", "X", NULL, err, sizeof err);
+	bob = session_join(s, "Bob", "X", NULL, err, sizeof err);
+	cy = session_join(s, "Cy", "Y", NULL, err, sizeof err);
+	store_commit(st);
+	assert_true(ann != NULL && bob != NULL && cy != NULL);
+	ann->connected = bob->connected = cy->connected = 1;
+
+	/* By site.  X: Ann a=2 b=2, Bob b=5 a=4, Ann a=1 again: the site's
+	 * answer is a=1, b=5 (reversed: 1), so 1.00, n 1.  Person by person
+	 * it would be Ann 2.5 and Bob 2.5.  Y: Cy a=3. */
+	live_cmd(s, "next");
+	live_cmd(s, "open");
+	live_say(s, ann, "team", "a=2", 1);
+	live_say(s, ann, "team", "b=2", 1);
+	live_say(s, ann, "team", "t=first", 1);
+	live_say(s, bob, "team", "b=5", 1);
+	live_say(s, bob, "team", "a=4", 1);
+	live_say(s, bob, "team", "t=second", 1);
+	live_say(s, ann, "team", "a=1", 1);
+	live_say(s, cy, "team", "a=3", 1);
+	live_say(s, bob, "team", "submit", 1);
+	live_say(s, cy, "team", "_by=person", 0);	/* not an item */
+	out = same_as_live(s, "team", 5, "site");
+	assert_non_null(strstr(out,
+	    "\n1,team,X,S,1.00,0.00,1,false,site\r\n"));
+	assert_non_null(strstr(out,
+	    "\n1,team,Y,S,3.00,0.00,1,false,site\r\n"));
+	free(out);
+	/* A site's own answer is never held back from the projector. */
+	session_snapshot(s, NULL, VIEW_PROJECTOR, snap);
+	assert_int_equal(snap->scores[0].complete, 1);
+	assert_int_equal(snap->scores[1].suppressed, 0);
+
+	/* By person.  X: Ann a=2 b=2 (3.0), Bob a=4 (4.0); Y: Cy a=5 b=1. */
+	live_cmd(s, "next");
+	live_cmd(s, "open");
+	live_say(s, ann, "each", "a=2", 1);
+	live_say(s, ann, "each", "b=2", 1);
+	live_say(s, bob, "each", "a=4", 1);
+	live_say(s, cy, "each", "a=5", 1);
+	live_say(s, cy, "each", "b=1", 1);
+	out = same_as_live(s, "each", 1, "person");
+	assert_non_null(strstr(out,
+	    "\n1,each,X,S,3.50,0.71,2,false,person\r\n"));
+	free(out);
+	memset(&j, 0, sizeof j);
+	j.o.session = "1";
+	j.o.table = "scores";
+	j.min_group = 5;
+	assert_int_equal(export_job_string(st, &export_csv, &j, &out), 0);
+	assert_non_null(strstr(out, "\n1,each,X,S,,,,true,person\r\n"));
+	assert_non_null(strstr(out,
+	    "\n1,team,X,S,1.00,0.00,1,false,site\r\n"));
+	free(out);
+
+	/* JSON, Markdown and HTML from the same rows. */
+	j.o.table = NULL;
+	assert_int_equal(export_job_string(st, &export_json, &j, &out), 0);
+	assert_jq(out, "json_extract(?1, '$.sessions[0].activities[0]"
+	    ".scores[0]')", "{\"site\":\"X\",\"subscale\":\"S\",\"mean\":1.0,"
+	    "\"sd\":0.0,\"n\":1,\"by\":\"site\"}");
+	assert_jq(out, "json_extract(?1, '$.sessions[0].activities[1]"
+	    ".scores[0].suppressed')", "1");
+	free(out);
+	assert_int_equal(export_job_string(st, &export_md, &j, &out), 0);
+	/* Items of the site form count sites: a from X (1) and Y (3), b from
+	 * X alone; the site's text is its latest. */
+	assert_non_null(strstr(out, "| Item A | 2 | 2.00 |\n| Item B | 1 | "
+	    "5.00 |\n"));
+	assert_non_null(strstr(out, "- second\n"));
+	assert_null(strstr(out, "- first\n"));
+	free(out);
+	assert_int_equal(export_job_string(st, &export_html, &j, &out), 0);
+	assert_non_null(strstr(out, "<figcaption>X (n=1)</figcaption>"));
+	assert_non_null(strstr(out, "<title>S: 1.00 (n=1)</title>"));
+	free(out);
+	/* --site keeps a site's own answer, however few answered. */
+	j.site = "X";
+	assert_int_equal(export_job_string(st, &export_md, &j, &out), 0);
+	assert_non_null(strstr(out, "| Item A | 1 | 1.00 |\n"));
+	free(out);
+
+	session_free(s);
+	store_close(st);
+	plan_free(&p);
+	free(snap);
+	snprintf(err, sizeof err, "rm -f '%s' '%s'-wal '%s'-shm '%s'", path,
+	    path, path, form);
+	assert_int_equal(system(err), 0);
+}
+
 int
 main(void)
 {
@@ -1241,6 +1449,7 @@ main(void)
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_scores),
 		cmocka_unit_test(test_across_sessions),
+		cmocka_unit_test(test_by_site_live),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
