@@ -771,6 +771,63 @@ test_resume(void **state)
 	assert_int_equal(snap(f, a, VIEW_PARTICIPANT)->n_notes, 2);
 }
 
+/* A turn whose commit fails, in a breakout: lines and commitment parts
+ * of that turn are undone in memory too, and a breakout opened in it is
+ * not open any more; then everything goes on. */
+static void
+test_unsaved(void **state)
+{
+	struct fix *f = *state;
+	struct participant *a = arrive(f, "Amal", "North");
+	struct participant *b = arrive(f, "Bo", "South");
+	const struct snapshot *s;
+
+	assert_int_equal(store_begin(f->st), 0);
+	ok(f, "next");
+	ok(f, "open");
+	said(f, a, "+Kept");
+	assert_int_equal(store_commit(f->st), 0);
+	session_saved(f->s);
+
+	assert_int_equal(store_begin(f->st), 0);
+	said(f, a, "+Lost");
+	said(f, b, "!owner Bo");
+	store_rollback(f->st);
+	assert_int_equal(session_unsaved(f->s), 0);
+	s = snap(f, a, VIEW_PARTICIPANT);
+	assert_int_equal(s->state, ACT_OPEN);
+	assert_int_equal(s->n_notes, 1);
+	assert_string_equal(s->notes[0].text, "Kept");
+	s = snap(f, NULL, VIEW_FACILITATOR);
+	for (int g = 0; g < s->n_groups; g++)
+		assert_string_equal(s->groups[g].commit[COMMIT_OWNER], "");
+
+	/* The facilitator moves on and the mixed breakout opens: lost. */
+	assert_int_equal(store_begin(f->st), 0);
+	ok(f, "next");
+	ok(f, "open");
+	assert_string_equal(f->plan.acts[f->s->current].id, "mixed");
+	store_rollback(f->st);
+	assert_int_equal(session_unsaved(f->s), 0);
+	assert_string_equal(f->plan.acts[f->s->current].id, "site");
+	assert_null(f->s->runs[1].data);
+	assert_int_equal(f->s->runs[1].state, ACT_WAITING);
+	s = snap(f, b, VIEW_PARTICIPANT);
+	assert_int_equal(s->state, ACT_OPEN);
+	assert_int_equal(s->n_groups, 2);
+
+	/* And again, stored this time. */
+	assert_int_equal(store_begin(f->st), 0);
+	said(f, a, "+Again");
+	ok(f, "next");
+	ok(f, "open");
+	assert_int_equal(store_commit(f->st), 0);
+	session_saved(f->s);
+	assert_string_equal(f->plan.acts[f->s->current].id, "mixed");
+	assert_non_null(f->s->runs[1].data);
+	assert_int_equal(sql_int(f, "select count(*) from groups"), 4);
+}
+
 /* The breakout section survives the wire. */
 static void
 test_snapshot_wire(void **state)
@@ -906,6 +963,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_choose, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resume, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unsaved, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_snapshot_wire, setup,
 		    teardown),
 		cmocka_unit_test(test_screen_keys),
