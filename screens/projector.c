@@ -88,21 +88,28 @@ draw_cafe(struct ui *ui, const struct snapshot *s, int y)
 }
 
 /* A form on the big screen: how many have finished, and each site's
- * subscale means once revealed; small sites show no figures. */
+ * subscale means once revealed; small sites show no figures.  A form
+ * answered once per site counts sites that finished against the sites
+ * here (the first score row's `members`), never against people. */
 static void
 draw_form(struct ui *ui, const struct snapshot *s, int y)
 {
 	char line[256];
 	const struct snap_score *all = s->n_scores ? &s->scores[0] : NULL;
+	unsigned done = all ? all->complete : 0;
+	unsigned of = s->form_by ? (all ? all->members : 0) : s->connected;
 
 	ui_center(ui, y++, s->form_title, UI_TITLE);
 	y++;
-	snprintf(line, sizeof line, "%u of %u here have finished",
-	    all ? all->complete : 0, s->connected);
+	if (s->form_by)
+		snprintf(line, sizeof line, "%u of %u site%s ha%s finished",
+		    done, of, of == 1 ? "" : "s", done == 1 ? "s" : "ve");
+	else
+		snprintf(line, sizeof line, "%u of %u here have finished",
+		    done, of);
 	ui_center(ui, y++, line, UI_NORMAL);
-	if (s->connected > 0 && all != NULL)
-		ui_bar(ui, y++, 4, ui->cols - 8, (double)all->complete /
-		    s->connected, UI_BAR);
+	if (of > 0 && all != NULL)
+		ui_bar(ui, y++, 4, ui->cols - 8, (double)done / of, UI_BAR);
 	if (!(s->flags & SNAP_REVEALED) || s->n_subscales == 0)
 		return;
 	y++;

@@ -310,6 +310,40 @@ response_for(const struct form_run *fr, const struct plan_activity *a,
 	return NULL;
 }
 
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * For a form answered once per site, what "finished" is counted against:
+ * the sites here (someone of theirs connected) or already submitted,
+ * people without a site counting as one.
+ */
+static int
+sites_here(const struct session *s, const struct form_run *fr)
+{
+	const char **v = malloc((s->n_people + (size_t)fr->n + 1) *
+	    sizeof *v);
+	size_t n = 0;
+	int count = 0;
+
+	if (v == NULL)
+		return 0;
+	for (size_t i = 0; i < s->n_people; i++)
+		if (s->people[i]->connected > 0)
+			v[n++] = s->people[i]->site;
+	for (int i = 0; i < fr->n; i++)
+		if (fr->r[i].submitted)
+			v[n++] = fr->r[i].site;
+	qsort(v, n, sizeof *v, by_name);
+	for (size_t i = 0; i < n; i++)
+		count += i == 0 || strcmp(v[i - 1], v[i]) != 0;
+	free(v);
+	return count;
+}
+
 static int32_t
 x100(double v)
 {
@@ -320,7 +354,9 @@ x100(double v)
  * Participants get the form and their answers (their site's, for a form
  * answered once per site).  The facilitator and projector get the
  * questions and the scores by site; the projector (a shared screen)
- * never sees figures of a site under the threshold.
+ * never sees figures of a site under the threshold.  Row 0's `members`
+ * is what its `complete` is counted against: the people here, or for a
+ * form answered once per site, the sites (sites_here()).
  */
 static void
 snapshot_form(const struct session *s, int idx, int results,
@@ -367,6 +403,12 @@ snapshot_form(const struct session *s, int idx, int results,
 		for (size_t p = 0; p < s->n_people; p++)
 			sc->members += s->people[p]->connected > 0 && (i == 0 ||
 			    strcmp(s->people[p]->site, fs->site) == 0);
+		if (i == 0 && by != BY_PERSON) {
+			int here = sites_here(s, fr);
+
+			sc->members = (uint16_t)(here > UINT16_MAX ?
+			    UINT16_MAX : here);
+		}
 		sc->started = (uint16_t)fs->started;
 		sc->complete = (uint16_t)fs->complete;
 		sc->suppressed = (uint8_t)small;

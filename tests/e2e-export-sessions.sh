@@ -5,8 +5,9 @@
 # two sessions with the share of teams at 4 or above, per-site small
 # multiples of each assessment and items by their question; the
 # Markdown the same figures as a table; the CSV scores one row per site
-# for the progress form, its latest answer.  Headless Chromium renders
-# the page (CONVENE_KEEP_PNG=FILE keeps the picture).
+# for the progress form, its latest answer.  The projector counts sites
+# that finished the progress form, people that finished ORIC.  Headless
+# Chromium renders the page (CONVENE_KEEP_PNG=FILE keeps the picture).
 . "$(dirname "$0")/lib-e2e.sh"
 export CONVENE_REHEARSE_PACE=0.05
 export CONVENE_FORMS="$(cd "$(dirname "$0")/.." && pwd)/sessions/forms"
@@ -50,6 +51,7 @@ EOF
 session() {
 	start_host "$1" --rehearse $N
 	wait_for 10 sh -c "\"$CONVENE\" ctl status | grep -q '\"joined\":$N'"
+	pane "proj$2" "$CONVENE" join --view projector
 	sid=$(q 'select max(id) from sessions')
 	if [ "$2" -gt 1 ]; then
 		"$CONVENE" ctl goto 1 >/dev/null
@@ -68,6 +70,12 @@ session() {
 			[ "$(date +%s)" -lt "$end" ] || fail "$1: activity $place: $(q "select count(*) from answers where item = '_submitted'") submitted"
 			sleep 0.2
 		done
+		# The projector compares like with like: sites, or people.
+		if [ "$place" = "$2" ]; then
+			wait_screen "proj$2" "$SITES of $SITES sites have finished"
+		else
+			wait_screen "proj$2" "$N of $N here have finished"
+		fi
 		"$CONVENE" ctl close >/dev/null
 	done
 	"$CONVENE" ctl end >/dev/null

@@ -1362,9 +1362,10 @@ test_by_site_live(void **state)
 	assert_non_null(strstr(out,
 	    "\n1,team,Y,S,3.00,0.00,1,false,site\r\n"));
 	free(out);
-	/* A site's own answer is never held back from the projector. */
+	/* The projector counts sites: X of X and Y has finished. */
 	session_snapshot(s, NULL, VIEW_PROJECTOR, snap);
 	assert_int_equal(snap->scores[0].complete, 1);
+	assert_int_equal(snap->scores[0].members, 2);
 	assert_int_equal(snap->scores[1].suppressed, 0);
 
 	/* By person.  X: Ann a=2 b=2 (3.0), Bob a=4 (4.0); Y: Cy a=5 b=1. */
@@ -1379,6 +1380,8 @@ test_by_site_live(void **state)
 	assert_non_null(strstr(out,
 	    "\n1,each,X,S,3.50,0.71,2,false,person\r\n"));
 	free(out);
+	session_snapshot(s, NULL, VIEW_PROJECTOR, snap);
+	assert_int_equal(snap->scores[0].members, 3);	/* people here */
 	memset(&j, 0, sizeof j);
 	j.o.session = "1";
 	j.o.table = "scores";

@@ -10,8 +10,11 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <curses.h>
+#include <locale.h>
 
 #include "convene.h"
+#include "screen.h"
 
 static char err[8192];
 
@@ -419,6 +422,106 @@ test_form_run(void **state)
 	free(snap);
 }
 
+/*
+ * The projector's "finished" line compares like with like: for a form
+ * answered once per site, sites that submitted of the sites here; for
+ * one answered by person, people of the people here.  Drawn on an
+ * off-screen terminal and read back.
+ */
+static int
+projector_shows(struct session *s, const char *text)
+{
+	struct snapshot *snap = malloc(sizeof *snap);
+	struct ui ui;
+	void *st = screen_projector.init();
+	char line[512];
+	int found = 0;
+
+	assert_non_null(snap);
+	memset(&ui, 0, sizeof ui);
+	ui.conn = "";
+	session_snapshot(s, NULL, VIEW_PROJECTOR, snap);
+	resizeterm(24, 80);
+	ui.rows = LINES;
+	ui.cols = COLS;
+	erase();
+	screen_projector.draw(st, snap, &ui);
+	for (int y = 0; y < LINES && !found; y++) {
+		line[0] = '\0';
+		mvinnstr(y, 0, line, COLS < 511 ? COLS : 511);
+		found = strstr(line, text) != NULL;
+	}
+	if (!found)
+		print_message("projector: no \"%s\"\n", text);
+	screen_projector.free(st);
+	free(snap);
+	return found;
+}
+
+static void
+test_projector_finished(void **state)
+{
+	struct fix *fx = *state;
+	struct participant *p[5];
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *scr;
+	char why[128], name[16];
+
+	assert_true(out != NULL && in != NULL);
+	setlocale(LC_ALL, "C.UTF-8");
+	assert_non_null(scr = newterm("xterm", out, in));
+	set_term(scr);
+	write_file(fx->plan_path, "title = LS\n[assess]\nid = ready\n"
+	    "form = mini\nby = site\n[assess]\nid = each\nform = mini\n");
+	start(fx, 0);
+	/* Five people here from three sites: X X X Y Z. */
+	for (int i = 0; i < 5; i++) {
+		snprintf(name, sizeof name, "P%d", i);
+		store_begin(fx->st);
+		p[i] = session_join(fx->s, name, i < 3 ? "X" : i == 3 ? "Y" :
+		    "Z", NULL, why, sizeof why);
+		store_commit(fx->st);
+		assert_non_null(p[i]);
+		session_connected(fx->s, p[i]);
+	}
+	assert_int_equal(cmd(fx->s, "next"), 0);
+	assert_int_equal(cmd(fx->s, "open"), 0);
+	session_refresh(fx->s);
+	assert_true(projector_shows(fx->s, "0 of 3 sites have finished"));
+	say(fx->s, p[0], "a=2", 1);
+	say(fx->s, p[1], "submit", 1);
+	assert_true(projector_shows(fx->s, "1 of 3 sites has finished"));
+	/* A second person of the same site adds nothing. */
+	say(fx->s, p[2], "submit", 1);
+	assert_true(projector_shows(fx->s, "1 of 3 sites has finished"));
+	/* A site that finished and left still counts among the sites. */
+	say(fx->s, p[3], "b=4", 1);
+	say(fx->s, p[3], "submit", 1);
+	p[3]->connected = 0;	/* gone, as far as the form can tell */
+	assert_true(projector_shows(fx->s, "2 of 3 sites have finished"));
+	p[4]->connected = 0;
+	assert_true(projector_shows(fx->s, "2 of 2 sites have finished"));
+	p[3]->connected = p[4]->connected = 1;
+
+	/* By person: people. */
+	assert_int_equal(cmd(fx->s, "next"), 0);
+	assert_int_equal(cmd(fx->s, "open"), 0);
+	store_begin(fx->st);
+	assert_int_equal(session_answer(fx->s, p[0], "each", "a=3", why,
+	    sizeof why), 0);
+	assert_int_equal(session_answer(fx->s, p[0], "each", "submit", why,
+	    sizeof why), 0);
+	store_commit(fx->st);
+	fx->s->tallies_stale = 1;
+	session_refresh(fx->s);
+	assert_true(projector_shows(fx->s, "1 of 5 here have finished"));
+	stop(fx);
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+}
+
 int
 main(void)
 {
@@ -429,6 +532,8 @@ main(void)
 		cmocka_unit_test(test_shipped_forms),
 		cmocka_unit_test(test_scoring),
 		cmocka_unit_test_setup_teardown(test_form_run, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_projector_finished, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
