@@ -10,14 +10,6 @@
 enum by { BY_PERSON = 0, BY_SITE, BY_TEAM };
 
 /*
- * Beside every answer to a form answered once per site, an item "_by"
- * with value "site": the plan's `by` is not stored with the activity,
- * and this is how the export knows to take a site's answers together
- * (FORM_BY_ITEM in src/export.h).
- */
-#define BY_ITEM "_by"
-
-/*
  * A form's runtime state, rebuilt from the store after every commit:
  * each person's answers by slot (a site's, merged, when the form is
  * answered once per site), and the scores by site.  `prev` holds the
@@ -48,6 +40,12 @@ by_of(const struct plan_activity *a)
 	if (by == NULL || strcmp(by, "person") == 0)
 		return BY_PERSON;
 	return strcmp(by, "site") == 0 ? BY_SITE : BY_TEAM;
+}
+
+int
+form_by_site(const struct plan_activity *a)
+{
+	return by_of(a) != BY_PERSON;
 }
 
 static int
@@ -154,8 +152,6 @@ load_row(void *arg, int64_t pid, const char *site, const char *item,
 	struct resp *r;
 	int k;
 
-	if (strcmp(item, BY_ITEM) == 0)
-		return;		/* the export's marker, not an answer */
 	r = resp_of(l->fr, l->by == BY_PERSON ? pid : 0 -
 	    (int64_t)(strlen(site) + 1), site);
 	if (r == NULL)
@@ -283,13 +279,7 @@ intent_form(struct session *s, int idx, struct participant *p,
 			}
 		}
 	}
-	/* The marker first: alone, it is harmless. */
-	if (by_of(&s->plan->acts[idx]) != BY_PERSON)
-		rc = store_answer_item(s->store, aid, p->id, p->site, BY_ITEM,
-		    "site");
-	if (rc == 0)
-		rc = store_answer_item(s->store, aid, p->id, p->site, item,
-		    text);
+	rc = store_answer_item(s->store, aid, p->id, p->site, item, text);
 	if (rc != 0) {
 		snprintf(why, n, "not saved: %s", store_error(s->store));
 		return -1;

@@ -129,6 +129,10 @@ int	plan_parse(const char *, size_t, const char *, struct plan *, char *,
 int	plan_load(const char *, struct plan *, char *, size_t);
 void	plan_free(struct plan *);
 const char *plan_kv_get(const struct plan_activity *, const char *);
+/* act-form.c: is a form activity answered once per site (`by = site` or
+ * `team`)?  Stored as a form_items row with this item (store-session.c). */
+#define FORM_BY_ITEM "_by"
+int	form_by_site(const struct plan_activity *);
 
 /* kvfile.c: diagnostics as `FILE:LINE: message` lines in `err`. */
 #define KV_MAX_ERRORS 20

@@ -173,9 +173,9 @@ void	scores_html_sites(FILE *, const struct scores *,
  * answers, or, for a form answered once per site (`by = site` or `team`
  * in the plan), one site's: each item's value is the latest row (the
  * highest id, since the store replaces a changed answer with a new row)
- * given by anyone of that site.  The plan's `by` is not stored with the
- * activity; the host writes an item FORM_BY_ITEM, value "site", beside
- * every answer to such a form, and that marks the activity.
+ * given by anyone of that site.  The plan's `by` is stored with the
+ * form's questions: a form_items row with item FORM_BY_ITEM and text
+ * "site" marks the activity (src/store-session.c, save_form()).
  *
  * A query using these starts with FORM_BY_SITE_CTE(acts), where `acts`
  * is a condition on a column named activity choosing the activities
@@ -185,10 +185,9 @@ void	scores_html_sites(FILE *, const struct scores *,
  * row always does), FORM_WHO names its response ("p" and a participant
  * id, "b" and a ballot, or "s" and a site id).
  */
-#define FORM_BY_ITEM "_by"
-#define FORM_BY_SITE_CTE(acts) "by_site_acts AS (SELECT DISTINCT "	\
-    "activity FROM answers WHERE item = '" FORM_BY_ITEM "' AND value = "\
-    "'site' AND " acts ")"
+#define FORM_BY_SITE_CTE(acts) "by_site_acts AS (SELECT activity FROM "\
+    "form_items WHERE item = '" FORM_BY_ITEM "' AND text = 'site' AND "	\
+    acts ")"
 #define FORM_BY_SITE(x) "(" x ".activity IN by_site_acts)"
 #define FORM_COUNTS(x) "(" x ".activity NOT IN by_site_acts OR " x ".id "\
     "IN (SELECT max(id) FROM answers WHERE activity IN by_site_acts "	\

@@ -20,9 +20,14 @@ done(struct store *st, sqlite3_stmt *s, int rc, const char *what)
 	return 0;
 }
 
-/* The questions of a form, one row per slot (commitment parts too). */
+/*
+ * The questions of a form, one row per slot (commitment parts too), and
+ * for a form answered once per site a row with item FORM_BY_ITEM ("_by",
+ * kind "by", text "site", idx -1): the export does not read the plan,
+ * and that is how it knows to take a site's answers together.
+ */
 static int
-save_form(struct store *st, int64_t aid, const struct form *f)
+save_form(struct store *st, int64_t aid, const struct form *f, int by_site)
 {
 	static const char sql[] = "INSERT INTO form_items (activity, idx, "
 	    "item, kind, text, subscale, reverse, lo, hi) VALUES (?, ?, ?, ?, "
@@ -47,6 +52,20 @@ save_form(struct store *st, int64_t aid, const struct form *f)
 			sqlite3_bind_double(s, 8, it->lo);
 			sqlite3_bind_double(s, 9, it->hi);
 		}
+		if (done(st, s, sqlite3_step(s), "form item") != 0)
+			return -1;
+	}
+	if (by_site) {
+		sqlite3_stmt *s = store_stmt(st, sql);
+
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, aid);
+		sqlite3_bind_int(s, 2, -1);
+		sqlite3_bind_text(s, 3, FORM_BY_ITEM, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, "by", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, "site", -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 7, 0);
 		if (done(st, s, sqlite3_step(s), "form item") != 0)
 			return -1;
 	}
@@ -100,7 +119,8 @@ store_session_create(struct store *st, const struct plan *p)
 		if (done(st, s, sqlite3_step(s), "new activity") != 0)
 			goto fail;
 		aid = sqlite3_last_insert_rowid(st->db);
-		if (a->form != NULL && save_form(st, aid, a->form) != 0)
+		if (a->form != NULL && save_form(st, aid, a->form,
+		    form_by_site(a)) != 0)
 			goto fail;
 		for (int o = 0; o < a->n_options; o++) {
 			if ((s = store_stmt(st, sql_o)) == NULL)

@@ -1067,10 +1067,6 @@ ls_database(char *path)
 	    i++) {
 		const struct ls_answer *a = &ls_progress[i];
 
-		/* As the host does for a form answered by site. */
-		assert_int_equal(store_answer_item(st, act[a->session - 1][0],
-		    pid[a->session - 1][a->who], ls_people[a->who].site,
-		    FORM_BY_ITEM, "site"), 0);
 		assert_int_equal(store_answer_item(st, act[a->session - 1][0],
 		    pid[a->session - 1][a->who], ls_people[a->who].site,
 		    a->item, a->value), 0);
