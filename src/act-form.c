@@ -176,7 +176,7 @@ load_row(void *arg, int64_t pid, const char *site, const char *item,
 	if ((k = form_slot_of(l->f, item)) < 0)
 		return;		/* an item the form no longer has */
 	free(r->vals[k]);
-	r->vals[k] = strdup(value);
+	r->vals[k] = value[0] != '\0' ? strdup(value) : NULL;
 }
 
 static void
@@ -247,6 +247,7 @@ intent_form(struct session *s, int idx, struct participant *p,
 	int64_t aid = s->runs[idx].store_id;
 	char item[64], text[VALUE_MAX_LEN + 1];
 	const char *eq = strchr(value, '=');
+	struct form_run *fr;
 	int k, rc = 0;
 
 	if (strcmp(value, "submit") == 0) {
@@ -283,6 +284,18 @@ intent_form(struct session *s, int idx, struct participant *p,
 	if (rc != 0) {
 		snprintf(why, n, "not saved: %s", store_error(s->store));
 		return -1;
+	}
+	/*
+	 * The person's own answer shows at once, as stored; the scores wait
+	 * for the next re-read of the tallies, which replaces all of this.
+	 * Clearing an answer to a form answered by site may bring back a
+	 * teammate's: that too waits for the re-read.
+	 */
+	if ((fr = run_of(s, idx)) != NULL && (text[0] != '\0' ||
+	    by_of(&s->plan->acts[idx]) == BY_PERSON)) {
+		struct load l = { f, fr, by_of(&s->plan->acts[idx]) };
+
+		load_row(&l, p->id, p->site, item, text);
 	}
 	s->tallies_stale = 1;
 	s->seq++;

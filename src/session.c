@@ -496,6 +496,7 @@ session_unsaved(struct session *s)
 			restore_answers(s, s->touched[i]);
 	session_saved(s);
 	s->tallies_stale = 1;
+	session_refresh(s);	/* a form's own answers live in its tallies */
 	s->seq++;
 	return rc;
 }

@@ -428,6 +428,62 @@ test_form_run(void **state)
  * one answered by person, people of the people here.  Drawn on an
  * off-screen terminal and read back.
  */
+/* A person's own answers show in their next snapshot at once, before the
+ * tallies are re-read (the host re-reads them only so often); the scores
+ * follow at the re-read.  A refused answer changes nothing. */
+static void
+test_own_answers_at_once(void **state)
+{
+	struct fix *fx = *state;
+	struct participant *p;
+	struct snapshot *snap = malloc(sizeof *snap);
+	char why[128];
+
+	assert_non_null(snap);
+	start(fx, 0);
+	store_begin(fx->st);
+	p = session_join(fx->s, "Amal", "X", NULL, why, sizeof why);
+	assert_non_null(p);
+	p->connected = 1;
+	assert_int_equal(cmd(fx->s, "next"), 0);
+	assert_int_equal(cmd(fx->s, "open"), 0);
+	store_commit(fx->st);
+	session_refresh(fx->s);
+
+	store_begin(fx->st);
+	assert_int_equal(session_answer(fx->s, p, "ready", "a=4", why,
+	    sizeof why), 0);
+	assert_int_equal(session_answer(fx->s, p, "ready", "b=3", why,
+	    sizeof why), 0);
+	assert_int_equal(session_answer(fx->s, p, "ready", "b=", why,
+	    sizeof why), 0);
+	assert_int_equal(session_answer(fx->s, p, "ready", "a=7", why,
+	    sizeof why), -1);
+	store_commit(fx->st);
+	assert_true(fx->s->tallies_stale);
+	session_snapshot(fx->s, p, VIEW_PARTICIPANT, snap);
+	assert_string_equal(snap->slots[0].mine, "4");
+	assert_string_equal(snap->slots[1].mine, "");
+	assert_int_equal(snap->submitted, 0);
+	store_begin(fx->st);
+	assert_int_equal(session_answer(fx->s, p, "ready", "submit", why,
+	    sizeof why), 0);
+	store_commit(fx->st);
+	session_snapshot(fx->s, p, VIEW_PARTICIPANT, snap);
+	assert_int_equal(snap->submitted, 1);
+	/* The re-read agrees, and brings the scores. */
+	session_refresh(fx->s);
+	session_snapshot(fx->s, p, VIEW_PARTICIPANT, snap);
+	assert_string_equal(snap->slots[0].mine, "4");
+	assert_string_equal(snap->slots[1].mine, "");
+	assert_int_equal(snap->submitted, 1);
+	session_snapshot(fx->s, NULL, VIEW_FACILITATOR, snap);
+	assert_int_equal(snap->scores[1].complete, 1);
+	assert_int_equal(snap->scores[1].mean100[0], 400);
+	free(snap);
+	stop(fx);
+}
+
 static int
 projector_shows(struct session *s, const char *text)
 {
@@ -532,6 +588,8 @@ main(void)
 		cmocka_unit_test(test_shipped_forms),
 		cmocka_unit_test(test_scoring),
 		cmocka_unit_test_setup_teardown(test_form_run, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_own_answers_at_once, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_projector_finished, setup,
 		    teardown),
 	};
