@@ -113,6 +113,10 @@ form_line(void *arg, const char *key, const char *val, int line)
 		    strlen(val))
 			kv_fail(&fp->d, line, "id may hold only letters, digits, "
 			    "- and _ (at most %d)", ID_MAX_LEN);
+		else if (val[0] == '_')
+			/* _submitted and _by are the store's own rows. */
+			kv_fail(&fp->d, line, "id may not start with _ (convene "
+			    "keeps those for itself)");
 		else
 			snprintf(it->id, sizeof it->id, "%s", val);
 	} else if (strcmp(key, "text") == 0)

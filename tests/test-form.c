@@ -103,6 +103,8 @@ test_errors(void **state)
 	expect_error(TOP "[text]\nsubscale = s\ntext = x\n", 4,
 	    "unknown key \"subscale\" in [text]");
 	expect_error(TOP "[rating]\nid = a b\ntext = x\n", 4, "id may hold");
+	expect_error(TOP "[rating]\nid = _by\ntext = x\n", 4,
+	    "id may not start with _");
 	expect_error(TOP "[rating]\nid = a\n", 3, "[rating] a needs text");
 	expect_error(TOP "[rating]\nid = a\ntext = x\n[rating]\nid = a\ntext = y\n",
 	    6, "duplicate id \"a\" (first used on line 3)");
