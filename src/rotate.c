@@ -1,8 +1,10 @@
 /* rotate.c: plan a world-café rotation: hosts, construction, greedy start, search, labels. */
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "rotate.h"
 
@@ -26,6 +28,7 @@ struct plan {
 	unsigned char			*meet;		/* [n * n] */
 	unsigned char			*fixed;		/* [R * n] */
 	uint64_t			 rng;
+	struct timespec			 t0;		/* when planning began */
 };
 
 int
@@ -320,7 +323,7 @@ out:
  * never meet.
  */
 static int
-construct(struct plan *pl)
+construct(struct plan *pl, long effort, int time_ms)
 {
 	int	 T = pl->T, seats = (pl->npresent + T - 1) / T;
 	int	 dummies = T * seats - pl->npresent, apart, got, r, i, k, g;
@@ -332,7 +335,8 @@ construct(struct plan *pl)
 	for (i = 0; stay && i < T; i++)
 		if (pl->host_of[i] < 0)
 			return 0;
-	got = rotate_construct(T, seats, pl->R, stay, dummies, &apart, &ctab);
+	got = rotate_construct(T, seats, pl->R, stay, dummies, effort, time_ms,
+	    &apart, &ctab);
 	if (got == 0)
 		return 0;
 	point = malloc(sizeof *point * (size_t)pl->n);
@@ -520,7 +524,7 @@ regreedy(struct plan *pl)
  * in the first episode.
  */
 static void
-search(struct plan *pl)
+search(struct plan *pl, long effort, int time_ms)
 {
 	struct rotate_search	 s;
 	long long		 best = -1;
@@ -541,9 +545,9 @@ search(struct plan *pl)
 	s.fixed = pl->fixed;
 	s.weight = pl->weight;
 	s.meet = pl->meet;
-	s.effort = (pl->p->effort > 0 ? pl->p->effort : ROT_EFFORT) / EPISODES;
-	s.time_ms = pl->p->time_ms > 0 ? (pl->p->time_ms + EPISODES - 1) /
-	    EPISODES : 0;
+	s.effort = effort / EPISODES > 0 ? effort / EPISODES : 1;
+	if (time_ms > 0)
+		s.time_ms = time_ms > EPISODES ? time_ms / EPISODES : 1;
 	s.target = (long long)rotate_unavoidable_repeats(pl->p) * ROT_W_REPEAT;
 	if (pl->p->mix == ROT_MIX_SITE)
 		s.target += rotate_unavoidable_same_site(pl->p);
@@ -570,6 +574,74 @@ search(struct plan *pl)
 	} else if (keep == NULL)
 		rotate_search_run(&s);
 	free(keep);
+}
+
+/* What is left of the caller's time limit, at least 1 ms; 0 for none. */
+static int
+left_ms(const struct plan *pl)
+{
+	struct timespec	t;
+	long		left;
+
+	if (pl->p->time_ms <= 0)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	left = pl->p->time_ms - ((t.tv_sec - pl->t0.tv_sec) * 1000L +
+	    (t.tv_nsec - pl->t0.tv_nsec) / 1000000L);
+	return left > 1 ? (int)left : 1;
+}
+
+/* More repeated meetings than the room makes certain? */
+static int
+excess_repeats(const struct plan *pl)
+{
+	long	sum = 0;
+	int	i, j;
+
+	for (i = 0; i < pl->n; i++)
+		for (j = i + 1; j < pl->n; j++)
+			if (pl->meet[i * pl->n + j] > 1)
+				sum += pl->meet[i * pl->n + j] - 1;
+	return sum > rotate_unavoidable_repeats(pl->p);
+}
+
+/*
+ * Fields and stored designs, then greedy rounds and the search.  A small
+ * room whose search is left with avoidable repeats tries cyclic rounds
+ * (rotate-construct.c) before the search proper: they reach rooms at the
+ * counting bound that the search cannot, but they cost more than the
+ * search needs for an easy room, so they come second.
+ */
+static void
+plan_rounds(struct plan *pl)
+{
+	const struct rotate_problem	*p = pl->p;
+	long				 effort = p->effort > 0 ? p->effort :
+					    ROT_EFFORT;
+	int				 small, built, r, i;
+
+	if (effort > LONG_MAX / 8)
+		effort = LONG_MAX / 8;
+
+	small = pl->from == 0 && pl->npresent <= ROT_CYCLIC_MAX;
+	built = construct(pl, 0, 0);
+	for (r = pl->from + built; r < pl->R; r++)
+		greedy_round(pl, r);
+	/* A first look at most an eighth of the default, however generous the caller. */
+	search(pl, small ? (effort < ROT_EFFORT ? effort : ROT_EFFORT) / 8 :
+	    effort, small && p->time_ms > 0 ? (p->time_ms + 7) / 8 :
+	    left_ms(pl));
+	if (!small || built == pl->R || !excess_repeats(pl))
+		return;
+	for (r = pl->from; r < pl->R; r++) {
+		meet_round(pl, r, -1);
+		for (i = 0; i < pl->n; i++)
+			pl->out->table[r * pl->n + i] = -1;
+	}
+	built = construct(pl, 2 * effort, (left_ms(pl) + 1) / 2);
+	for (r = pl->from + built; r < pl->R; r++)
+		greedy_round(pl, r);
+	search(pl, effort, left_ms(pl));
 }
 
 int
@@ -617,7 +689,7 @@ rotate_plan(const struct rotate_problem *p, struct rotate_schedule *out,
     char *err, size_t errlen)
 {
 	struct plan	pl;
-	int		r, i, ret = -1, built = 0;
+	int		r, i, ret = -1;
 
 	if (validate(p, err, errlen) != 0)
 		return -1;
@@ -633,6 +705,7 @@ rotate_plan(const struct rotate_problem *p, struct rotate_schedule *out,
 	pl.R = p->rounds;
 	pl.from = p->frozen;
 	pl.rng = p->seed ^ 0x5eed5eed5eedULL;
+	clock_gettime(CLOCK_MONOTONIC, &pl.t0);
 	pl.host_of = malloc(sizeof *pl.host_of * (size_t)pl.T);
 	pl.present = calloc((size_t)pl.n + 1, 1);
 	pl.weight = malloc(sizeof *pl.weight * ((size_t)pl.n * pl.n + 1));
@@ -662,12 +735,8 @@ rotate_plan(const struct rotate_problem *p, struct rotate_schedule *out,
 		meet_round(&pl, r, 1);
 	build_weights(&pl);
 	choose_hosts(&pl);
-	if (pl.npresent > 0 && pl.from < pl.R) {
-		built = construct(&pl);
-		for (r = pl.from + built; r < pl.R; r++)
-			greedy_round(&pl, r);
-		search(&pl);
-	}
+	if (pl.npresent > 0 && pl.from < pl.R)
+		plan_rounds(&pl);
 	relabel(&pl);
 	mark_hosts(&pl);
 	ret = 0;

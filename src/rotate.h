@@ -137,8 +137,10 @@ int	cmd_rotate(int argc, char **argv);
  * Not for callers outside the engine.
  */
 /* rotate-construct.c */
+#define ROT_CYCLIC_MAX	160	/* cyclic rounds only for rooms up to this size */
 int	rotate_construct(int tables, int seats, int rounds, int hosts_stay,
-	    int dummies, int *columns_apart, int **out);
+	    int dummies, long effort, int time_ms, int *columns_apart,
+	    int **out);
 
 /* rotate-designs.c */
 struct rotate_design {

@@ -36,6 +36,32 @@ attempt(const struct rotate_problem *p)
 }
 
 /*
+ * Where a plan of this shape gets its repeat-free rounds: a stored design,
+ * a finite field, cyclic rounds found at the default effort, or the search
+ * over whole schedules.
+ */
+static const char *
+how(int g, int seats, int rounds)
+{
+	int	apart, got, *buf;
+	size_t	i;
+
+	for (i = 0; i < rotate_ndesigns; i++)
+		if (rotate_designs[i].tables == g &&
+		    rotate_designs[i].seats == seats &&
+		    rotate_designs[i].rounds >= rounds)
+			return "stored";
+	got = rotate_construct(g, seats, rounds, 0, 0, 0, 0, &apart, &buf);
+	free(buf);
+	if (got >= rounds)
+		return "field";
+	got = rotate_construct(g, seats, rounds, 0, 0, 2 * ROT_EFFORT, 0,
+	    &apart, &buf);
+	free(buf);
+	return got >= rounds ? "cyclic" : "search";
+}
+
+/*
  * Climb one round at a time while a repeat-free schedule is found: successes
  * are quick, so nearly all of the budget goes to the first round count that
  * resists.  The climb stops at the best known, so ms is the time to reach it.
@@ -46,8 +72,8 @@ instance(int seats, int g)
 	struct rotate_person	*pe;
 	struct rotate_problem	 p;
 	int			 n = seats * g, best = rotate_best_known(seats, g);
-	int			 reached = 1, R, built, apart, i, *buf;
-	double			 t0 = now_ms();
+	int			 reached = 1, R, i;
+	double			 t0 = now_ms(), ms;
 
 	pe = calloc((size_t)n, sizeof *pe);
 	if (pe == NULL)
@@ -71,10 +97,9 @@ instance(int seats, int g)
 			break;
 		reached = R;
 	}
-	built = rotate_construct(g, seats, reached, 0, 0, &apart, &buf);
-	free(buf);
-	printf("%d %2d %10d %7d %6.0f  %s\n", seats, g, best, reached,
-	    now_ms() - t0, built >= reached ? "design" : "search");
+	ms = now_ms() - t0;
+	printf("%d %2d %10d %7d %6.0f  %s\n", seats, g, best, reached, ms,
+	    how(g, seats, reached));
 	free(pe);
 }
 
