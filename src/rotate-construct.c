@@ -262,7 +262,7 @@ affine_space(const struct field *fl, int n, int rounds, int *out)
 #define CYC_STALL	300	/* steps without a new best before a kick */
 #define CYC_FREE	(-2)	/* orbit of a pair with an empty seat: costs nothing */
 #define CYC_TRIES	8	/* shapes of cyclic rounds tried at most */
-#define CYC_UNITS_PER_MS 300000L /* work per millisecond, roughly, to share a time limit */
+#define CYC_UNITS_PER_MS 300000L /* work per millisecond, roughly */
 
 /*
  * Search state.  Invariants: mem/slot describe table for every base round;
@@ -336,7 +336,7 @@ cyc_members(const struct cyc *c, int b, int t)
 	return c->mem + ((size_t)b * c->T + t) * c->seats;
 }
 
-/* Count the pair u, v in (d = 1) or out (d = -1); returns the change of cost. */
+/* Count the pair u, v in (d = 1) or out (d = -1); returns the cost change. */
 static long long
 cyc_pair(struct cyc *c, int u, int v, int d)
 {
@@ -351,7 +351,7 @@ cyc_pair(struct cyc *c, int u, int v, int d)
 	return --c->count[o] >= 1 ? -1 : 0;
 }
 
-/* Exchange u and v (at different tables of base round b); returns the change of cost. */
+/* Exchange u and v, at two tables of base round b; returns the cost change. */
 static long long
 cyc_swap(struct cyc *c, int b, int u, int v)
 {
@@ -555,9 +555,9 @@ cyc_free(struct cyc *c)
  * Try `a` base rounds of cycles of length m = ceil(rounds / a) around f
  * fixed points, for at most budget units of work; on success write `rounds`
  * rounds to out and return 1; return -1 when this shape has fewer orbits
- * of pairs than base pairs, 0 otherwise.  Points j < tables (hosts) are the fixed
- * points j; empty seats are the first of the last column.  *used is the
- * work spent.
+ * of pairs than base pairs, 0 otherwise.  Points j < tables (hosts) are
+ * the fixed points j; empty seats are the first of the last column.
+ * *used is the work spent.
  */
 static int
 cyclic(int tables, int seats, int rounds, int dummies, int a, int f,
@@ -792,7 +792,7 @@ rotate_construct(int tables, int seats, int rounds, int hosts_stay,
 	 * Cyclic rounds when still short and repeats are not certain: one
 	 * cycle per round first, then two or three families of rounds.
 	 */
-	if (got < rounds && rounds > 1 && np <= ROT_CYCLIC_MAX &&
+	if (got < rounds && effort > 0 && rounds > 1 && np <= ROT_CYCLIC_MAX &&
 	    tables >= seats &&
 	    rounds <= (np - dummies - 1) / (seats - 1)) {
 		if (cyclic_any(tables, seats, rounds, hosts_stay, dummies,

@@ -6,18 +6,18 @@
 #include "rotate.h"
 
 /*
- * Found offline by this engine's own searches given long budgets: the first
- * four by the search over whole schedules (the one tests/bench-rotate.c
- * times); 9 tables of 4, 10 of 5 and 10 of 6 by the search for cyclic rounds
- * (rotate-construct.c), which finds them at run time too, but only in tens
- * to thousands of milliseconds.  10 tables of 4 is the 1-rotational design on Z_39 plus a
- * point at infinity: round j holds {inf, j, j+13, j+26} and the translates
- * by j, j+13 and j+26 of {1,5,8,25}, {2,3,11,36} and {4,6,22,33}, whose
- * differences are 1..19 but 13, once each.  Stored so that rooms of exactly
- * these shapes get them at once and every time, not with the luck of one
- * short search.  Character k of table is the table (0-9) of point k %
- * (tables * seats) in round k / (tables * seats); any person may stand for
- * any point.
+ * Found offline by this engine's own searches given long budgets: the
+ * first four by the search over whole schedules (the one
+ * tests/bench-rotate.c times); 9 tables of 4, 10 of 5 and 10 of 6 by the
+ * search for cyclic rounds (rotate-construct.c), which finds them at run
+ * time too, but in anything from tens to thousands of milliseconds.  10
+ * tables of 4 is the 1-rotational design on Z_39 plus a point at infinity:
+ * round j holds {inf, j, j+13, j+26} and the translates by j, j+13 and
+ * j+26 of {1,5,8,25}, {2,3,11,36} and {4,6,22,33}, whose differences are
+ * 1..19 but 13, once each.  Stored so that rooms of exactly these shapes
+ * get them at once and every time, not with the luck of one short search.
+ * Character k of table is the table (0-9) of point k % (tables * seats) in
+ * round k / (tables * seats); any person may stand for any point.
  */
 const struct rotate_design rotate_designs[] = {
 	{ 4, 3, 4,	/* 4 tables of 3, 4 rounds */

@@ -605,12 +605,37 @@ excess_repeats(const struct plan *pl)
 	return sum > rotate_unavoidable_repeats(pl->p);
 }
 
+/* The search's cost of the schedule as it stands. */
+static long long
+plan_cost(const struct plan *pl)
+{
+	struct rotate_search	s;
+
+	memset(&s, 0, sizeof s);
+	s.n = pl->n;
+	s.weight = pl->weight;
+	s.meet = pl->meet;
+	return rotate_search_cost(&s);
+}
+
+static void
+clear_rounds(struct plan *pl)
+{
+	int	r, i;
+
+	for (r = pl->from; r < pl->R; r++) {
+		meet_round(pl, r, -1);
+		for (i = 0; i < pl->n; i++)
+			pl->out->table[r * pl->n + i] = -1;
+	}
+}
+
 /*
  * Fields and stored designs, then greedy rounds and the search.  A small
  * room whose search is left with avoidable repeats tries cyclic rounds
- * (rotate-construct.c) before the search proper: they reach rooms at the
- * counting bound that the search cannot, but they cost more than the
- * search needs for an easy room, so they come second.
+ * (rotate-construct.c) and searches again from them: they reach rooms at
+ * the counting bound that the search cannot, but cost more than the search
+ * needs for an easy room, so they come second.  The better plan is kept.
  */
 static void
 plan_rounds(struct plan *pl)
@@ -618,30 +643,37 @@ plan_rounds(struct plan *pl)
 	const struct rotate_problem	*p = pl->p;
 	long				 effort = p->effort > 0 ? p->effort :
 					    ROT_EFFORT;
-	int				 small, built, r, i;
+	size_t				 nt = (size_t)pl->R * pl->n;
+	long long			 first;
+	int				 small, built, r, *keep;
 
 	if (effort > LONG_MAX / 8)
 		effort = LONG_MAX / 8;
-
 	small = pl->from == 0 && pl->npresent <= ROT_CYCLIC_MAX;
 	built = construct(pl, 0, 0);
 	for (r = pl->from + built; r < pl->R; r++)
 		greedy_round(pl, r);
-	/* A first look at most an eighth of the default, however generous the caller. */
+	/* A first look: an eighth of the default at most, however generous. */
 	search(pl, small ? (effort < ROT_EFFORT ? effort : ROT_EFFORT) / 8 :
 	    effort, small && p->time_ms > 0 ? (p->time_ms + 7) / 8 :
 	    left_ms(pl));
-	if (!small || built == pl->R || !excess_repeats(pl))
+	if (!small || built == pl->R || !excess_repeats(pl) ||
+	    (keep = malloc(sizeof *keep * nt)) == NULL)
 		return;
-	for (r = pl->from; r < pl->R; r++) {
-		meet_round(pl, r, -1);
-		for (i = 0; i < pl->n; i++)
-			pl->out->table[r * pl->n + i] = -1;
-	}
+	first = plan_cost(pl);
+	memcpy(keep, pl->out->table, sizeof *keep * nt);
+	clear_rounds(pl);
 	built = construct(pl, 2 * effort, (left_ms(pl) + 1) / 2);
 	for (r = pl->from + built; r < pl->R; r++)
 		greedy_round(pl, r);
 	search(pl, effort, left_ms(pl));
+	if (plan_cost(pl) > first) {
+		clear_rounds(pl);
+		memcpy(pl->out->table, keep, sizeof *keep * nt);
+		for (r = pl->from; r < pl->R; r++)
+			meet_round(pl, r, 1);
+	}
+	free(keep);
 }
 
 int
