@@ -1,6 +1,9 @@
 /* server-client.c: one connected view: reading frames, queued writes. */
 #define _GNU_SOURCE		/* struct ucred */
+#include <sys/ioctl.h>
 #include <sys/socket.h>
+
+#include <linux/sockios.h>	/* SIOCOUTQ */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +49,8 @@ struct client {
 					 * that read this turn */
 	int on_due;
 	int missed;		/* busy when a broadcast passed it */
+	int queued;		/* what the kernel held for it at last look */
+	int64_t stuck_since;	/* unread bytes waiting since, or 0 */
 };
 
 static void refuse(struct client *, const char *);
@@ -369,6 +374,31 @@ server_client_goodbye(struct server *srv)
 	}
 }
 
+/*
+ * Has `c` left bytes unread for CLIENT_STALL_MS?  A write that never
+ * completes says so too, but only once the socket's buffer is full,
+ * which at a few snapshots a second can take minutes.  So, once a
+ * second, the kernel says how much it holds for the peer (SIOCOUTQ; on
+ * a Unix socket, in its own units, and only whole messages go): a peer
+ * that reads finds it empty, or at least smaller, at some look.
+ */
+static int
+not_reading(struct client *c, int64_t now)
+{
+	uv_os_fd_t fd;
+	int queued;
+
+	if (!c->greeted || uv_fileno((uv_handle_t *)&c->pipe, &fd) != 0 ||
+	    ioctl(fd, SIOCOUTQ, &queued) != 0)
+		return 0;
+	if (queued <= 0 || queued < c->queued)
+		c->stuck_since = 0;
+	else if (c->stuck_since == 0)
+		c->stuck_since = now;
+	c->queued = queued;
+	return c->stuck_since != 0 && now - c->stuck_since > CLIENT_STALL_MS;
+}
+
 void
 server_client_check_stalls(struct server *srv)
 {
@@ -387,7 +417,8 @@ server_client_check_stalls(struct server *srv)
 			refuse(c, c->refuse_why);
 			continue;
 		}
-		if (c->writing && now - c->write_since > CLIENT_STALL_MS)
+		if ((c->writing && now - c->write_since > CLIENT_STALL_MS) ||
+		    not_reading(c, now))
 			server_client_close(c, "stalled; dropped (it may "
 			    "resume)");
 	}

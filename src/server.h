@@ -10,7 +10,7 @@
 #include "convene.h"
 
 #define CLIENT_QUEUE_MAX (256 * 1024)	/* queued bytes before we give up */
-#define CLIENT_STALL_MS 30000		/* a write stuck this long: drop */
+#define CLIENT_STALL_MS 30000		/* not reading this long: drop */
 #define CLIENT_HELLO_MS 10000		/* silent this long after connecting */
 #define CLIENT_RATE 30			/* frames per second, sustained */
 #define CLIENT_BURST 60
