@@ -133,7 +133,8 @@ int	roster_find(const struct roster *, const char *name);
 int	cmd_rotate(int argc, char **argv);
 
 /*
- * Engine internals shared by rotate.c, rotate-construct.c and rotate-search.c.
+ * Engine internals shared by rotate.c, rotate-construct.c, rotate-cyclic.c
+ * and rotate-search.c.
  * Not for callers outside the engine.
  */
 /* rotate-construct.c */
@@ -141,6 +142,11 @@ int	cmd_rotate(int argc, char **argv);
 int	rotate_construct(int tables, int seats, int rounds, int hosts_stay,
 	    int dummies, long effort, int time_ms, int *columns_apart,
 	    int **out);
+
+/* rotate-cyclic.c: fills out (rounds * tables * seats) and returns 1, or
+ * 0 when no shape of cyclic rounds was found in the effort and time. */
+int	rotate_cyclic(int tables, int seats, int rounds, int hosts_stay,
+	    int dummies, long effort, int time_ms, int *out);
 
 /* rotate-designs.c */
 struct rotate_design {
