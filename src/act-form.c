@@ -248,6 +248,7 @@ intent_form(struct session *s, int idx, struct participant *p,
 	char item[64], text[VALUE_MAX_LEN + 1];
 	const char *eq = strchr(value, '=');
 	struct form_run *fr;
+	enum by by;
 	int k, rc = 0;
 
 	if (strcmp(value, "submit") == 0) {
@@ -280,20 +281,20 @@ intent_form(struct session *s, int idx, struct participant *p,
 			}
 		}
 	}
-	rc = store_answer_item(s->store, aid, p->id, p->site, item, text);
+	by = by_of(&s->plan->acts[idx]);
+	if (by != BY_PERSON && text[0] == '\0')
+		rc = store_answer_blank(s->store, aid, p->id, p->site, item);
+	else
+		rc = store_answer_item(s->store, aid, p->id, p->site, item,
+		    text);
 	if (rc != 0) {
 		snprintf(why, n, "not saved: %s", store_error(s->store));
 		return -1;
 	}
-	/*
-	 * The person's own answer shows at once, as stored; the scores wait
-	 * for the next re-read of the tallies, which replaces all of this.
-	 * Clearing an answer to a form answered by site may bring back a
-	 * teammate's: that too waits for the re-read.
-	 */
-	if ((fr = run_of(s, idx)) != NULL && (text[0] != '\0' ||
-	    by_of(&s->plan->acts[idx]) == BY_PERSON)) {
-		struct load l = { f, fr, by_of(&s->plan->acts[idx]) };
+	/* The person's own answer shows at once, as stored; the scores
+	 * wait for the next re-read of the tallies, which redoes this. */
+	if ((fr = run_of(s, idx)) != NULL) {
+		struct load l = { f, fr, by };
 
 		load_row(&l, p->id, p->site, item, text);
 	}

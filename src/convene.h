@@ -268,6 +268,8 @@ int	store_texts(struct store *, int64_t, int,
 int	store_answer_hide(struct store *, int64_t, int64_t, int);
 int	store_answer_item(struct store *, int64_t, int64_t, const char *,
 	    const char *, const char *);
+int	store_answer_blank(struct store *, int64_t, int64_t, const char *,
+	    const char *);
 int	store_answer_all(struct store *, int64_t,
 	    void (*)(void *, int64_t, const char *, const char *, const char *),
 	    void *);

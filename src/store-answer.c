@@ -235,11 +235,14 @@ store_answer_hide(struct store *st, int64_t aid, int64_t id, int hidden)
 /*
  * One item of a form: replaces only that item of the person's answers, so
  * a form is saved item by item as it is filled in.  An empty value
- * removes the item (the person went back and cleared it).
+ * removes the item (the person went back and cleared it), or with
+ * `blank` leaves a row with an empty value: in a form answered once per
+ * site the latest row of the site counts, and a clear must be that row,
+ * not bring back a teammate's older answer.
  */
-int
-store_answer_item(struct store *st, int64_t aid, int64_t pid,
-    const char *site, const char *item, const char *value)
+static int
+put_item(struct store *st, int64_t aid, int64_t pid, const char *site,
+    const char *item, const char *value, int blank)
 {
 	static const char del[] = "DELETE FROM answers WHERE activity = ? "
 	    "AND participant = ? AND item = ?";
@@ -259,7 +262,7 @@ store_answer_item(struct store *st, int64_t aid, int64_t pid,
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, "replace item");
-	if (value[0] == '\0')
+	if (value[0] == '\0' && !blank)
 		return 0;
 	if ((s = store_stmt(st, ins)) == NULL)
 		return -1;
@@ -271,6 +274,21 @@ store_answer_item(struct store *st, int64_t aid, int64_t pid,
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, "store item");
+}
+
+int
+store_answer_item(struct store *st, int64_t aid, int64_t pid,
+    const char *site, const char *item, const char *value)
+{
+	return put_item(st, aid, pid, site, item, value, 0);
+}
+
+/* Clear an item of a form answered once per site (see put_item). */
+int
+store_answer_blank(struct store *st, int64_t aid, int64_t pid,
+    const char *site, const char *item)
+{
+	return put_item(st, aid, pid, site, item, "", 1);
 }
 
 /* Every attributed answer row of an activity, oldest first. */

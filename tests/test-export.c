@@ -1302,6 +1302,65 @@ same_as_live(struct session *s, const char *key, int min, const char *by)
 	return out;
 }
 
+/* In a form answered by site, a clear is the site's latest answer to that
+ * item: it does not bring back a teammate's older one, live or in the
+ * export.  X: Ann a=2 b=2, Bob clears a: b alone, reversed, 4.00. */
+static void
+test_by_site_clear(void **state)
+{
+	char path[64], form[128], plan[512], err[512], *out;
+	struct participant *ann, *bob;
+	struct snapshot *snap = malloc(sizeof *snap);
+	struct store *st;
+	struct session *s;
+	struct plan p;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(snap);
+	snprintf(form, sizeof form, "%s/two.form", fx.dir);
+	assert_non_null(f = fopen(form, "w"));
+	fputs(live_form, f);
+	fclose(f);
+	snprintf(plan, sizeof plan, "title = LS\n[assess]\nid = team\n"
+	    "form = %s\nby = site\n", form);
+	assert_int_equal(plan_parse(plan, strlen(plan), "live.plan", &p, err,
+	    sizeof err), 0);
+	strcpy(path, "/tmp/test-clear-XXXXXX");
+	close(mkstemp(path));
+	assert_int_equal(store_open(path, &st, err, sizeof err), 0);
+	assert_non_null(s = session_new(&p, st, 0, err, sizeof err));
+	store_begin(st);
+	ann = session_join(s, "Ann", "X", NULL, err, sizeof err);
+	bob = session_join(s, "Bob", "X", NULL, err, sizeof err);
+	store_commit(st);
+	assert_true(ann != NULL && bob != NULL);
+	ann->connected = bob->connected = 1;
+	live_cmd(s, "next");
+	live_cmd(s, "open");
+	live_say(s, ann, "team", "a=2", 1);
+	live_say(s, ann, "team", "b=2", 1);
+	live_say(s, bob, "team", "a=", 1);
+	session_snapshot(s, ann, VIEW_PARTICIPANT, snap);
+	assert_string_equal(snap->slots[0].mine, "");
+	assert_string_equal(snap->slots[1].mine, "2");
+	out = same_as_live(s, "team", 5, "site");
+	assert_non_null(strstr(out,
+	    "\n1,team,X,S,4.00,0.00,1,false,site\r\n"));
+	free(out);
+	/* Answered again, it counts again. */
+	live_say(s, ann, "team", "a=5", 1);
+	out = same_as_live(s, "team", 5, "site");
+	assert_non_null(strstr(out,
+	    "\n1,team,X,S,4.50,0.00,1,false,site\r\n"));
+	free(out);
+	free(snap);
+	session_free(s);
+	store_close(st);
+	plan_free(&p);
+	unlink(path);
+}
+
 static void
 test_by_site_live(void **state)
 {
@@ -1449,6 +1508,7 @@ main(void)
 		cmocka_unit_test(test_scores),
 		cmocka_unit_test(test_across_sessions),
 		cmocka_unit_test(test_by_site_live),
+		cmocka_unit_test(test_by_site_clear),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
