@@ -199,11 +199,12 @@ static const struct csv_column cols_answers[] = {
 	    "activity is anonymous" },
 	{ "site", "the site of whoever answered" },
 	{ "item", "the form item answered; empty for a single question; "
-	    "_submitted marks a submitted form, _by (value site) an answer "
-	    "given for the person's site" },
+	    "_submitted marks a submitted form" },
 	{ "choice", "the option chosen, counting from 1 (results.option); "
 	    "empty for free text" },
-	{ "value", "the answer as text (the option's label for a choice)" },
+	{ "value", "the answer as text (the option's label for a choice); "
+	    "empty where someone cleared a question of a form answered once "
+	    "per site" },
 	{ "at", "when it was last changed (ISO-8601, UTC); to the minute "
 	    "for anonymous activities" },
 	{ "hidden", "true if the facilitator hid it from shared screens" },

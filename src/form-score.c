@@ -96,9 +96,10 @@ form_score(const struct form *f, const struct form_response *r, int n,
 		    "no site"), any = 0;
 		int rowsof[2] = { 0, s };
 
+		/* Submitted with every question skipped is finished too. */
 		for (int i = 0; i < f->n_items; i++)
 			any |= r[p].values[i] != NULL;
-		if (!any)
+		if (!any && !r[p].submitted)
 			continue;
 		for (int k = 0; k < 2; k++) {
 			if (rowsof[k] < 0)

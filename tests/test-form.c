@@ -224,6 +224,20 @@ test_scoring(void **state)
 	/* Item means use the scored (reversed) value: a2 at X is 6 - 2. */
 	assert_true(fabs(out[1].item_mean[1] - 4.0) < 1e-9);
 	assert_int_equal(out[1].item_n[1], 1);
+	/* Submitted with every question skipped: finished, but no score;
+	 * opened and left empty: not even started. */
+	memset(&r[1], 0, sizeof r[1]);
+	strcpy(r[1].site, "X");
+	r[1].submitted = 1;
+	memset(&r[2], 0, sizeof r[2]);
+	strcpy(r[2].site, "Y");
+	rows = form_score(&f, r, 3, out, 4);
+	assert_int_equal(out[0].started, 2);
+	assert_int_equal(out[0].complete, 2);
+	assert_int_equal(out[1].complete, 2);
+	assert_int_equal(out[1].n[0], 1);	/* r[0] alone: (4 + 6 - 2) / 2 */
+	assert_true(fabs(out[1].mean[0] - 4.0) < 1e-9);
+	assert_int_equal(out[2].started, 0);
 	form_free(&f);
 }
 
