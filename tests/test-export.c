@@ -1302,40 +1302,78 @@ same_as_live(struct session *s, const char *key, int min, const char *by)
 	return out;
 }
 
+/*
+ * A live session over a fresh database, of a plan whose activities are
+ * `acts` with each "%s" the path of live_form, written here; Ann and Bob
+ * of site X and Cy of site Y have joined and are connected.
+ */
+static struct session *
+live_start(const char *acts, char *path, struct store **st, struct plan *p,
+    struct participant **who)
+{
+	char form[128], plan[512], err[512];
+	static const char *names[3] = { "Ann", "Bob", "Cy" };
+	struct session *s;
+	FILE *f;
+
+	snprintf(form, sizeof form, "%s/two.form", fx.dir);
+	assert_non_null(f = fopen(form, "w"));
+	fputs(live_form, f);
+	fclose(f);
+	snprintf(plan, sizeof plan, "title = LS\n");
+	snprintf(plan + strlen(plan), sizeof plan - strlen(plan), acts, form,
+	    form);
+	assert_int_equal(plan_parse(plan, strlen(plan), "live.plan", p, err,
+	    sizeof err), 0);
+	strcpy(path, "/tmp/test-live-XXXXXX");
+	close(mkstemp(path));
+	assert_int_equal(store_open(path, st, err, sizeof err), 0);
+	assert_non_null(s = session_new(p, *st, 0, err, sizeof err));
+	store_begin(*st);
+	for (int i = 0; i < 3; i++) {
+		who[i] = session_join(s, names[i], i < 2 ? "X" : "Y", NULL, err,
+		    sizeof err);
+		assert_non_null(who[i]);
+		who[i]->connected = 1;
+	}
+	store_commit(*st);
+	return s;
+}
+
+/* Everything live_start() made, gone. */
+static void
+live_end(struct session *s, struct store *st, struct plan *p,
+    const char *path)
+{
+	char cmd[512];
+
+	session_free(s);
+	store_close(st);
+	plan_free(p);
+	snprintf(cmd, sizeof cmd, "rm -f '%s' '%s'-wal '%s'-shm '%s/two.form'",
+	    path, path, path, fx.dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* In a form answered by site, a clear is the site's latest answer to that
  * item: it does not bring back a teammate's older one, live or in the
  * export.  X: Ann a=2 b=2, Bob clears a: b alone, reversed, 4.00. */
 static void
 test_by_site_clear(void **state)
 {
-	char path[64], form[128], plan[512], err[512], *out;
-	struct participant *ann, *bob;
+	char path[64], *out;
+	struct participant *who[3], *ann, *bob;
 	struct snapshot *snap = malloc(sizeof *snap);
 	struct store *st;
 	struct session *s;
 	struct plan p;
-	FILE *f;
 
 	(void)state;
 	assert_non_null(snap);
-	snprintf(form, sizeof form, "%s/two.form", fx.dir);
-	assert_non_null(f = fopen(form, "w"));
-	fputs(live_form, f);
-	fclose(f);
-	snprintf(plan, sizeof plan, "title = LS\n[assess]\nid = team\n"
-	    "form = %s\nby = site\n", form);
-	assert_int_equal(plan_parse(plan, strlen(plan), "live.plan", &p, err,
-	    sizeof err), 0);
-	strcpy(path, "/tmp/test-clear-XXXXXX");
-	close(mkstemp(path));
-	assert_int_equal(store_open(path, &st, err, sizeof err), 0);
-	assert_non_null(s = session_new(&p, st, 0, err, sizeof err));
-	store_begin(st);
-	ann = session_join(s, "Ann", "X", NULL, err, sizeof err);
-	bob = session_join(s, "Bob", "X", NULL, err, sizeof err);
-	store_commit(st);
-	assert_true(ann != NULL && bob != NULL);
-	ann->connected = bob->connected = 1;
+	s = live_start("[assess]\nid = team\nform = %s\nby = site\n", path,
+	    &st, &p, who);
+	ann = who[0];
+	bob = who[1];
 	live_cmd(s, "next");
 	live_cmd(s, "open");
 	live_say(s, ann, "team", "a=2", 1);
@@ -1355,46 +1393,27 @@ test_by_site_clear(void **state)
 	    "\n1,team,X,S,4.50,0.00,1,false,site\r\n"));
 	free(out);
 	free(snap);
-	session_free(s);
-	store_close(st);
-	plan_free(&p);
-	unlink(path);
+	live_end(s, st, &p, path);
 }
 
 static void
 test_by_site_live(void **state)
 {
-	char path[64], form[128], plan[512], err[512], *out;
-	struct participant *ann, *bob, *cy;
+	char path[64], *out;
+	struct participant *who[3], *ann, *bob, *cy;
 	struct snapshot *snap = malloc(sizeof *snap);
 	struct export_job j;
 	struct store *st;
 	struct session *s;
 	struct plan p;
-	FILE *f;
 
 	(void)state;
 	assert_non_null(snap);
-	snprintf(form, sizeof form, "%s/two.form", fx.dir);
-	assert_non_null(f = fopen(form, "w"));
-	fputs(live_form, f);
-	fclose(f);
-	snprintf(plan, sizeof plan, "title = LS\n[assess]\nid = team\n"
-	    "form = %s\nby = site\n[assess]\nid = each\nform = %s\n", form,
-	    form);
-	assert_int_equal(plan_parse(plan, strlen(plan), "live.plan", &p, err,
-	    sizeof err), 0);
-	strcpy(path, "/tmp/test-live-XXXXXX");
-	close(mkstemp(path));
-	assert_int_equal(store_open(path, &st, err, sizeof err), 0);
-	assert_non_null(s = session_new(&p, st, 0, err, sizeof err));
-	store_begin(st);
-	ann = session_join(s, "Ann", "X", NULL, err, sizeof err);
-	bob = session_join(s, "Bob", "X", NULL, err, sizeof err);
-	cy = session_join(s, "Cy", "Y", NULL, err, sizeof err);
-	store_commit(st);
-	assert_true(ann != NULL && bob != NULL && cy != NULL);
-	ann->connected = bob->connected = cy->connected = 1;
+	s = live_start("[assess]\nid = team\nform = %s\nby = site\n"
+	    "[assess]\nid = each\nform = %s\n", path, &st, &p, who);
+	ann = who[0];
+	bob = who[1];
+	cy = who[2];
 
 	/* By site.  X: Ann a=2 b=2, Bob b=5 a=4, Ann a=1 again: the site's
 	 * answer is a=1, b=5 (reversed: 1), so 1.00, n 1.  Person by person
@@ -1474,13 +1493,8 @@ test_by_site_live(void **state)
 	assert_non_null(strstr(out, "| Item A | 1 | 1.00 |\n"));
 	free(out);
 
-	session_free(s);
-	store_close(st);
-	plan_free(&p);
 	free(snap);
-	snprintf(err, sizeof err, "rm -f '%s' '%s'-wal '%s'-shm '%s'", path,
-	    path, path, form);
-	assert_int_equal(system(err), 0);
+	live_end(s, st, &p, path);
 }
 
 int
