@@ -11,13 +11,11 @@
 
 #include "server-client.h"
 
-
 struct client *
 server_client_next(struct client *c)
 {
 	return c->next;
 }
-
 
 /* `c` read something this turn: the turn's end looks at it. */
 void

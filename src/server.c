@@ -221,7 +221,6 @@ on_tick(uv_timer_t *t)
 {
 	struct server *srv = t->data;
 
-
 	/* A timer that runs out closes its activity: a store write, so it
 	 * joins this turn's transaction like any other. */
 	if (srv->store_failed)
