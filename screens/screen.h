@@ -2,24 +2,10 @@
 #ifndef CONVENE_SCREEN_H
 #define CONVENE_SCREEN_H
 
+#include "keys.h"
 #include "protocol.h"
 #include "snapshot.h"
 #include "ui.h"
-
-/* Keys as screens see them: printable characters are their code point;
- * the rest are named here, above the Unicode range. */
-enum screen_key {
-	SK_UP = 0x110000,
-	SK_DOWN,
-	SK_LEFT,
-	SK_RIGHT,
-	SK_ENTER,
-	SK_BACKSPACE,
-	SK_ESC,
-	SK_TAB,
-	SK_PGUP,
-	SK_PGDN
-};
 
 /* What a key asks for; the client acts on it (screens never do I/O). */
 enum screen_result {
@@ -38,6 +24,10 @@ struct intent {
 	char prefix[24];	/* put before a typed line ("+", "=ID ",
 				 * "!measure ") */
 	char answer[VALUE_MAX_LEN + 1];
+	int seed;		/* SCR_INPUT: a key typed into the field as it
+				 * opens (type-ahead), or 0 */
+	int limit;		/* SCR_INPUT: characters the text may hold,
+				 * 0 for TEXT_CHARS_MAX */
 	int argc;
 	char argv[CTL_MAX_ARGS][128];
 };
