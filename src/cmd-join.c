@@ -17,6 +17,8 @@
 
 struct join {
 	struct tui *tui;
+	char sock[108];
+	char tokfile[4200];
 	char reason[TEXT_MAX_LEN + 1];
 };
 
@@ -179,12 +181,28 @@ read_token(const char *path, char *out, size_t cap)
 	fclose(f);
 }
 
+/* The seat this name and site had in this session, from the token file
+ * of an earlier join (a crash, a closed terminal). */
+static void
+find_seat(void *arg, struct msg_hello *hello)
+{
+	struct join *j = arg;
+
+	util_sanitize(hello->name, sizeof hello->name);
+	util_sanitize(hello->site, sizeof hello->site);
+	token_path(j->sock, hello->name, hello->site, j->tokfile,
+	    sizeof j->tokfile);
+	read_token(j->tokfile, hello->token, sizeof hello->token);
+	if (j->tui != NULL && j->tokfile[0] != '\0')
+		tui_token_file(j->tui, j->tokfile);
+}
+
 int
 cmd_join(int argc, char **argv)
 {
 	static struct join j;
 	struct msg_hello hello;
-	char sock[108], tokfile[4200], cmd[256];
+	char sock[108], cmd[256];
 	int view = VIEW_PARTICIPANT, utf8_keys;
 
 	memset(&hello, 0, sizeof hello);
@@ -240,31 +258,22 @@ cmd_join(int argc, char **argv)
 	utf8_keys = locale_fallback();
 	util_sanitize(hello.name, sizeof hello.name);
 	util_sanitize(hello.site, sizeof hello.site);
-	if (view == VIEW_PARTICIPANT && hello.name[0] == '\0') {
-		/* The form shows back what is typed: UTF-8 in, UTF-8 out. */
-		if (utf8_keys)
-			setlocale(LC_CTYPE, "C.UTF-8");
-		if (prompt_identity(hello.name, sizeof hello.name, hello.site,
-		    sizeof hello.site) != 0)
-			return EXIT_OK;
-		if (utf8_keys)
-			setlocale(LC_CTYPE, "C");
-	}
 	hello.view = (uint8_t)view;
-	tokfile[0] = '\0';
-	if (view == VIEW_PARTICIPANT) {
-		token_path(sock, hello.name, hello.site, tokfile,
-		    sizeof tokfile);
-		read_token(tokfile, hello.token, sizeof hello.token);
-	}
 	memset(&j, 0, sizeof j);
+	snprintf(j.sock, sizeof j.sock, "%s", sock);
+	if (view == VIEW_PARTICIPANT && hello.name[0] != '\0')
+		find_seat(&j, &hello);
+	/* Without --name the tui asks for name and site first, then calls
+	 * find_seat() before it joins. */
 	if ((j.tui = tui_start(uv_default_loop(), sock, &hello, view, on_quit,
 	    &j)) == NULL) {
 		fputs("convene join: cannot use this terminal\n", stderr);
 		return EXIT_UNREACHABLE;
 	}
-	if (tokfile[0] != '\0')
-		tui_token_file(j.tui, tokfile);
+	if (view == VIEW_PARTICIPANT)
+		tui_identity_hook(j.tui, find_seat);
+	if (j.tokfile[0] != '\0')
+		tui_token_file(j.tui, j.tokfile);
 	/* The screen was set up for ASCII in the C locale; from now on only
 	 * decoding keys (and measuring names) sees UTF-8. */
 	if (utf8_keys)

@@ -24,6 +24,7 @@
 #define SNAP_MAX_TEXTS 24
 #define SNAP_MAX_WORDS 20
 #define TEXT_ANSWER_MAX 280	/* bytes in a free-text poll answer */
+#define TEXT_CHARS_MAX 1000	/* characters in a typed text */
 #define SNAP_MAX_TABLES 60
 #define SNAP_MAX_NOTES 64
 #define NOTE_MAX_LEN 200	/* bytes in one line of a shared note */

@@ -1,10 +1,9 @@
-/* tui.c: run a screen in this terminal, fed by snapshots from the host. */
+/* tui.c: run a screen in a terminal, fed by snapshots from the host. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <sys/ioctl.h>
 
-
 #include <curses.h>
-#include <form.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <term.h>
 /* term.h defines capability names as macros; these clash with fields. */
@@ -16,47 +15,20 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "conn.h"
-#include "screen.h"
-#include "tui.h"
+#include "tui-int.h"
 
 /*
- * The terminal side of a client.  Keys and snapshots only change state
- * and set `dirty`; the check handle redraws once per loop turn.  Resizes
- * arrive as SIGWINCH through libuv and are applied before the redraw.
+ * The terminal side of a client.  Keys arrive as bytes (read from a
+ * terminal, or fed by an SSH channel) and go through convene's own
+ * decoder (keys.c), never ncurses' terminfo-bound one: a terminal whose
+ * TERM is wrong still gets its keys, and an unknown sequence is dropped
+ * whole instead of reaching a screen as digits.  Keys and snapshots only
+ * change state and set `dirty`; the check handle redraws once per loop
+ * turn.  Every entry point selects this tui's SCREEN first.
  */
-/* A one-line text field over the bottom of the screen (an ncurses form),
- * for a free-text answer or a facilitator's message. */
-struct input {
-	WINDOW *win;		/* frame and prompt */
-	WINDOW *sub;		/* the field's own window: the form reads the
-				 * text back from it, so it is never erased */
-	FORM *form;
-	FIELD *fields[2];
-	struct intent in;	/* what to do with the line */
-};
-
-struct tui {
-	uv_loop_t *loop;
-	struct input *input;	/* non-NULL while a line is being typed */
-	struct conn conn;
-	uv_poll_t keys;
-	uv_signal_t winch;
-	uv_check_t redraw;
-	SCREEN *term;
-	struct ui ui;
-	struct snapshot *snap;	/* the connection's, NULL until one decodes */
-	const struct screen *screen;
-	void *state;
-	uint32_t answer_seq;
-	int dirty;
-	int view;
-	int stopped;
-	char exit_reason[TEXT_MAX_LEN + 1];
-	char token_file[4200];	/* where to keep the resume token, or "" */
-	void (*on_quit)(void *);
-	void *arg;
-};
+#define TUI_ESC_MS 25		/* a lone ESC this long is the Esc key */
+#define TUI_MIN 2
+#define TUI_MAX 1000
 
 const char *
 tui_exit_reason(struct tui *t)
@@ -72,11 +44,11 @@ quit(struct tui *t)
 }
 
 static void
-set_colors(struct tui *t)
+set_colors(struct tui *t, int no_color)
 {
 	const char *nc = getenv("NO_COLOR");
 
-	t->ui.color = has_colors() && (nc == NULL || *nc == '\0');
+	t->ui.color = has_colors() && !no_color && (nc == NULL || *nc == '\0');
 	if (!t->ui.color)
 		return;
 	start_color();
@@ -90,195 +62,148 @@ set_colors(struct tui *t)
 	init_pair(UI_STATUS, COLOR_BLACK, COLOR_WHITE);
 }
 
-/* Open the terminal; an unknown TERM falls back to xterm-256color, then
+/* Open the terminal; an unknown type falls back to xterm-256color, then
  * vt100, rather than failing in front of a participant. */
 static SCREEN *
-open_term(void)
+open_term(const char *type, FILE *out, FILE *in)
 {
-	static const char *fallbacks[] = { NULL, "xterm-256color", "vt100" };
-	SCREEN *s;
+	const char *tries[] = { type, "xterm-256color", "vt100" };
 
 	for (size_t i = 0; i < 3; i++) {
+		SCREEN *s;
 		int err;
 
-		if (fallbacks[i] != NULL)
-			setenv("TERM", fallbacks[i], 1);
-		if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
-			continue;
-		/* That was only a test: newterm() loads its own copy. */
-		del_curterm(cur_term);
-		if ((s = newterm(NULL, stdout, stdin)) != NULL)
+		if (i == 0 && type == NULL) {
+			/* $TERM: test it first, newterm() would exit. */
+			if (setupterm(NULL, fileno(out) >= 0 ? fileno(out) :
+			    STDOUT_FILENO, &err) != OK)
+				continue;
+			del_curterm(cur_term);
+		} else if (tries[i] == NULL || strlen(tries[i]) > 64 ||
+		    strspn(tries[i], "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-._") !=
+		    strlen(tries[i]))
+			continue;	/* not a terminal name: never a path */
+		if ((s = newterm(i == 0 ? type : tries[i], out, in)) != NULL)
 			return s;
 	}
 	return NULL;
 }
 
-static int
-translate(wint_t ch, int is_key)
-{
-	if (!is_key) {
-		if (ch == '\n' || ch == '\r')
-			return SK_ENTER;
-		if (ch == 27)
-			return SK_ESC;
-		if (ch == '\t')
-			return SK_TAB;
-		if (ch == 127 || ch == 8)
-			return SK_BACKSPACE;
-		return (int)ch;
-	}
-	switch (ch) {
-	case KEY_UP: return SK_UP;
-	case KEY_DOWN: return SK_DOWN;
-	case KEY_LEFT: return SK_LEFT;
-	case KEY_RIGHT: return SK_RIGHT;
-	case KEY_ENTER: return SK_ENTER;
-	case KEY_BACKSPACE: return SK_BACKSPACE;
-	case KEY_PPAGE: return SK_PGUP;
-	case KEY_NPAGE: return SK_PGDN;
-	}
-	return -1;
-}
-
-static void act(struct tui *, int, struct intent *);
-
+/* A snapshot decoded, or a key pressed: the screen that shows it. */
 static void
-input_close(struct tui *t)
+screen_key(struct tui *t, int key)
 {
-	struct input *ip = t->input;
+	struct intent in;
 
-	if (ip == NULL)
-		return;
-	unpost_form(ip->form);
-	free_form(ip->form);
-	free_field(ip->fields[0]);
-	delwin(ip->sub);
-	delwin(ip->win);
-	free(ip);
-	t->input = NULL;
-	curs_set(0);
-	t->dirty = 1;
-}
-
-static void
-input_open(struct tui *t, const struct intent *in)
-{
-	struct input *ip;
-	int rows, cols;
-
-	getmaxyx(stdscr, rows, cols);
-	if (t->input != NULL || rows < 6 || cols < 20 ||
-	    (ip = calloc(1, sizeof *ip)) == NULL)
-		return;
-	ip->in = *in;
-	ip->win = newwin(4, cols, rows - 5, 0);
-	ip->sub = ip->win ? derwin(ip->win, 1, cols - 4, 2, 2) : NULL;
-	ip->fields[0] = new_field(1, cols - 4, 0, 0, 0, 0);
-	if (ip->win == NULL || ip->sub == NULL || ip->fields[0] == NULL) {
-		if (ip->fields[0] != NULL)
-			free_field(ip->fields[0]);
-		if (ip->sub != NULL)
-			delwin(ip->sub);
-		if (ip->win != NULL)
-			delwin(ip->win);
-		free(ip);
+	if (t->snap == NULL || t->screen == NULL) {
+		if (key == 'q' || key == SK_INTR)
+			quit(t);	/* still connecting: just go */
 		return;
 	}
-	field_opts_off(ip->fields[0], O_STATIC | O_AUTOSKIP);
-	set_max_field(ip->fields[0], TEXT_ANSWER_MAX / 2);
-	set_field_back(ip->fields[0], A_UNDERLINE);
-	if (t->snap != NULL && in->argc == 0 && in->prefix[0] == '\0')
-		set_field_buffer(ip->fields[0], 0, t->snap->mine_value);
-	ip->form = new_form(ip->fields);
-	set_form_win(ip->form, ip->win);
-	set_form_sub(ip->form, ip->sub);
-	wattrset(ip->win, A_BOLD);
-	box(ip->win, 0, 0);
-	mvwaddnstr(ip->win, 1, 2, in->prompt, cols - 4);
-	wattrset(ip->win, A_NORMAL);
-	post_form(ip->form);
-	form_driver(ip->form, REQ_END_LINE);
-	t->input = ip;
-	curs_set(1);
-	t->dirty = 1;
-}
-
-/* Enter: hand the typed line on as an answer or a command's last word. */
-static void
-input_submit(struct tui *t)
-{
-	struct input *ip = t->input;
-	struct intent in = ip->in;
-	char text[VALUE_MAX_LEN + 1];
-
-	form_driver(ip->form, REQ_VALIDATION);
-	util_strlcpy(text, field_buffer(ip->fields[0], 0), sizeof text);
-	util_sanitize(text, sizeof text);
-	input_close(t);
-	if (in.argc == 0) {
-		if (text[0] == '\0')
-			return;
-		snprintf(in.answer, sizeof in.answer, "%s%s", in.prefix, text);
-		act(t, SCR_ANSWER | SCR_REDRAW, &in);
-	} else if (in.argc < CTL_MAX_ARGS) {
-		snprintf(in.argv[in.argc++], sizeof in.argv[0], "%s", text);
-		act(t, SCR_CTL | SCR_REDRAW, &in);
-	}
+	memset(&in, 0, sizeof in);
+	if (key == SK_INTR)
+		key = 'q';	/* a remote ^C asks to leave, as q does */
+	tui_act(t, t->screen->key(t->state, t->snap, key, &in), &in);
 }
 
 static void
-input_key(struct tui *t, wint_t ch, int is_key)
+on_key(void *arg, int key)
 {
-	FORM *f = t->input->form;
+	struct tui *t = arg;
+	int r;
 
-	if (is_key) {
-		switch (ch) {
-		case KEY_ENTER:
-			input_submit(t);
-			return;
-		case KEY_BACKSPACE:
-			form_driver(f, REQ_DEL_PREV);
-			break;
-		case KEY_LEFT:
-			form_driver(f, REQ_PREV_CHAR);
-			break;
-		case KEY_RIGHT:
-			form_driver(f, REQ_NEXT_CHAR);
-			break;
-		case KEY_HOME:
-			form_driver(f, REQ_BEG_LINE);
-			break;
-		case KEY_END:
-			form_driver(f, REQ_END_LINE);
-			break;
-		case KEY_DC:
-			form_driver(f, REQ_DEL_CHAR);
-			break;
+	if (t->stopped)
+		return;
+	if (t->ask != NULL) {
+		if ((r = ask_key(t, key)) < 0) {
+			quit(t);
+		} else if (r > 0) {
+			ask_free(t->ask);
+			t->ask = NULL;
+			t->dirty = 1;
+			tui_connect(t);
 		}
-	} else if (ch == '\r' || ch == '\n')
-		input_submit(t);
-	else if (ch == 27)
-		input_close(t);
-	else if (ch == 127 || ch == 8)
-		form_driver(f, REQ_DEL_PREV);
-	else if (ch >= 0x20)
-		form_driver_w(f, OK, (wchar_t)ch);
+		return;
+	}
+	if (t->input != NULL)
+		input_key(t, key);
+	else
+		screen_key(t, key);
+}
+
+static void
+on_esc(uv_timer_t *h)
+{
+	struct tui *t = h->data;
+
+	if (t->stopped)
+		return;
+	set_term(t->term);
+	keys_timeout(&t->keys, on_key, t);
+}
+
+void
+tui_feed(struct tui *t, const unsigned char *buf, size_t n)
+{
+	if (t->stopped)
+		return;
+	set_term(t->term);
+	uv_timer_stop(&t->esc);
+	keys_feed(&t->keys, buf, n, on_key, t);
+	if (!t->stopped && keys_pending(&t->keys))
+		uv_timer_start(&t->esc, on_esc, TUI_ESC_MS, 0);
+}
+
+static void
+on_readable(uv_poll_t *h, int status, int events)
+{
+	struct tui *t = h->data;
+	unsigned char buf[512];
+	ssize_t n;
+
+	(void)events;
+	if (status < 0) {
+		quit(t);
+		return;
+	}
+	n = read(t->in_fd, buf, sizeof buf);
+	if (n > 0)
+		tui_feed(t, buf, (size_t)n);
+	else if (n == 0 || (errno != EAGAIN && errno != EINTR))
+		quit(t);	/* the terminal went away */
+}
+
+void
+tui_resize(struct tui *t, int rows, int cols)
+{
+	if (t->stopped)
+		return;
+	rows = rows < TUI_MIN ? TUI_MIN : rows > TUI_MAX ? TUI_MAX : rows;
+	cols = cols < TUI_MIN ? TUI_MIN : cols > TUI_MAX ? TUI_MAX : cols;
+	set_term(t->term);
+	/* A half-typed text does not fit the new size: keep it as a draft,
+	 * it comes back when the field opens again. */
+	input_close(t, 0);
+	resize_term(rows, cols);
+	clearok(curscr, TRUE);
 	t->dirty = 1;
 }
 
 static void
-input_draw(struct tui *t)
+on_winch(uv_signal_t *s, int signum)
 {
-	struct input *ip = t->input;
+	struct tui *t = s->data;
+	struct winsize ws;
 
-	/* The screen under it was redrawn: paint the box back on top. */
-	touchwin(ip->win);
-	pos_form_cursor(ip->form);
-	wrefresh(ip->win);
+	(void)signum;
+	if (ioctl(t->in_fd, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		tui_resize(t, ws.ws_row, ws.ws_col);
 }
 
-static void
-act(struct tui *t, int r, struct intent *in)
+void
+tui_act(struct tui *t, int r, struct intent *in)
 {
 	if (r & SCR_ANSWER) {
 		struct msg_answer a;
@@ -310,55 +235,6 @@ act(struct tui *t, int r, struct intent *in)
 }
 
 static void
-on_keys(uv_poll_t *h, int status, int events)
-{
-	struct tui *t = h->data;
-	wint_t ch;
-	int rc;
-
-	(void)events;
-	if (status < 0) {
-		quit(t);
-		return;
-	}
-	while (!t->stopped && (rc = get_wch(&ch)) != ERR) {
-		struct intent in;
-		int key = translate(ch, rc == KEY_CODE_YES);
-
-		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-			t->dirty = 1;
-			continue;
-		}
-		if (t->input != NULL) {
-			input_key(t, ch, rc == KEY_CODE_YES);
-			continue;
-		}
-		if (key < 0 || t->snap == NULL || t->screen == NULL) {
-			if (key == 'q' && t->snap == NULL)
-				quit(t);	/* still connecting: just go */
-			continue;
-		}
-		memset(&in, 0, sizeof in);
-		act(t, t->screen->key(t->state, t->snap, key, &in), &in);
-	}
-}
-
-static void
-on_winch(uv_signal_t *s, int signum)
-{
-	struct tui *t = s->data;
-	struct winsize ws;
-
-	(void)signum;
-	/* A half-typed line does not survive a resize; it is short. */
-	input_close(t);
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0)
-		resizeterm(ws.ws_row, ws.ws_col);
-	t->dirty = 1;
-}
-
-static void
 draw_waiting(struct tui *t)
 {
 	struct ui *ui = &t->ui;
@@ -375,8 +251,14 @@ on_redraw(uv_check_t *h)
 
 	if (!t->dirty || t->stopped)
 		return;
+	set_term(t->term);
 	t->dirty = 0;
 	getmaxyx(stdscr, t->ui.rows, t->ui.cols);
+	if (t->ask != NULL) {
+		ask_draw(t);
+		refresh();
+		return;
+	}
 	erase();
 	if (t->snap == NULL || t->screen == NULL)
 		draw_waiting(t);
@@ -384,9 +266,11 @@ on_redraw(uv_check_t *h)
 		ui_center(&t->ui, 0, "Window too small", UI_WARN);
 	else
 		t->screen->draw(t->state, t->snap, &t->ui);
-	refresh();
-	if (t->input != NULL)
+	if (t->input != NULL) {
+		wnoutrefresh(stdscr);
 		input_draw(t);
+	} else
+		refresh();
 }
 
 static void
@@ -402,6 +286,7 @@ on_state(struct conn *c)
 		break;
 	case CONN_READY:
 		t->ui.conn = "";
+		t->was_ready = 1;
 		break;
 	case CONN_RETRYING:
 		t->ui.conn = "Reconnecting to the host... (your answers are "
@@ -481,44 +366,16 @@ on_reply(struct conn *c, const struct msg_reply *r)
 	t->dirty = 1;
 }
 
-struct tui *
-tui_start(uv_loop_t *loop, const char *path, const struct msg_hello *hello,
-    int view, void (*on_quit)(void *), void *arg)
+/* Name and site are known: (the identity hook may add a token) join. */
+void
+tui_connect(struct tui *t)
 {
-	struct tui *t;
-
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return NULL;
-	if ((t = calloc(1, sizeof *t)) == NULL)
-		return NULL;
-	if ((t->term = open_term()) == NULL) {
-		free(t);
-		return NULL;
-	}
-	t->loop = loop;
-	t->view = view;
-	t->on_quit = on_quit;
-	t->arg = arg;
-	t->ui.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	t->ui.conn = "";
-	set_escdelay(25);
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	nodelay(stdscr, TRUE);
-	curs_set(0);
-	set_colors(t);
-	uv_poll_init(loop, &t->keys, STDIN_FILENO);
-	t->keys.data = t;
-	uv_poll_start(&t->keys, UV_READABLE, on_keys);
-	uv_signal_init(loop, &t->winch);
-	t->winch.data = t;
-	uv_signal_start(&t->winch, on_winch, SIGWINCH);
-	uv_check_init(loop, &t->redraw);
-	t->redraw.data = t;
-	uv_check_start(&t->redraw, on_redraw);
-	conn_init(&t->conn, loop, path, hello, 1);
+	if (t->conn_started)
+		return;
+	if (t->on_identity != NULL)
+		t->on_identity(t->arg, &t->hello);
+	t->conn_started = 1;
+	conn_init(&t->conn, t->loop, t->path, &t->hello, 1);
 	t->conn.data = t;
 	t->conn.on_state = on_state;
 	t->conn.on_welcome = on_welcome;
@@ -527,7 +384,89 @@ tui_start(uv_loop_t *loop, const char *path, const struct msg_hello *hello,
 	t->conn.on_reply = on_reply;
 	conn_start(&t->conn);
 	t->dirty = 1;
+}
+
+struct tui *
+tui_start_io(uv_loop_t *loop, const char *path, const struct msg_hello *hello,
+    int view, const struct tui_io *io, void (*on_quit)(void *), void *arg)
+{
+	struct tui *t;
+
+	if ((t = calloc(1, sizeof *t)) == NULL)
+		return NULL;
+	if ((t->term = open_term(io->term, io->out, io->in)) == NULL) {
+		free(t);
+		return NULL;
+	}
+	set_term(t->term);
+	t->loop = loop;
+	t->view = view;
+	t->on_quit = on_quit;
+	t->arg = arg;
+	t->hello = *hello;
+	t->out = io->out;
+	t->in = io->in;
+	t->in_fd = io->in_fd;
+	snprintf(t->path, sizeof t->path, "%s", path);
+	t->ui.utf8 = io->utf8 >= 0 ? io->utf8 :
+	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	t->ui.conn = "";
+	keys_init(&t->keys);
+	cbreak();
+	noecho();
+	nonl();
+	/* Application cursor keys (ESC O A): the decoder reads both kinds. */
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_colors(t, io->no_color);
+	if (io->in_fd < 0)
+		resize_term(io->rows < TUI_MIN ? 24 : io->rows > TUI_MAX ?
+		    TUI_MAX : io->rows, io->cols < TUI_MIN ? 80 : io->cols >
+		    TUI_MAX ? TUI_MAX : io->cols);
+	uv_timer_init(loop, &t->esc);
+	t->esc.data = t;
+	if (io->in_fd >= 0) {
+		uv_poll_init(loop, &t->poll, io->in_fd);
+		t->poll.data = t;
+		uv_poll_start(&t->poll, UV_READABLE, on_readable);
+		if (isatty(io->in_fd)) {
+			t->own_tty = 1;
+			uv_signal_init(loop, &t->winch);
+			t->winch.data = t;
+			uv_signal_start(&t->winch, on_winch, SIGWINCH);
+		}
+	}
+	uv_check_init(loop, &t->redraw);
+	t->redraw.data = t;
+	uv_check_start(&t->redraw, on_redraw);
+	if (view == VIEW_PARTICIPANT && t->hello.name[0] == '\0' &&
+	    (t->ask = ask_open(t)) != NULL) {
+		t->dirty = 1;
+		return t;	/* joins once name and site are in */
+	}
+	tui_connect(t);
 	return t;
+}
+
+/* This process's own terminal. */
+struct tui *
+tui_start(uv_loop_t *loop, const char *path, const struct msg_hello *hello,
+    int view, void (*on_quit)(void *), void *arg)
+{
+	struct tui_io io = { .out = stdout, .in = stdin, .in_fd =
+	    STDIN_FILENO, .utf8 = -1 };
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return NULL;
+	return tui_start_io(loop, path, hello, view, &io, on_quit, arg);
+}
+
+/* Called with the hello once name and site are known, before joining:
+ * the place to look up a resume token for that name. */
+void
+tui_identity_hook(struct tui *t, void (*fn)(void *, struct msg_hello *))
+{
+	t->on_identity = fn;
 }
 
 static void
@@ -544,7 +483,10 @@ tui_stop(struct tui *t)
 	if (t->stopped)
 		return;
 	t->stopped = 1;
-	input_close(t);
+	set_term(t->term);
+	input_close(t, 1);
+	ask_free(t->ask);
+	t->ask = NULL;
 	endwin();
 	delscreen(t->term);
 	if (t->screen != NULL)
@@ -553,9 +495,13 @@ tui_stop(struct tui *t)
 	 * holds the other handles (and the conn's timer): close the one that
 	 * frees first, so it is finished last. */
 	uv_close((uv_handle_t *)&t->redraw, on_closed);
-	conn_close(&t->conn);
-	uv_close((uv_handle_t *)&t->keys, NULL);
-	uv_close((uv_handle_t *)&t->winch, NULL);
+	if (t->conn_started)
+		conn_close(&t->conn);
+	uv_close((uv_handle_t *)&t->esc, NULL);
+	if (t->in_fd >= 0)
+		uv_close((uv_handle_t *)&t->poll, NULL);
+	if (t->own_tty)
+		uv_close((uv_handle_t *)&t->winch, NULL);
 }
 
 /* Keep each welcome's token in `path`, so a client started again (after

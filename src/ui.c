@@ -1,4 +1,4 @@
-/* ui.c: the only place (with tui.c and prompt.c) that draws with curses. */
+/* ui.c: the only place (with the tui*.c files) that draws with curses. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
 #include <string.h>
