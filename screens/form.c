@@ -17,6 +17,9 @@ struct form {
 	int cursor;
 	int typing;
 	int confirm_quit;
+	int help;		/* ?: the keys, over the screen */
+	struct number num;	/* digits that start a longer label */
+	char hint[128];		/* why the last key did nothing, or "" */
 };
 
 static void *
@@ -91,34 +94,80 @@ send(struct intent *in, const struct snap_slot *sl, const char *value)
 	return SCR_ANSWER | SCR_REDRAW;
 }
 
-/* Digits name the value when every value is a single digit (1..5,
- * 0..9), else the position (1 = first, 0 = tenth). */
-static int
-digit_point(const struct snap_scale *sc, int key)
-{
-	int all_digits = 1;
-
-	for (int i = 0; i < sc->n; i++)
-		all_digits &= strlen(sc->values[i]) == 1 &&
-		    sc->values[i][0] >= '0' && sc->values[i][0] <= '9';
-	if (all_digits) {
-		for (int i = 0; i < sc->n; i++)
-			if (sc->values[i][0] == key)
-				return i;
-		return -1;
-	}
-	key = key == '0' ? 10 : key - '0';
-	return key >= 1 && key <= sc->n ? key - 1 : -1;
-}
-
 static int
 move(struct form *f, const struct snapshot *s, int to)
 {
 	if (to < 0 || to > s->n_slots)
 		return SCR_NONE;
 	f->cur = to;
+	number_reset(&f->num);
 	place_cursor(f, s);
 	return SCR_REDRAW;
+}
+
+static const char *const *
+scale_values(const struct snap_scale *sc, const char **vp)
+{
+	for (int i = 0; i < sc->n; i++)
+		vp[i] = sc->values[i];
+	return vp;
+}
+
+/* A digit (or Enter ending a number) on a rating or a choice. */
+static int
+number(struct form *f, const struct snapshot *s, const struct snap_slot *sl,
+    int key, struct intent *in)
+{
+	const struct snap_scale *sc = &s->scales[sl->scale];
+	const char *vp[SNAP_MAX_OPTIONS];
+	char range[24];
+	int p, r = number_key(&f->num, scale_values(sc, vp), sc->n, key, &p);
+
+	switch (r) {
+	case NUMBER_CHOSEN:
+		f->cursor = p;
+		move(f, s, f->cur + 1);
+		return send(in, sl, sc->values[p]);
+	case NUMBER_WAIT:
+		if (p >= 0)
+			f->cursor = p;
+		snprintf(f->hint, sizeof f->hint, "%s... type the next digit, "
+		    "or Enter for %s.", f->num.typed, f->num.typed);
+		return SCR_REDRAW;
+	case NUMBER_BAD:
+		number_range(vp, sc->n, range, sizeof range);
+		snprintf(f->hint, sizeof f->hint, "Pick %s.", range);
+		return SCR_REDRAW;
+	}
+	return SCR_NONE;
+}
+
+/* A text question: any printable key starts the answer with it. */
+static int
+text_key(struct form *f, const struct snapshot *s, const struct snap_slot *sl,
+    int key, struct intent *in)
+{
+	if (key == SK_ESC || key == SK_INTR) {
+		f->confirm_quit = 1;
+		return SCR_REDRAW;
+	}
+	if (key == SK_F1) {
+		f->help = 1;
+		return SCR_REDRAW;
+	}
+	if (key == SK_LEFT || key == SK_BACKSPACE || key == SK_BTAB)
+		return move(f, s, f->cur - 1);
+	if (key == SK_RIGHT || key == SK_TAB)
+		return move(f, s, f->cur + 1);
+	if (key != SK_ENTER && (key < 0x20 || key >= SK_UP))
+		return SCR_NONE;
+	f->typing = f->cur;
+	snprintf(in->prompt, sizeof in->prompt, "Your answer (Enter saves, "
+	    "Esc keeps it for later):");
+	snprintf(in->prefix, sizeof in->prefix, "%s=", sl->id);
+	snprintf(in->answer, sizeof in->answer, "%s", sl->mine);
+	in->seed = key == SK_ENTER ? 0 : key;
+	return SCR_INPUT;
 }
 
 static int
@@ -129,19 +178,30 @@ form_key(void *st, const struct snapshot *s, int key, struct intent *in)
 	    NULL;
 	const struct snap_scale *sc = sl && sl->kind != SLOT_TEXT ?
 	    &s->scales[sl->scale] : NULL;
-	int p;
 
+	f->hint[0] = '\0';
+	if (f->help) {
+		f->help = 0;
+		return SCR_REDRAW;
+	}
 	if (f->confirm_quit) {
 		f->confirm_quit = 0;
 		return key == 'y' || key == 'Y' ? SCR_QUIT : SCR_REDRAW;
 	}
-	if (key == 'q' || key == 'Q') {
+	if (sl != NULL && sc == NULL && s->state == ACT_OPEN)
+		return text_key(f, s, sl, key, in);
+	if (key == 'q' || key == 'Q' || key == SK_INTR) {
 		f->confirm_quit = 1;
+		return SCR_REDRAW;
+	}
+	if (key == '?' || key == SK_F1) {
+		f->help = 1;
 		return SCR_REDRAW;
 	}
 	if (s->state != ACT_OPEN)
 		return SCR_NONE;
-	if (key == SK_LEFT || key == SK_BACKSPACE || key == 'b')
+	if (key == SK_LEFT || key == SK_BACKSPACE || key == SK_BTAB ||
+	    key == 'b')
 		return move(f, s, f->cur - 1);
 	if (key == SK_RIGHT || key == SK_TAB)
 		return move(f, s, f->cur + 1);
@@ -152,20 +212,10 @@ form_key(void *st, const struct snapshot *s, int key, struct intent *in)
 		}
 		return SCR_NONE;
 	}
-	if (sc == NULL) {
-		if (key != SK_ENTER && key != 'a' && key != 'e')
-			return SCR_NONE;
-		f->typing = f->cur;
-		snprintf(in->prompt, sizeof in->prompt, "Your answer (Enter "
-		    "saves, Esc cancels):");
-		snprintf(in->prefix, sizeof in->prefix, "%s=", sl->id);
-		return SCR_INPUT;
-	}
-	if (key >= '0' && key <= '9' && (p = digit_point(sc, key)) >= 0) {
-		f->cursor = p;
-		move(f, s, f->cur + 1);
-		return send(in, sl, sc->values[p]);
-	}
+	if ((key >= '0' && key <= '9') || (key == SK_ENTER &&
+	    f->num.typed[0] != '\0'))
+		return number(f, s, sl, key, in);
+	number_reset(&f->num);
 	switch (key) {
 	case SK_UP:
 	case 'k':
@@ -178,19 +228,22 @@ form_key(void *st, const struct snapshot *s, int key, struct intent *in)
 			f->cursor++;
 		return SCR_REDRAW;
 	case SK_ENTER:
-	case ' ':
-		p = f->cursor;
+	case ' ': {
+		int p = f->cursor;
+
 		move(f, s, f->cur + 1);
 		return send(in, sl, sc->values[p]);
+	}
 	}
 	return SCR_NONE;
 }
 
+/* The last page: what is left unanswered, before anything is sent. */
 static void
-draw_summary(const struct snapshot *s, struct ui *ui, int y)
+draw_summary(const struct snapshot *s, struct ui *ui, int y, int bottom)
 {
-	char line[256];
-	int done = 0;
+	char line[512], lines[2][256];
+	int done = 0, left = 0, n;
 
 	for (int i = 0; i < s->n_slots; i++)
 		done += s->slots[i].mine[0] != '\0';
@@ -202,17 +255,77 @@ draw_summary(const struct snapshot *s, struct ui *ui, int y)
 		ui_center(ui, y++, "Submitted. Thank you! You can still change "
 		    "answers until the form closes.", UI_GOOD);
 	else
-		ui_center(ui, y++, "Press Enter to submit, or go back with "
-		    "the left arrow.", UI_NORMAL);
-	if (s->form_source[0] != '\0') {
-		char lines[3][256];
-		int n = text_wrap(s->form_source, ui->cols - 8, ui->utf8, lines,
-		    3);
-
-		y += 2;
-		for (int i = 0; i < n; i++)
+		ui_center(ui, y++, done < s->n_slots ? "Press Enter to submit "
+		    "as it is, or go back with the left arrow." : "Press Enter "
+		    "to submit, or go back with the left arrow.", UI_NORMAL);
+	if (done < s->n_slots) {
+		y++;
+		ui_text(ui, y++, 4, ui->cols - 8, "Not answered yet:", UI_WARN);
+		for (int i = 0; i < s->n_slots; i++) {
+			if (s->slots[i].mine[0] != '\0')
+				continue;
+			if (y >= bottom - 1 && s->n_slots - done - left > 1) {
+				snprintf(line, sizeof line, "... and %d more",
+				    s->n_slots - done - left);
+				ui_text(ui, y++, 6, ui->cols - 10, line, UI_DIM);
+				break;
+			}
+			snprintf(line, sizeof line, "%2d  %s", i + 1,
+			    s->slots[i].text);
+			ui_text(ui, y++, 6, ui->cols - 10, line, UI_NORMAL);
+			left++;
+		}
+	}
+	if (s->form_source[0] != '\0' && y + 2 < bottom) {
+		n = text_wrap(s->form_source, ui->cols - 8, ui->utf8, lines, 2);
+		y++;
+		for (int i = 0; i < n && y < bottom; i++)
 			ui_text(ui, y++, 4, ui->cols - 8, lines[i], UI_DIM);
 	}
+}
+
+static const char *
+footer(const struct form *f, const struct snapshot *s)
+{
+	static char bar[160];
+	const struct snap_slot *sl;
+	const struct snap_scale *sc;
+	const char *vp[SNAP_MAX_OPTIONS];
+	char range[24];
+
+	if (f->confirm_quit)
+		return "Leave? Your answers are saved. y = leave, any other "
+		    "key = stay";
+	if (f->cur >= s->n_slots)
+		return "? help  Enter submit  Left back  q leave";
+	sl = &s->slots[f->cur];
+	if (sl->kind == SLOT_TEXT)
+		return "F1 help  type your answer  Left back  Right skip  "
+		    "Esc leave";
+	sc = &s->scales[sl->scale];
+	number_range(scale_values(sc, vp), sc->n, range, sizeof range);
+	snprintf(bar, sizeof bar, "? help  %s%s or arrows + Enter  Left back  "
+	    "Right skip  q leave", range, number_waits(vp, sc->n) ?
+	    " (10 = 1 then 0)" : "");
+	return bar;
+}
+
+static void
+draw_help(const struct form *f, const struct snapshot *s, struct ui *ui)
+{
+	static const char *text[] = {
+		"any key   start typing your answer (it opens the field)",
+		"Enter     save the answer; Esc keeps a draft for later",
+		"Left      the question before;  Right  skip this one",
+		"Esc       leave (your answers are saved)", NULL };
+	static const char *scale[] = {
+		"digit     answer with that number (10: 1 then 0)",
+		"Up/Down   move;  Enter answers with the highlighted one",
+		"Left      the question before;  Right  skip this one",
+		"q         leave (your answers are saved)", NULL };
+	int is_text = f->cur < s->n_slots && s->slots[f->cur].kind == SLOT_TEXT;
+
+	screen_help(ui, "Keys (any key closes this)", is_text ? text : scale);
 }
 
 static void
@@ -220,7 +333,7 @@ form_draw(void *st, const struct snapshot *s, struct ui *ui)
 {
 	struct form *f = st;
 	char line[512], lines[5][256];
-	int y = s->banner[0] ? 3 : 2, w = ui->cols - 4, n;
+	int y = s->banner[0] ? 3 : 2, w = ui->cols - 4, n, foot;
 
 	screen_header(ui, s);
 	snprintf(line, sizeof line, "%s%s", s->form_title, s->form_by ?
@@ -237,8 +350,9 @@ form_draw(void *st, const struct snapshot *s, struct ui *ui)
 		screen_footer(ui, "q leave");
 		return;
 	}
+	foot = screen_footer(ui, footer(f, s));
 	if (f->cur >= s->n_slots) {
-		draw_summary(s, ui, y + 1);
+		draw_summary(s, ui, y + 1, ui->rows - 2 - foot);
 	} else {
 		const struct snap_slot *sl = &s->slots[f->cur];
 
@@ -247,31 +361,42 @@ form_draw(void *st, const struct snapshot *s, struct ui *ui)
 			ui_text(ui, y++, 2, w, lines[i], UI_NORMAL);
 		y++;
 		if (sl->kind == SLOT_TEXT) {
-			ui_text(ui, y++, 4, w - 2, sl->mine[0] ? sl->mine :
-			    "(not answered yet: press Enter to write)",
-			    sl->mine[0] ? UI_GOOD : UI_DIM);
+			n = text_wrap(sl->mine[0] ? sl->mine : "(not answered "
+			    "yet: start typing, or Right to skip)", w - 2,
+			    ui->utf8, lines, 5);
+			for (int i = 0; i < n && y < ui->rows - 3 - foot; i++)
+				ui_text(ui, y++, 4, w - 2, lines[i],
+				    sl->mine[0] ? UI_GOOD : UI_DIM);
 		} else {
 			const struct snap_scale *sc = &s->scales[sl->scale];
 
-			for (int i = 0; i < sc->n && y < ui->rows - 3; i++) {
+			for (int i = 0; i < sc->n && y < ui->rows - 2 - foot;
+			    i++) {
 				int chosen = strcmp(sc->values[i], sl->mine) ==
 				    0;
 
-				snprintf(line, sizeof line, "%s %s", chosen ?
-				    (ui->utf8 ? "\xe2\x9c\x93" : "*") : " ",
-				    sc->labels[i]);
+				/* A rating's label starts with its number; a
+				 * choice is numbered here, for its digit. */
+				if (sl->kind == SLOT_CHOICE)
+					snprintf(line, sizeof line, "%s %s  %s",
+					    chosen ? (ui->utf8 ? "\xe2\x9c\x93" :
+					    "*") : " ", sc->values[i],
+					    sc->labels[i]);
+				else
+					snprintf(line, sizeof line, "%s %s",
+					    chosen ? (ui->utf8 ? "\xe2\x9c\x93" :
+					    "*") : " ", sc->labels[i]);
 				ui_text(ui, y++, 4, w - 2, line, i == f->cursor ?
 				    UI_SELECT : chosen ? UI_GOOD : UI_NORMAL);
 			}
 		}
 	}
 	if (ui->notice[0] != '\0')
-		ui_text(ui, ui->rows - 3, 2, w, ui->notice, UI_WARN);
-	screen_footer(ui, f->confirm_quit ? "Leave? Your answers are saved. "
-	    "y = leave, any other key = stay" : f->cur >= s->n_slots ?
-	    "Enter submit  left back  q leave" : s->slots[f->cur].kind ==
-	    SLOT_TEXT ? "Enter write  left back  right skip  q leave" :
-	    "digit or arrows + Enter  left back  right skip  q leave");
+		ui_text(ui, ui->rows - 2 - foot, 2, w, ui->notice, UI_WARN);
+	else if (f->hint[0] != '\0')
+		ui_text(ui, ui->rows - 2 - foot, 2, w, f->hint, UI_WARN);
+	if (f->help)
+		draw_help(f, s, ui);
 }
 
 const struct screen screen_form = {

@@ -22,6 +22,13 @@ struct poll {
 	int view_results;	/* v: results instead of the options */
 	int revealed;		/* SNAP_REVEALED as last seen */
 	int confirm_quit;
+	int help;		/* ?: the keys, over the screen */
+	struct number num;	/* digits typed that start a longer label */
+	char hint[128];		/* why the last key did nothing, or "" */
+	/* The value each option's digit names: its label on a scale,
+	 * else its number from 1. */
+	char values[SNAP_MAX_OPTIONS][8];
+	const char *vp[SNAP_MAX_OPTIONS];
 };
 
 static void *
@@ -76,6 +83,19 @@ poll_apply(void *st, const struct snapshot *s)
 		p->sent[0] = '\0';
 	if (p->cursor >= s->n_options)
 		p->cursor = s->n_options > 0 ? s->n_options - 1 : 0;
+	if (s->state != ACT_OPEN)
+		number_reset(&p->num);
+}
+
+/* The value each option's digits name (a snapshot may change them). */
+static void
+fill_values(struct poll *p, const struct snapshot *s)
+{
+	for (int i = 0; i < s->n_options && i < SNAP_MAX_OPTIONS; i++) {
+		snprintf(p->values[i], sizeof p->values[i], "%d",
+		    s->poll_type == POLL_SCALE ? s->scale_min + i : i + 1);
+		p->vp[i] = p->values[i];
+	}
 }
 
 static int
@@ -97,17 +117,6 @@ list(const int *opts, int n, char *out, size_t cap)
 		    opts[i] + 1);
 }
 
-/* The option a digit key names: scales name their values (0..9), other
- * polls count options from 1. */
-static int
-digit_option(const struct snapshot *s, int key)
-{
-	int o = s->poll_type == POLL_SCALE ? key - '0' - s->scale_min :
-	    key - '1';
-
-	return o >= 0 && o < s->n_options ? o : -1;
-}
-
 static int
 pick(struct poll *p, const struct snapshot *s, int o, struct intent *in)
 {
@@ -120,8 +129,12 @@ pick(struct poll *p, const struct snapshot *s, int o, struct intent *in)
 		if (!p->picked[o]) {
 			for (int i = 0; i < s->n_options; i++)
 				n += p->picked[i];
-			if (n >= s->max_picks)
-				return SCR_REDRAW;	/* drawn as a hint */
+			if (n >= s->max_picks) {
+				snprintf(p->hint, sizeof p->hint, "You can "
+				    "pick up to %d: untick one first.",
+				    s->max_picks);
+				return SCR_REDRAW;
+			}
 		}
 		p->picked[o] = !p->picked[o];
 		return SCR_REDRAW;
@@ -130,8 +143,15 @@ pick(struct poll *p, const struct snapshot *s, int o, struct intent *in)
 			return SCR_REDRAW;
 		p->picked[o] = 1;
 		p->order[p->n_order++] = o;
-		if (p->n_order < s->n_options)
+		if (p->n_order < s->n_options) {
+			/* On to the next option still to place. */
+			for (int k = 1; k <= s->n_options; k++)
+				if (!p->picked[(o + k) % s->n_options]) {
+					p->cursor = (o + k) % s->n_options;
+					break;
+				}
 			return SCR_REDRAW;
+		}
 		list(p->order, p->n_order, v, sizeof v);
 		return send(p, in, v);
 	default:
@@ -150,27 +170,101 @@ submit_multi(struct poll *p, const struct snapshot *s, struct intent *in)
 	for (int i = 0; i < s->n_options; i++)
 		if (p->picked[i])
 			opts[n++] = i;
-	if (n == 0)
+	if (n == 0) {
+		snprintf(p->hint, sizeof p->hint, "Tick at least one first "
+		    "(Space or its number), then Enter sends.");
 		return SCR_REDRAW;
+	}
 	list(opts, n, v, sizeof v);
 	return send(p, in, v);
+}
+
+/* A digit (or Enter ending a number) on an option list. */
+static int
+number(struct poll *p, const struct snapshot *s, int key, struct intent *in)
+{
+	char range[24];
+	int o, r = number_key(&p->num, p->vp, s->n_options, key, &o);
+
+	switch (r) {
+	case NUMBER_CHOSEN:
+		if (s->poll_type == POLL_MULTI) {
+			p->cursor = o;
+			return pick(p, s, o, in);
+		}
+		return pick(p, s, o, in);
+	case NUMBER_WAIT:
+		if (o >= 0)
+			p->cursor = o;
+		snprintf(p->hint, sizeof p->hint, "%s... type the next digit, "
+		    "or Enter for %s.", p->num.typed, p->num.typed);
+		return SCR_REDRAW;
+	case NUMBER_BAD:
+		number_range(p->vp, s->n_options, range, sizeof range);
+		snprintf(p->hint, sizeof p->hint, "Pick %s.", range);
+		return SCR_REDRAW;
+	}
+	return SCR_NONE;
+}
+
+/* A text poll: any printable key starts the answer with that key. */
+static int
+text_key(struct poll *p, const struct snapshot *s, int key, struct intent *in)
+{
+	if (key == SK_ESC || key == SK_INTR) {
+		p->confirm_quit = 1;
+		return SCR_REDRAW;
+	}
+	if (key == SK_TAB && (s->flags & SNAP_RESULTS)) {
+		p->view_results = !p->view_results;
+		return SCR_REDRAW;
+	}
+	if (key == SK_F1) {
+		p->help = 1;
+		return SCR_REDRAW;
+	}
+	if (s->state != ACT_OPEN)
+		return key == 'q' || key == 'Q' ? (p->confirm_quit = 1,
+		    SCR_REDRAW) : SCR_NONE;
+	if (key != SK_ENTER && (key < 0x20 || key >= SK_UP))
+		return SCR_NONE;
+	p->view_results = 0;
+	snprintf(in->prompt, sizeof in->prompt, "Your answer (Enter sends, "
+	    "Esc keeps it for later):");
+	/* Typing goes on from the answer already given: nothing is lost,
+	 * and it can be edited. */
+	snprintf(in->answer, sizeof in->answer, "%s", s->mine_value);
+	in->seed = key == SK_ENTER ? 0 : key;
+	return SCR_INPUT;
 }
 
 static int
 poll_key(void *st, const struct snapshot *s, int key, struct intent *in)
 {
 	struct poll *p = st;
-	int open = s->state == ACT_OPEN, o;
+	int open = s->state == ACT_OPEN, r;
 
+	p->hint[0] = '\0';
+	fill_values(p, s);
+	if (p->help) {
+		p->help = 0;
+		return SCR_REDRAW;
+	}
 	if (p->confirm_quit) {
 		p->confirm_quit = 0;
 		return key == 'y' || key == 'Y' ? SCR_QUIT : SCR_REDRAW;
 	}
-	if (key == 'q' || key == 'Q') {
+	if (s->poll_type == POLL_TEXT)
+		return text_key(p, s, key, in);
+	if (key == 'q' || key == 'Q' || key == SK_INTR) {
 		p->confirm_quit = 1;
 		return SCR_REDRAW;
 	}
-	if (key == 'v' && (s->flags & SNAP_RESULTS)) {
+	if (key == '?' || key == SK_F1) {
+		p->help = 1;
+		return SCR_REDRAW;
+	}
+	if ((key == 'v' || key == SK_TAB) && (s->flags & SNAP_RESULTS)) {
 		p->view_results = !p->view_results;
 		return SCR_REDRAW;
 	}
@@ -178,16 +272,10 @@ poll_key(void *st, const struct snapshot *s, int key, struct intent *in)
 		return SCR_NONE;
 	if (p->view_results)
 		p->view_results = 0;	/* any answer key: back to answering */
-	if (s->poll_type == POLL_TEXT) {
-		if (key == SK_ENTER || key == 'a' || key == 'e') {
-			snprintf(in->prompt, sizeof in->prompt, "Your answer "
-			    "(Enter sends, Esc cancels):");
-			return SCR_INPUT;
-		}
-		return SCR_NONE;
-	}
-	if (key >= '0' && key <= '9' && (o = digit_option(s, key)) >= 0)
-		return pick(p, s, o, in);
+	if ((key >= '0' && key <= '9') || (key == SK_ENTER &&
+	    p->num.typed[0] != '\0'))
+		return number(p, s, key, in);
+	number_reset(&p->num);
 	switch (key) {
 	case SK_UP:
 	case 'k':
@@ -199,6 +287,12 @@ poll_key(void *st, const struct snapshot *s, int key, struct intent *in)
 		if (p->cursor + 1 < s->n_options)
 			p->cursor++;
 		return SCR_REDRAW;
+	case SK_HOME:
+		p->cursor = 0;
+		return SCR_REDRAW;
+	case SK_END:
+		p->cursor = s->n_options > 0 ? s->n_options - 1 : 0;
+		return SCR_REDRAW;
 	case ' ':
 		if (s->poll_type == POLL_MULTI)
 			return pick(p, s, p->cursor, in);
@@ -208,32 +302,79 @@ poll_key(void *st, const struct snapshot *s, int key, struct intent *in)
 			return submit_multi(p, s, in);
 		return pick(p, s, p->cursor, in);
 	case SK_BACKSPACE:
-		if (s->poll_type == POLL_RANK && p->n_order > 0)
+		if (s->poll_type == POLL_RANK && p->n_order > 0) {
 			p->picked[p->order[--p->n_order]] = 0;
+			p->cursor = p->order[p->n_order];
+		}
 		return SCR_REDRAW;
 	}
-	return SCR_NONE;
+	r = SCR_NONE;
+	return r;
 }
 
+/* The key bar: `? help` first, so it is the one key never cut off. */
 static const char *
-help(const struct snapshot *s)
+help(const struct poll *p, const struct snapshot *s)
 {
+	static char bar[160];
+	char range[24];
+
+	fill_values((struct poll *)p, s);
+	if (s->poll_type == POLL_TEXT)
+		return s->state != ACT_OPEN ? "F1 help  q leave" :
+		    (s->flags & SNAP_RESULTS) ? "F1 help  type your answer  "
+		    "Tab results  Esc leave" : "F1 help  type your answer  "
+		    "Esc leave";
 	if (s->state != ACT_OPEN)
-		return "q leave";
-	if (s->flags & SNAP_RESULTS)
-		return "v results/answer  1-9 or arrows + Enter  q leave";
+		return (s->flags & SNAP_RESULTS) ? "? help  v results  q leave" :
+		    "? help  q leave";
+	number_range(p->vp, s->n_options, range, sizeof range);
 	switch (s->poll_type) {
 	case POLL_MULTI:
-		return "digits or Space: pick  Enter: send  q leave";
+		snprintf(bar, sizeof bar, "? help  %s or Space: tick  Enter: "
+		    "send  q leave", range);
+		break;
 	case POLL_RANK:
-		return "pick best first (digit or Enter)  Backspace: undo  "
-		    "q leave";
-	case POLL_TEXT:
-		return "Enter: write your answer  q leave";
-	case POLL_SCALE:
-		return "digit or arrows + Enter: answer  q leave";
+		snprintf(bar, sizeof bar, "? help  %s or Enter: place next  "
+		    "Backspace: undo  q leave", range);
+		break;
+	default:
+		snprintf(bar, sizeof bar, "? help  %s%s or arrows + Enter: "
+		    "answer  %sq leave", range, number_waits(p->vp,
+		    s->n_options) ? " (10 = 1 then 0)" : "",
+		    (s->flags & SNAP_RESULTS) ? "v results  " : "");
 	}
-	return "1-9 or arrows + Enter: answer   q leave";
+	return bar;
+}
+
+static void
+draw_help(const struct poll *p, const struct snapshot *s, struct ui *ui)
+{
+	static const char *text[] = {
+		"any key   start typing your answer (it opens the field)",
+		"Enter     send the answer; Esc keeps a draft for later",
+		"Tab       results, when the facilitator shows them",
+		"Esc       leave the session", NULL };
+	static const char *single[] = {
+		"digit     answer with that number (10: 1 then 0)",
+		"Up/Down   move;  Enter answers with the highlighted one",
+		"v or Tab  results, when the facilitator shows them",
+		"q         leave the session", NULL };
+	static const char *multi[] = {
+		"digit     tick or untick that option",
+		"Space     tick or untick the highlighted option",
+		"Enter     send what is ticked",
+		"Up/Down   move;  q leave the session", NULL };
+	static const char *rank[] = {
+		"digit     place that option next (best first)",
+		"Enter     place the highlighted option next",
+		"Backspace take back the last one placed",
+		"Up/Down   move;  q leave the session", NULL };
+
+	(void)p;
+	screen_help(ui, "Keys (any key closes this)", s->poll_type == POLL_TEXT ?
+	    text : s->poll_type == POLL_MULTI ? multi : s->poll_type ==
+	    POLL_RANK ? rank : single);
 }
 
 static void
@@ -272,23 +413,36 @@ draw_status(struct poll *p, const struct snapshot *s, struct ui *ui, int y,
     int w)
 {
 	char buf[VALUE_MAX_LEN + 64];
-	int n = 0;
+	int n = 0, done = s->mine_value[0] != '\0';
 
 	for (int i = 0; i < s->n_options; i++)
 		n += p->picked[i];
 	if (ui->notice[0] != '\0')
 		ui_text(ui, y, 2, w, ui->notice, UI_WARN);
+	else if (p->hint[0] != '\0')
+		ui_text(ui, y, 2, w, p->hint, UI_WARN);
+	else if (s->state == ACT_CLOSED && s->poll_type == POLL_RANK &&
+	    p->n_order > 0 && !done)
+		ui_text(ui, y, 2, w, "Closed before your ranking was complete: "
+		    "it was not counted.", UI_WARN);
 	else if (s->state == ACT_CLOSED)
-		ui_text(ui, y, 2, w, s->mine_value[0] ? "Closed. Your answer "
-		    "was saved." : "This question has closed.", UI_DIM);
+		ui_text(ui, y, 2, w, done ? "Closed. Your answer was saved." :
+		    "This question has closed.", UI_DIM);
 	else if (p->sent[0] != '\0')
 		ui_text(ui, y, 2, w, "Sending...", UI_DIM);
-	else if (s->poll_type == POLL_MULTI && n >= s->max_picks &&
+	else if (s->poll_type == POLL_RANK && p->n_order < s->n_options &&
+	    (p->n_order > 0 || !done)) {
+		snprintf(buf, sizeof buf, "%d of %d placed: %d more to place. "
+		    "Nothing is counted until all are placed.", p->n_order,
+		    s->n_options, s->n_options - p->n_order);
+		ui_text(ui, y, 2, w, buf, (s->flags & SNAP_WARNED) &&
+		    p->n_order > 0 ? UI_WARN : UI_DIM);
+	} else if (s->poll_type == POLL_MULTI && n >= s->max_picks &&
 	    strcmp(s->mine_value, "") == 0) {
 		snprintf(buf, sizeof buf, "You can pick up to %d; press Enter "
 		    "to send.", s->max_picks);
 		ui_text(ui, y, 2, w, buf, UI_DIM);
-	} else if (s->mine_value[0] != '\0') {
+	} else if (done) {
 		snprintf(buf, sizeof buf, "%s Received%s%s. You can change it "
 		    "until the poll closes.", ui->utf8 ? "\xe2\x9c\x93" : "OK",
 		    s->mine >= 0 ? ": " : s->poll_type == POLL_TEXT ? ": " : "",
@@ -313,20 +467,28 @@ poll_draw(void *st, const struct snapshot *s, struct ui *ui)
 	n = text_wrap(s->question, w, ui->utf8, lines, 4);
 	for (int i = 0; i < n; i++)
 		ui_text(ui, y++, 2, w, lines[i], UI_TITLE);
+	if (s->flags & SNAP_ANONYMOUS)
+		ui_text(ui, y++, 2, w, "Anonymous: your name is not stored with "
+		    "this answer.", UI_DIM);
 	y++;
-	if (s->poll_type == POLL_TEXT && !show)
-		ui_text(ui, y++, 2, w, s->mine_value[0] ? "Press Enter to "
-		    "change your answer." : "Press Enter to write your answer.",
-		    UI_NORMAL);
-	else if (show)
+	if (s->poll_type == POLL_TEXT && !show) {
+		n = text_wrap(s->mine_value[0] ? "Press Enter or type to "
+		    "change your answer." : "Start typing your answer "
+		    "(Enter sends it).", w, ui->utf8, lines, 2);
+		for (int i = 0; i < n; i++)
+			ui_text(ui, y++, 2, w, lines[i], UI_NORMAL);
+	} else if (show)
 		y = results_draw(ui, s, y, 2, w, ui->rows - 3, s->mine);
 	else
 		draw_options(p, s, ui, y, w);
 	if (!show && s->poll_type != POLL_TEXT)
 		y += s->n_options;
-	draw_status(p, s, ui, ui->rows - 3 > y + 1 ? y + 1 : ui->rows - 3, w);
-	screen_footer(ui, p->confirm_quit ? "Leave the session? y = leave, "
-	    "any other key = stay" : help(s));
+	n = screen_footer(ui, p->confirm_quit ? "Leave the session? y = leave, "
+	    "any other key = stay" : help(p, s));
+	draw_status(p, s, ui, ui->rows - 2 - n > y + 1 ? y + 1 : ui->rows - 2 -
+	    n, w);
+	if (p->help)
+		draw_help(p, s, ui);
 }
 
 const struct screen screen_poll = {

@@ -60,16 +60,58 @@ screen_header(struct ui *ui, const struct snapshot *s)
 	}
 }
 
-/* Bottom line: connection trouble wins over the screen's key help. */
-void
+/*
+ * The key bar: connection trouble wins over the screen's keys.  Keys are
+ * separated by two spaces; when they do not fit one line they wrap at a
+ * key onto the line above, never cut mid-word.  Returns the rows used.
+ */
+int
 screen_footer(struct ui *ui, const char *help)
 {
-	int y = ui->rows - 1;
+	char lines[2][256];
+	int n;
 
-	ui_fill(ui, y, UI_STATUS);
 	if (ui->conn != NULL && ui->conn[0] != '\0')
-		ui_text(ui, y, 1, ui->cols - 2, ui->conn, UI_WARN);
-	else
-		ui_text(ui, y, 1, ui->cols - 2, help, UI_STATUS);
+		help = ui->conn;
+	n = text_wrap(help, ui->cols - 2, ui->utf8, lines, 2);
+	if (n <= 0)
+		n = 1, lines[0][0] = '\0';
+	for (int i = 0; i < n; i++) {
+		int y = ui->rows - n + i;
+
+		ui_fill(ui, y, UI_STATUS);
+		ui_text(ui, y, 1, ui->cols - 2, lines[i], help == ui->conn ?
+		    UI_WARN : UI_STATUS);
+	}
+	return n;
 }
 
+/* The keys of the current screen, in a box over it (`?` or F1 opens it,
+ * any key closes it).  `keys` holds "KEY  what it does" lines. */
+void
+screen_help(struct ui *ui, const char *title, const char *const *keys)
+{
+	int n = 0, w = 0, x, y;
+
+	for (n = 0; keys[n] != NULL; n++)
+		if (text_width(keys[n], ui->utf8) > w)
+			w = text_width(keys[n], ui->utf8);
+	if (text_width(title, ui->utf8) > w)
+		w = text_width(title, ui->utf8);
+	w += 4;
+	if (w > ui->cols - 2)
+		w = ui->cols - 2;
+	x = (ui->cols - w) / 2;
+	y = (ui->rows - n - 4) / 2;
+	if (y < 1)
+		y = 1;
+	for (int r = 0; r < n + 4 && y + r < ui->rows - 1; r++) {
+		char blank[256];
+
+		snprintf(blank, sizeof blank, "%*s", w < 255 ? w : 255, "");
+		ui_text(ui, y + r, x, w, blank, UI_SELECT);
+	}
+	ui_text(ui, y + 1, x + 2, w - 4, title, UI_SELECT);
+	for (int i = 0; i < n && y + 3 + i < ui->rows - 1; i++)
+		ui_text(ui, y + 3 + i, x + 2, w - 4, keys[i], UI_SELECT);
+}

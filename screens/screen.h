@@ -17,8 +17,9 @@ enum screen_result {
 	SCR_INPUT = 0x10	/* ask for a line of text: intent->prompt */
 };
 
-/* With SCR_INPUT, the line typed is sent as the answer when argc is 0,
- * else appended to argv as one more word of a command. */
+/* With SCR_INPUT, the text typed is sent as the answer (after `prefix`)
+ * when argc is 0, else appended to argv as one more word of a command;
+ * the field opens holding `answer` (the answer so far), then `seed`. */
 struct intent {
 	char prompt[80];
 	char prefix[24];	/* put before a typed line ("+", "=ID ",
@@ -57,8 +58,24 @@ extern const struct screen screen_breakout;
 /* screen.c */
 const struct screen *screen_for(const struct snapshot *, int);
 void	screen_header(struct ui *, const struct snapshot *);
-void	screen_footer(struct ui *, const char *);
+int	screen_footer(struct ui *, const char *);
+void	screen_help(struct ui *, const char *, const char *const *);
 void	screen_timer(char *, size_t, int32_t);
+
+/* number.c: digits typed on a scale, waiting where a label has two. */
+struct number {
+	char typed[4];		/* digits so far that start a longer label */
+};
+enum number_result {
+	NUMBER_NONE = 0,	/* not a digit (or Enter with nothing typed) */
+	NUMBER_BAD,		/* names no point: say the range */
+	NUMBER_WAIT,		/* more digits may follow (or Enter) */
+	NUMBER_CHOSEN		/* *point is the answer */
+};
+void	number_reset(struct number *);
+int	number_key(struct number *, const char *const *, int, int, int *);
+void	number_range(const char *const *, int, char *, size_t);
+int	number_waits(const char *const *, int);
 
 /* breakout.c */
 int	breakout_recall_line(struct ui *, const struct snapshot *, int);

@@ -14,16 +14,26 @@
 static void
 field_text(struct input *ip, char *out, size_t cap)
 {
+	const char *buf;
+	char *copy;
+
 	form_driver(ip->form, REQ_VALIDATION);
-	util_strlcpy(out, field_buffer(ip->fields[0], 0), cap);
-	util_sanitize(out, cap);
+	buf = field_buffer(ip->fields[0], 0);
+	out[0] = '\0';
+	/* The buffer holds every row padded to the width: far more bytes
+	 * than the text, so it is cleaned whole before it is cut. */
+	if (buf == NULL || (copy = strdup(buf)) == NULL)
+		return;
+	util_sanitize(copy, strlen(copy) + 1);
+	util_strlcpy(out, copy, cap);
+	free(copy);
 }
 
 /* Characters in the field as it stands (UTF-8 lead bytes of the text). */
 static int
 field_chars(struct input *ip)
 {
-	char text[VALUE_MAX_LEN + 1];
+	char text[4 * TEXT_CHARS_MAX + 1];
 	int n = 0;
 
 	field_text(ip, text, sizeof text);
@@ -61,7 +71,7 @@ frame(struct input *ip, int cols)
 	else if (n >= ip->limit * 8 / 10)
 		snprintf(count, sizeof count, " %d/%d ", n, ip->limit);
 	if (count[0] != '\0' && (int)strlen(count) < cols - 4)
-		mvwaddstr(ip->win, FIELD_ROWS + 3, cols - 2 - (int)strlen(count),
+		mvwaddstr(ip->win, FIELD_ROWS + 2, cols - 2 - (int)strlen(count),
 		    count);
 }
 
@@ -69,7 +79,7 @@ void
 input_open(struct tui *t, const struct intent *in)
 {
 	struct input *ip;
-	int rows, cols, h = FIELD_ROWS + 4;
+	int rows, cols, h = FIELD_ROWS + 3;
 	char key[sizeof t->draft_key];
 
 	getmaxyx(stdscr, rows, cols);
@@ -81,7 +91,10 @@ input_open(struct tui *t, const struct intent *in)
 	    TEXT_CHARS_MAX;
 	ip->win = newwin(h, cols, rows - h - 1, 0);
 	ip->sub = ip->win ? derwin(ip->win, FIELD_ROWS, cols - 4, 2, 2) : NULL;
-	ip->fields[0] = new_field(FIELD_ROWS, cols - 4, 0, 0, 0, 0);
+	/* A fixed buffer with rows off screen, scrolled into view: a field
+	 * that grows as it wraps drops a character where it grows. */
+	ip->fields[0] = new_field(FIELD_ROWS, cols - 4, 0, 0, 2 *
+	    TEXT_CHARS_MAX / (cols - 4) + 4, 0);
 	if (ip->win == NULL || ip->sub == NULL || ip->fields[0] == NULL) {
 		if (ip->fields[0] != NULL)
 			free_field(ip->fields[0]);
@@ -92,17 +105,15 @@ input_open(struct tui *t, const struct intent *in)
 		free(ip);
 		return;
 	}
-	/* A dynamic field grows by rows as the text wraps; the limit is
-	 * counted in characters as keys arrive, with room to spare here. */
-	field_opts_off(ip->fields[0], O_STATIC | O_AUTOSKIP);
-	set_max_field(ip->fields[0], 4 * TEXT_CHARS_MAX / (cols - 4) + 8);
+	/* The limit is counted in characters as keys arrive; the buffer
+	 * has room to spare for the blanks where lines wrap. */
+	field_opts_off(ip->fields[0], O_AUTOSKIP);
 	set_field_back(ip->fields[0], A_UNDERLINE);
 	draft_key(t, in, key, sizeof key);
 	if (t->draft[0] != '\0' && strcmp(key, t->draft_key) == 0)
 		set_field_buffer(ip->fields[0], 0, t->draft);
-	else if (t->snap != NULL && in->argc == 0 && in->prefix[0] == '\0' &&
-	    in->seed == 0)
-		set_field_buffer(ip->fields[0], 0, t->snap->mine_value);
+	else if (in->answer[0] != '\0')
+		set_field_buffer(ip->fields[0], 0, in->answer);
 	ip->form = new_form(ip->fields);
 	set_form_win(ip->form, ip->win);
 	set_form_sub(ip->form, ip->sub);
@@ -210,8 +221,8 @@ input_key(struct tui *t, int key)
 					 * without a word */
 			break;
 		}
-		ip->full = 0;
-		form_driver_w(f, OK, (wchar_t)key);
+		/* The buffer itself may fill first (long words wrap early). */
+		ip->full = form_driver_w(f, OK, (wchar_t)key) != E_OK;
 		break;
 	}
 	t->dirty = 1;

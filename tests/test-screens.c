@@ -203,11 +203,11 @@ test_poll_digits(void **state)
 	assert_string_equal(f->in.answer, "3");
 	assert_int_equal(key(f, '1'), SCR_ANSWER | SCR_REDRAW);
 	assert_string_equal(f->in.answer, "1");
-	/* Only options that exist. */
-	assert_int_equal(key(f, '4'), SCR_NONE);
+	/* Only options that exist; the others say the range. */
+	assert_int_equal(key(f, '4'), SCR_REDRAW);
 	assert_string_equal(f->in.answer, "");
-	assert_int_equal(key(f, '9'), SCR_NONE);
-	assert_int_equal(key(f, '0'), SCR_NONE);
+	assert_int_equal(key(f, '9'), SCR_REDRAW);
+	assert_int_equal(key(f, '0'), SCR_REDRAW);
 	assert_int_equal(key(f, 'x'), SCR_NONE);
 	assert_int_equal(key(f, SK_PGDN), SCR_NONE);
 	/* Nine options: 9 works. */
@@ -345,7 +345,8 @@ test_poll_multi(void **state)
 	assert_int_equal(key(f, ' '), SCR_REDRAW);	/* Space picks */
 	assert_int_equal(key(f, SK_ENTER), SCR_ANSWER | SCR_REDRAW);
 	assert_string_equal(f->in.answer, "2,3");
-	assert_int_equal(key(f, '4'), SCR_NONE);
+	assert_int_equal(key(f, '4'), SCR_REDRAW);	/* "Pick 1-3" */
+	assert_string_equal(f->in.answer, "");
 
 	/* Coming back to an answered one starts from that answer. */
 	poll_snapshot(&f->snap, "m2");
@@ -373,7 +374,18 @@ test_poll_rank(void **state)
 	/* The last one placed sends the whole ranking. */
 	assert_int_equal(key(f, '2'), SCR_ANSWER | SCR_REDRAW);
 	assert_string_equal(f->in.answer, "3,1,2");
-	assert_int_equal(key(f, '9'), SCR_NONE);
+	assert_int_equal(key(f, '9'), SCR_REDRAW);	/* "Pick 1-3" */
+	assert_string_equal(f->in.answer, "");
+
+	/* Enter places the highlighted option and moves on to the next
+	 * one still to place, so Enter three times ranks all three. */
+	poll_snapshot(&f->snap, "r2");
+	f->snap.poll_type = POLL_RANK;
+	f->scr->apply(f->st, &f->snap);
+	assert_int_equal(key(f, SK_ENTER), SCR_REDRAW);
+	assert_int_equal(key(f, SK_ENTER), SCR_REDRAW);
+	assert_int_equal(key(f, SK_ENTER), SCR_ANSWER | SCR_REDRAW);
+	assert_string_equal(f->in.answer, "1,2,3");
 }
 
 static void
@@ -388,8 +400,15 @@ test_poll_text_and_scale(void **state)
 	assert_int_equal(key(f, SK_ENTER), SCR_INPUT);
 	assert_string_not_equal(f->in.prompt, "");
 	assert_int_equal(f->in.argc, 0);
-	assert_int_equal(key(f, 'a'), SCR_INPUT);
-	assert_int_equal(key(f, '1'), SCR_NONE);
+	/* Any printable key opens the field with that key in it. */
+	assert_int_equal(key(f, 'P'), SCR_INPUT);
+	assert_int_equal(f->in.seed, 'P');
+	assert_int_equal(key(f, '1'), SCR_INPUT);
+	assert_int_equal(f->in.seed, '1');
+	assert_int_equal(key(f, 'q'), SCR_INPUT);	/* q is a letter here */
+	assert_int_equal(key(f, SK_UP), SCR_NONE);
+	assert_int_equal(key(f, SK_ESC), SCR_REDRAW);	/* asks to leave */
+	assert_int_equal(key(f, 'n'), SCR_REDRAW);	/* stays */
 	f->snap.state = ACT_CLOSED;
 	assert_int_equal(key(f, SK_ENTER), SCR_NONE);
 
@@ -403,12 +422,51 @@ test_poll_text_and_scale(void **state)
 	assert_string_equal(f->in.answer, "1");
 	assert_int_equal(key(f, '4'), SCR_ANSWER | SCR_REDRAW);
 	assert_string_equal(f->in.answer, "5");
-	assert_int_equal(key(f, '5'), SCR_NONE);
+	assert_int_equal(key(f, '5'), SCR_REDRAW);	/* "Pick 0-4" */
+	assert_string_equal(f->in.answer, "");
 	/* A 1..5 scale has no 0. */
 	f->snap.scale_min = 1;
-	assert_int_equal(key(f, '0'), SCR_NONE);
+	assert_int_equal(key(f, '0'), SCR_REDRAW);
+	assert_string_equal(f->in.answer, "");
 	assert_int_equal(key(f, '5'), SCR_ANSWER | SCR_REDRAW);
 	assert_string_equal(f->in.answer, "5");
+
+	/* A 0..10 scale: 1 waits for a second digit; 1 0 is ten, not
+	 * zero; 1 Enter is one; 2..9 and 0 answer at once. */
+	poll_snapshot(&f->snap, "s2");
+	f->snap.poll_type = POLL_SCALE;
+	f->snap.scale_min = 0;
+	f->snap.n_options = 11;
+	f->scr->apply(f->st, &f->snap);
+	assert_int_equal(key(f, '1'), SCR_REDRAW);
+	assert_string_equal(f->in.answer, "");
+	assert_int_equal(key(f, '0'), SCR_ANSWER | SCR_REDRAW);
+	assert_string_equal(f->in.answer, "11");	/* option 11: label 10 */
+	assert_int_equal(key(f, '1'), SCR_REDRAW);
+	assert_int_equal(key(f, SK_ENTER), SCR_ANSWER | SCR_REDRAW);
+	assert_string_equal(f->in.answer, "2");		/* label 1 */
+	assert_int_equal(key(f, '9'), SCR_ANSWER | SCR_REDRAW);
+	assert_string_equal(f->in.answer, "10");	/* label 9 */
+	assert_int_equal(key(f, '0'), SCR_ANSWER | SCR_REDRAW);
+	assert_string_equal(f->in.answer, "1");		/* label 0 */
+	/* 1 then 5 names no point: nothing is sent. */
+	assert_int_equal(key(f, '1'), SCR_REDRAW);
+	assert_int_equal(key(f, '5'), SCR_REDRAW);
+	assert_string_equal(f->in.answer, "");
+	/* An arrow drops a half-typed number. */
+	assert_int_equal(key(f, '1'), SCR_REDRAW);
+	assert_int_equal(key(f, SK_DOWN), SCR_REDRAW);
+	assert_int_equal(key(f, '0'), SCR_ANSWER | SCR_REDRAW);
+	assert_string_equal(f->in.answer, "1");
+
+	/* Eleven options of a single choice: 1 1 is the eleventh. */
+	poll_snapshot(&f->snap, "c11");
+	f->snap.n_options = 11;
+	f->scr->apply(f->st, &f->snap);
+	assert_int_equal(key(f, '1'), SCR_REDRAW);
+	assert_int_equal(key(f, '1'), SCR_ANSWER | SCR_REDRAW);
+	assert_string_equal(f->in.answer, "11");
+	assert_int_equal(key(f, '0'), SCR_REDRAW);	/* no option 0 */
 }
 
 static void
