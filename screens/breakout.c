@@ -13,7 +13,16 @@ struct breakout {
 	int menu;
 	int picking;		/* the picker is up by request (g) */
 	int confirm_quit;
+	int help;		/* ?: the keys, over the screen */
+	struct number num;	/* a group number being typed */
 };
+
+static const char *const help_keys[] = {
+	"a         add a line to your group's note",
+	"Up/Down   pick a line;  e or Enter changes it if it is yours",
+	"c o w m   the commitment: change, owner, by when, measure",
+	"g         choose another group (when groups are chosen)",
+	"q         leave the session", NULL };
 
 static const char *const commit_label[COMMIT_FIELDS] = {
 	"Change to test", "Owner", "By when", "Measure"
@@ -82,7 +91,11 @@ picker_key(struct breakout *b, const struct snapshot *s, int key,
 			b->menu++;
 		return SCR_REDRAW;
 	case SK_ENTER:
+		if (b->num.typed[0] != '\0')
+			break;	/* ends a group number first */
+		/* FALLTHROUGH */
 	case ' ':
+		number_reset(&b->num);
 		b->picking = 0;
 		snprintf(in->answer, sizeof in->answer, "@%d", b->menu + 1);
 		return SCR_ANSWER | SCR_REDRAW;
@@ -90,8 +103,18 @@ picker_key(struct breakout *b, const struct snapshot *s, int key,
 		b->picking = 0;
 		return SCR_REDRAW;
 	}
-	if (key >= '1' && key <= '9' && key - '1' < s->n_groups) {
-		b->menu = key - '1';
+	if ((key >= '0' && key <= '9') || key == SK_ENTER) {
+		char v[SNAP_MAX_GROUPS][4];
+		const char *vp[SNAP_MAX_GROUPS];
+		int g;
+
+		for (int i = 0; i < s->n_groups && i < SNAP_MAX_GROUPS; i++) {
+			snprintf(v[i], sizeof v[i], "%d", i + 1);
+			vp[i] = v[i];
+		}
+		if (number_key(&b->num, vp, s->n_groups, key, &g) !=
+		    NUMBER_NONE && g >= 0)
+			b->menu = g;
 		return SCR_REDRAW;
 	}
 	return SCR_NONE;
@@ -107,8 +130,16 @@ breakout_key(void *st, const struct snapshot *s, int key, struct intent *in)
 		b->confirm_quit = 0;
 		return key == 'y' || key == 'Y' ? SCR_QUIT : SCR_REDRAW;
 	}
-	if (key == 'q' || key == 'Q') {
+	if (b->help) {
+		b->help = 0;
+		return SCR_REDRAW;
+	}
+	if (key == 'q' || key == 'Q' || key == SK_INTR) {
 		b->confirm_quit = 1;
+		return SCR_REDRAW;
+	}
+	if (key == '?' || key == SK_F1) {
+		b->help = 1;
 		return SCR_REDRAW;
 	}
 	if (picker_up(b, s))
@@ -137,7 +168,7 @@ breakout_key(void *st, const struct snapshot *s, int key, struct intent *in)
 	}
 	if (key == 'a' || (key == SK_ENTER && b->sel < 0))
 		return ask(in, "+", "Add a line to the note (Enter adds, Esc "
-		    "cancels):%s%s", "", "");
+		    "keeps it for later):%s%s", "", "");
 	if (key == 'e' && b->sel < 0)	/* no line picked: my newest */
 		for (int i = s->n_notes - 1; i >= 0 && b->sel < 0; i--)
 			if (s->notes[i].flags & NOTE_MINE)
@@ -148,8 +179,9 @@ breakout_key(void *st, const struct snapshot *s, int key, struct intent *in)
 		if (!(n->flags & NOTE_MINE))
 			return SCR_NONE;
 		snprintf(prefix, sizeof prefix, "=%u ", n->id);
-		return ask(in, prefix, "Retype your line (was: %s%s):", n->text,
-		    "");
+		snprintf(in->answer, sizeof in->answer, "%s", n->text);
+		return ask(in, prefix, "Change your line (Enter saves, Esc "
+		    "keeps it for later):%s%s", "", "");
 	}
 	for (int f = 0; f < COMMIT_FIELDS; f++)
 		if (key == commit_key[f]) {
@@ -157,10 +189,12 @@ breakout_key(void *st, const struct snapshot *s, int key, struct intent *in)
 			    &s->groups[s->my_table - 1] : NULL;
 
 			snprintf(prefix, sizeof prefix, "!%s ", commit_word[f]);
+			if (g != NULL)
+				snprintf(in->answer, sizeof in->answer, "%s",
+				    g->commit[f]);
 			return ask(in, prefix, f == COMMIT_DUE ? "%s (a date or "
 			    "a day, e.g. next Tuesday)%s:" : "%s%s:",
-			    commit_label[f], g != NULL && g->commit[f][0] ?
-			    " (replaces what is there)" : "");
+			    commit_label[f], "");
 		}
 	return SCR_NONE;
 }
@@ -273,12 +307,14 @@ breakout_draw(void *st, const struct snapshot *s, struct ui *ui)
 		    UI_NORMAL);
 	}
 	if (ui->notice[0] != '\0')
-		ui_text(ui, ui->rows - 2, 2, w, ui->notice, UI_WARN);
+		screen_notice(ui, ui->rows - 2, ui->notice, UI_WARN);
+	if (b->help)
+		screen_help(ui, "Keys (any key closes this)", help_keys);
 	screen_footer(ui, b->confirm_quit ? "Leave the session? y = leave, "
 	    "any other key = stay" : !open ? "up/down read  q leave" :
-	    s->group_mode == BREAKOUT_CHOOSE ? "a add  e change  c/o/w/m "
-	    "commitment  g group  q leave" : "a add a line  e change yours  "
-	    "c/o/w/m commitment  q leave");
+	    s->group_mode == BREAKOUT_CHOOSE ? "? help  a add  e change  "
+	    "c/o/w/m commitment  g group  q leave" : "? help  a add a line  "
+	    "e change yours  c/o/w/m commitment  q leave");
 }
 
 const struct screen screen_breakout = {

@@ -9,7 +9,13 @@ struct cafe {
 	int round;
 	int scroll;		/* harvest: lines scrolled past */
 	int confirm_quit;
+	int help;		/* ?: the keys, over the screen */
 };
+
+static const char *const help_keys[] = {
+	"a or Enter  add a line to your table's tablecloth",
+	"Up/Down     scroll the harvest once the cafe closes",
+	"q           leave the session", NULL };
 
 static void *
 cafe_init(void)
@@ -45,9 +51,18 @@ cafe_key(void *st, const struct snapshot *s, int key, struct intent *in)
 		c->confirm_quit = 0;
 		return key == 'y' || key == 'Y' ? SCR_QUIT : SCR_REDRAW;
 	}
+	if (c->help) {
+		c->help = 0;
+		return SCR_REDRAW;
+	}
 	switch (key) {
+	case '?':
+	case SK_F1:
+		c->help = 1;
+		return SCR_REDRAW;
 	case 'q':
 	case 'Q':
+	case SK_INTR:
 		c->confirm_quit = 1;
 		return SCR_REDRAW;
 	case 'a':
@@ -55,7 +70,7 @@ cafe_key(void *st, const struct snapshot *s, int key, struct intent *in)
 		if (s->state != ACT_OPEN || s->my_table == 0)
 			return SCR_NONE;
 		snprintf(in->prompt, sizeof in->prompt, "Add a line to table "
-		    "%u's tablecloth (Enter adds, Esc cancels):", s->my_table);
+		    "%u's tablecloth (Enter adds, Esc keeps it):", s->my_table);
 		snprintf(in->prefix, sizeof in->prefix, "+");
 		return SCR_INPUT;
 	case SK_DOWN:
@@ -99,14 +114,14 @@ cafe_draw(void *st, const struct snapshot *s, struct ui *ui)
 	if (s->state == ACT_CLOSED) {
 		draw_harvest(c, s, ui, y);
 		screen_footer(ui, c->confirm_quit ? "Leave the session? y = "
-		    "leave" : "arrows/PgUp/PgDn scroll  q leave");
+		    "leave" : "? help  arrows/PgUp/PgDn scroll  q leave");
 		return;
 	}
 	snprintf(line, sizeof line, "Round %u of %u", s->round, s->rounds);
 	ui_center(ui, y++, line, UI_NORMAL);
 	if (s->my_table == 0) {
 		ui_center(ui, ++y, "Finding you a table...", UI_DIM);
-		screen_footer(ui, "q leave");
+		screen_footer(ui, "? help  q leave");
 		return;
 	}
 	snprintf(line, sizeof line, "TABLE %u", s->my_table);
@@ -132,19 +147,26 @@ cafe_draw(void *st, const struct snapshot *s, struct ui *ui)
 	if (s->n_notes == 0 && ui->notice[0] == '\0')
 		ui_text(ui, y++, 4, w - 2, "Nothing yet. Press a to add the "
 		    "first line.", UI_DIM);
-	/* The host's briefing (last round's lines here) comes first. */
+	/* The host's briefing (last round's lines here) comes first; a
+	 * long line wraps (up to four rows) rather than being cut. */
 	for (int i = 0; i < s->n_notes && y < ui->rows - 3; i++) {
 		const struct snap_note *nt = &s->notes[i];
+		char wrapped[4][256];
+		int k;
 
 		snprintf(line, sizeof line, "%s%s: %s", nt->flags & NOTE_PREV ?
 		    "(last round) " : "", nt->author, nt->text);
-		ui_text(ui, y++, 4, w - 2, line, nt->flags & NOTE_PREV ?
-		    UI_DIM : UI_NORMAL);
+		k = text_wrap(line, w - 2, ui->utf8, wrapped, 4);
+		for (int j = 0; j < k && y < ui->rows - 3; j++)
+			ui_text(ui, y++, j ? 6 : 4, w - (j ? 4 : 2), wrapped[j],
+			    nt->flags & NOTE_PREV ? UI_DIM : UI_NORMAL);
 	}
 	if (ui->notice[0] != '\0')
-		ui_text(ui, ui->rows - 3, 2, w, ui->notice, UI_WARN);
+		screen_notice(ui, ui->rows - 3, ui->notice, UI_WARN);
+	if (c->help)
+		screen_help(ui, "Keys (any key closes this)", help_keys);
 	screen_footer(ui, c->confirm_quit ? "Leave the session? y = leave, "
-	    "any other key = stay" : "a add a line to the tablecloth  "
+	    "any other key = stay" : "? help  a add a line to the tablecloth  "
 	    "q leave");
 }
 

@@ -6,7 +6,12 @@
 
 struct lobby {
 	int confirm_quit;
+	int help;		/* ?: the keys, over the screen */
 };
+
+static const char *const help_keys[] = {
+	"(nothing to press)  questions appear here by themselves",
+	"q                   leave the session", NULL };
 
 static void *
 lobby_init(void)
@@ -36,8 +41,16 @@ lobby_key(void *st, const struct snapshot *s, int key, struct intent *in)
 		l->confirm_quit = 0;
 		return key == 'y' || key == 'Y' ? SCR_QUIT : SCR_REDRAW;
 	}
-	if (key == 'q' || key == 'Q') {
+	if (l->help) {
+		l->help = 0;
+		return SCR_REDRAW;
+	}
+	if (key == 'q' || key == 'Q' || key == SK_INTR) {
 		l->confirm_quit = 1;
+		return SCR_REDRAW;
+	}
+	if (key == '?' || key == SK_F1) {
+		l->help = 1;
 		return SCR_REDRAW;
 	}
 	return SCR_NONE;
@@ -77,10 +90,13 @@ lobby_draw(void *st, const struct snapshot *s, struct ui *ui)
 		    UI_DIM);
 	}
 	y++;
-	snprintf(line, sizeof line, "%u people here", s->connected);
+	snprintf(line, sizeof line, "%u %s here", s->connected,
+	    s->connected == 1 ? "person" : "people");
 	ui_center(ui, y, line, UI_DIM);
+	if (l->help)
+		screen_help(ui, "Keys (any key closes this)", help_keys);
 	screen_footer(ui, l->confirm_quit ? "Leave the session? y = leave, "
-	    "any other key = stay" : "q leave");
+	    "any other key = stay" : "? help  q leave");
 }
 
 const struct screen screen_lobby = {

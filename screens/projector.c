@@ -108,6 +108,11 @@ draw_form(struct ui *ui, const struct snapshot *s, int y)
 		snprintf(line, sizeof line, "%u of %u here have finished",
 		    done, of);
 	ui_center(ui, y++, line, UI_NORMAL);
+	if (all != NULL && all->partial > 0) {
+		snprintf(line, sizeof line, "%u complete, %u with questions "
+		    "left blank", done - all->partial, all->partial);
+		ui_center(ui, y++, line, UI_DIM);
+	}
 	if (of > 0 && all != NULL)
 		ui_bar(ui, y++, 4, ui->cols - 8, (double)done / of, UI_BAR);
 	if (!(s->flags & SNAP_REVEALED) || s->n_subscales == 0)
@@ -204,7 +209,8 @@ proj_draw(void *st, const struct snapshot *s, struct ui *ui)
 		ui_center(ui, y + 3, "Join from your laptop's terminal:",
 		    UI_NORMAL);
 		ui_center(ui, y + 5, s->join_hint, UI_TITLE);
-		snprintf(line, sizeof line, "%u people here", s->connected);
+		snprintf(line, sizeof line, "%u %s here", s->connected,
+		    s->connected == 1 ? "person" : "people");
 		ui_center(ui, y + 8, line, UI_DIM);
 	} else if (s->kind == ACT_CAFE) {
 		draw_cafe(ui, s, y);

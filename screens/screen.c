@@ -115,3 +115,16 @@ screen_help(struct ui *ui, const char *title, const char *const *keys)
 	for (int i = 0; i < n && y + 3 + i < ui->rows - 1; i++)
 		ui_text(ui, y + 3 + i, x + 2, w - 4, keys[i], UI_SELECT);
 }
+
+/* A message (a refusal, a notice) wrapped onto up to two lines whose last
+ * is `bottom`, never cut mid-word.  Returns the first row used. */
+int
+screen_notice(struct ui *ui, int bottom, const char *text, enum ui_role r)
+{
+	char lines[2][256];
+	int n = text_wrap(text, ui->cols - 4, ui->utf8, lines, 2);
+
+	for (int i = 0; i < n; i++)
+		ui_text(ui, bottom - n + 1 + i, 2, ui->cols - 4, lines[i], r);
+	return bottom - n + 1;
+}

@@ -60,6 +60,7 @@ const struct screen *screen_for(const struct snapshot *, int);
 void	screen_header(struct ui *, const struct snapshot *);
 int	screen_footer(struct ui *, const char *);
 void	screen_help(struct ui *, const char *, const char *const *);
+int	screen_notice(struct ui *, int, const char *, enum ui_role);
 void	screen_timer(char *, size_t, int32_t);
 
 /* number.c: digits typed on a scale, waiting where a label has two. */

@@ -415,6 +415,7 @@ snapshot_form(const struct session *s, int idx, int results,
 		}
 		sc->started = (uint16_t)fs->started;
 		sc->complete = (uint16_t)fs->complete;
+		sc->partial = (uint16_t)fs->partial;
 		sc->suppressed = (uint8_t)small;
 		for (int k = 0; k < f->n_subscales; k++) {
 			sc->prev100[k] = INT32_MIN;

@@ -172,7 +172,8 @@ struct form_response {
 };
 struct form_site_score {
 	char site[SITE_MAX_LEN + 1];
-	int started, complete;
+	int started, complete;	/* complete: submitted */
+	int partial;		/* of those, with questions left blank */
 	double mean[FORM_MAX_SUBSCALES], sd[FORM_MAX_SUBSCALES];
 	int n[FORM_MAX_SUBSCALES], missing[FORM_MAX_SUBSCALES];
 	double item_mean[FORM_MAX_ITEMS];

@@ -96,9 +96,14 @@ form_score(const struct form *f, const struct form_response *r, int n,
 		    "no site"), any = 0;
 		int rowsof[2] = { 0, s };
 
-		/* Submitted with every question skipped is finished too. */
-		for (int i = 0; i < f->n_items; i++)
+		/* Submitted with every question skipped is finished too,
+		 * but counted apart: finished with blanks is partial. */
+		int all = 1;
+
+		for (int i = 0; i < f->n_items; i++) {
 			any |= r[p].values[i] != NULL;
+			all &= r[p].values[i] != NULL;
+		}
 		if (!any && !r[p].submitted)
 			continue;
 		for (int k = 0; k < 2; k++) {
@@ -106,6 +111,7 @@ form_score(const struct form *f, const struct form_response *r, int n,
 				continue;
 			out[rowsof[k]].started++;
 			out[rowsof[k]].complete += r[p].submitted;
+			out[rowsof[k]].partial += r[p].submitted && !all;
 		}
 		for (int k = 0; k < f->n_subscales; k++) {
 			double sum = 0;

@@ -264,6 +264,7 @@ snapshot_encode(struct wbuf *w, const struct snapshot *s)
 			wbuf_u16(w, sc->members);
 			wbuf_u16(w, sc->started);
 			wbuf_u16(w, sc->complete);
+			wbuf_u16(w, sc->partial);
 			wbuf_u8(w, sc->suppressed);
 			for (unsigned k = 0; k < s->n_subscales &&
 			    k < FORM_SUBSCALES; k++) {
@@ -569,6 +570,7 @@ decode_scores(struct rbuf *r, struct snapshot *s)
 		sc->members = rbuf_u16(r);
 		sc->started = rbuf_u16(r);
 		sc->complete = rbuf_u16(r);
+		sc->partial = rbuf_u16(r);
 		sc->suppressed = rbuf_u8(r);
 		for (unsigned k = 0; k < s->n_subscales; k++) {
 			sc->mean100[k] = rbuf_i32(r);

@@ -190,7 +190,8 @@ struct snap_score {
 	char site[SITE_MAX_LEN + 1];
 	uint16_t members;	/* people of the site here */
 	uint16_t started;
-	uint16_t complete;
+	uint16_t complete;	/* submitted */
+	uint16_t partial;	/* submitted with questions left blank */
 	uint8_t suppressed;	/* fewer people than the threshold */
 	int32_t mean100[FORM_SUBSCALES];
 	int32_t sd100[FORM_SUBSCALES];

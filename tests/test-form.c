@@ -207,6 +207,10 @@ test_scoring(void **state)
 	assert_string_equal(out[0].site, "All sites");
 	assert_int_equal(out[0].started, 3);
 	assert_int_equal(out[0].complete, 2);
+	/* r[0] answered all four, r[2] only two of four: partial. */
+	assert_int_equal(out[0].partial, 1);
+	assert_int_equal(out[1].partial, 0);
+	assert_int_equal(out[2].partial, 1);
 	assert_int_equal(out[0].n[0], 3);
 	assert_true(fabs(out[0].mean[0] - 3.0) < 1e-9);
 	assert_true(fabs(out[0].sd[0] - 1.0) < 1e-9);
@@ -234,6 +238,7 @@ test_scoring(void **state)
 	rows = form_score(&f, r, 3, out, 4);
 	assert_int_equal(out[0].started, 2);
 	assert_int_equal(out[0].complete, 2);
+	assert_int_equal(out[0].partial, 1);	/* every question skipped */
 	assert_int_equal(out[1].complete, 2);
 	assert_int_equal(out[1].n[0], 1);	/* r[0] alone: (4 + 6 - 2) / 2 */
 	assert_true(fabs(out[1].mean[0] - 4.0) < 1e-9);
