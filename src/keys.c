@@ -219,6 +219,9 @@ feed_one(struct keys *k, unsigned char c, keys_cb *cb, void *arg)
 			k->state = ST_STRING;
 		} else if (c == 0x1b) {
 			cb(arg, SK_ESC);	/* Esc pressed twice */
+		} else if (c == '\t') {
+			reset(k);	/* the Linux console's shift-Tab */
+			cb(arg, SK_BTAB);
 		} else if (c >= 0x20 && c < 0x7f) {
 			reset(k);	/* Alt+key: bound nowhere */
 		} else {
