@@ -441,7 +441,10 @@ tui_start_io(uv_loop_t *loop, const char *path, const struct msg_hello *hello,
 	uv_check_start(&t->redraw, on_redraw);
 	if (view == VIEW_PARTICIPANT && t->hello.name[0] == '\0' &&
 	    (t->ask = ask_open(t)) != NULL) {
+		/* Nothing may wake the loop before a key: draw the form now
+		 * rather than at the first check. */
 		t->dirty = 1;
+		on_redraw(&t->redraw);
 		return t;	/* joins once name and site are in */
 	}
 	tui_connect(t);

@@ -64,8 +64,8 @@ screen cara | grep -q "Grab bag" && fail "North sees St Mary's note"
 
 # Change her own line (e with none picked: her newest).
 keys amal e
-wait_screen amal "Retype your line"
-keys amal -l "Nights first, then days"
+wait_screen amal "Change your line"
+keys amal -l ", then days"
 keys amal Enter
 wait_screen bo "Amal: Nights first, then days"
 

@@ -165,7 +165,7 @@ fault() {
 	"$CONVENE" ctl open >/dev/null
 	ackcheck "$d" --n 4 --gap 40 --prefix "$name"
 	pane "$name" "$CONVENE" join --name "Pane $name" --site North
-	wait_screen "$name" "1-9 or arrows"
+	wait_screen "$name" "or arrows + Enter: answer"
 	wait_acks q1 "$d" 10 15
 	$break
 	end=$(( $(date +%s) + 20 ))

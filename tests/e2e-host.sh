@@ -18,7 +18,7 @@ keys host n
 wait_screen host "1/10 poll: waiting"
 keys host o
 wait_screen host "1/10 poll: open"
-wait_screen amal "1-9 or arrows"
+wait_screen amal "or arrows + Enter: answer"
 keys amal 4
 wait_screen host "1 of 1 answered"
 wait_screen host "1 100%"

@@ -65,7 +65,7 @@ done
 pane fac "$CONVENE" join --view facilitator
 tm pipe-pane -o -t e2e:fac "cat >>'$E2E/fac.raw'"
 pane evil "$CONVENE" join --name "$(printf '\347\216\213\345\260\217\346\230\216 \331\205\330\261\331\212\331\205 \342\200\256 Evil\033]0;pwned\007 \033[2J\033[31mred')" --site "$(printf 'Site\033[5m')"
-wait_screen evil "1-9 or arrows"
+wait_screen evil "or arrows + Enter: answer"
 keys evil 2
 wait_screen evil "Received: A little"
 wait_screen fac "王小明"

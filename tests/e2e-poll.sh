@@ -16,7 +16,7 @@ wait_screen bo "Bo 王 (North)"
 "$CONVENE" ctl next >/dev/null
 wait_screen amal "Next: Opening poll"
 "$CONVENE" ctl open >/dev/null
-for p in amal bo cara; do wait_screen $p "1-9 or arrows"; done
+for p in amal bo cara; do wait_screen $p "or arrows + Enter: answer"; done
 [ "$(status_field activity.state)" = open ] || fail "poll should be open"
 [ "$(status_field activity.index)" = 1 ] || fail "index counts from 1"
 

@@ -66,7 +66,7 @@ wait_screen bo "Received: 10 Extremely likely"
 # 5. free text: typed into a form field, moderated, word cloud.
 "$CONVENE" ctl next >/dev/null
 "$CONVENE" ctl open >/dev/null
-wait_screen amal "Press Enter to write"
+wait_screen amal "Start typing your answer"
 keys amal Enter
 wait_screen amal "Your answer"
 keys amal -l "Antibiotic delays, porters"

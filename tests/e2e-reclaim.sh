@@ -12,7 +12,7 @@ wait_screen amal "You are in"
 wait_screen bo "You are in"
 "$CONVENE" ctl next >/dev/null
 "$CONVENE" ctl open >/dev/null
-wait_screen amal "1-9 or arrows"
+wait_screen amal "or arrows + Enter: answer"
 keys amal 4
 wait_screen amal "Received: Very"
 
@@ -35,7 +35,7 @@ wait_screen amal2 "Received: Completely"
 HOME="$E2E/other" pane bo2 "$CONVENE" join --name Bo --site North
 wait_screen dash "Bo (North) asks for their seat back"
 keys dash G
-wait_screen bo2 "1-9 or arrows"
+wait_screen bo2 "or arrows + Enter: answer"
 [ "$(status_field participants.joined)" = 3 ] || fail "G should make a new seat"
 [ "$(sqlite3 "$CONVENE_DB" "select count(*) from participants where name = 'Bo (2)'")" = 1 ] || fail "no seat 'Bo (2)'"
 

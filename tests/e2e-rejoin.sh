@@ -10,7 +10,7 @@ wait_screen amal "You are in"
 wait_screen bo "You are in"
 "$CONVENE" ctl next >/dev/null
 "$CONVENE" ctl open >/dev/null
-wait_screen amal "1-9 or arrows"
+wait_screen amal "or arrows + Enter: answer"
 keys amal 2
 wait_screen amal "Received: A little"
 

@@ -198,7 +198,7 @@ echo "get .hushlogin $E2E/down.txt" | timeout 20 sftp -b - -F /dev/null -i "$E2E
 # The poll: a digit in UTF-8, arrow keys on a vt100, a digit in ASCII.
 "$CONVENE" ctl next >/dev/null
 "$CONVENE" ctl open >/dev/null
-for p in amal bo cara; do wait_screen $p "1-9 or arrows" 15; done
+for p in amal bo cara; do wait_screen $p "or arrows + Enter: answer" 15; done
 keys amal 3
 keys bo Down Down Down Enter
 keys cara 1
@@ -215,7 +215,7 @@ tm resize-window -t e2e:cara -x 200 -y 60
 sleep 0.5
 wait_screen cara "How confident"
 [ "$(tm display -p -t e2e:cara '#{pane_width}x#{pane_height}')" = 200x60 ] || fail "cara's pane is not 200x60"
-screen cara | tail -n 1 | grep -q "1-9 or arrows" || { screen cara; fail "200x60: the key line is not at the bottom"; }
+screen cara | tail -n 1 | grep -q "or arrows + Enter: answer" || { screen cara; fail "200x60: the key line is not at the bottom"; }
 
 # The host dies mid-poll and comes back: everyone is back on the poll,
 # with their answers, without typing anything.

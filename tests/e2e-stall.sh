@@ -11,7 +11,7 @@ wait_screen amal "You are in"
 wait_screen bo "You are in"
 "$CONVENE" ctl next >/dev/null
 "$CONVENE" ctl open >/dev/null
-wait_screen amal "1-9 or arrows"
+wait_screen amal "or arrows + Enter: answer"
 pid=$(pgrep -f "^$CONVENE join --name Amal") || fail "no client for Amal"
 kill -STOP "$pid"
 trap 'kill -CONT "$pid" 2>/dev/null; cleanup' EXIT

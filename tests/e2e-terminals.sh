@@ -10,7 +10,7 @@ wait_screen old "You are in: Zo? (North)"
 wait_screen odd "You are in: Odd (North)"
 "$CONVENE" ctl next >/dev/null
 "$CONVENE" ctl open >/dev/null
-wait_screen old "1-9 or arrows"
+wait_screen old "or arrows + Enter: answer"
 keys old 3
 wait_screen old "OK Received: Fairly"
 keys odd 1
