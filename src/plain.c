@@ -1,0 +1,577 @@
+/* plain.c: the line mode's life: a connection to the host, lines typed
+ * in (from a pipe, a terminal or an SSH channel), lines written out. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "conn.h"
+#include "convene.h"
+#include "plain.h"
+
+#define PLAIN_INPUT_MAX (VALUE_MAX_LEN * 4)	/* bytes in a typed line */
+#define PLAIN_PENDING 32			/* answers awaiting an ack */
+
+/* An answer sent and not yet acknowledged: what to say when it is. */
+struct pending {
+	uint32_t seq;
+	int slot;		/* form: the question answered, or -1 */
+	char said[512];
+};
+
+/*
+ * One participant in line mode.  Bytes typed arrive through plain_feed()
+ * and are cut into lines (CR, LF or CR LF; Backspace and DEL rub out;
+ * escape sequences such as arrow keys are swallowed whole); output goes
+ * through `write`, one whole line at a time.  Until a name is known the
+ * lines typed answer "Your name" and "Your site"; then the connection
+ * starts, and snapshots are read out by plain-render.c.
+ */
+struct plain {
+	uv_loop_t *loop;
+	uv_timer_t life;	/* starts the session; closed first, freed last */
+	struct conn conn;
+	int started;		/* conn_init() was called */
+	struct snapshot *snap;	/* the connection's, NULL until one decodes */
+	struct plain_view view;
+	struct plain_out out;
+	void (*write)(void *, const char *, size_t);
+	void *warg;
+	void (*on_quit)(void *);
+	void *qarg;
+	void (*identity)(void *, struct msg_hello *);
+	int options;		/* enum plain_option */
+	char sock[108];
+	struct msg_hello hello;
+	int asking;		/* 1 name, 2 site, 0 neither */
+	char line[PLAIN_INPUT_MAX + 1];
+	size_t len;
+	int overflow;		/* the line being typed was too long */
+	int cr;			/* the last byte was CR (CR LF is one end) */
+	int esc;		/* inside an escape sequence: 1 ESC, 2 CSI */
+	uint32_t seq;
+	struct pending pend[PLAIN_PENDING];
+	int n_pend;
+	int welcomed, lost, input_ended, quitting, stopped;
+	char exit_reason[TEXT_MAX_LEN + 1];
+	char token_file[4200];
+	/* plain_start(): standard input (a terminal or a pipe is polled, a
+	 * file read whole) and output. */
+	uv_poll_t in;
+	int in_polled;
+	int file_input;
+};
+
+const char *
+plain_exit_reason(struct plain *p)
+{
+	return p->exit_reason;
+}
+
+static void
+quit(struct plain *p)
+{
+	if (p->quitting)
+		return;
+	p->quitting = 1;
+	if (p->on_quit != NULL)
+		p->on_quit(p->qarg);
+}
+
+/* One line out.  With echo on, a half-typed line is moved below it. */
+static void
+emit(void *arg, const char *text)
+{
+	struct plain *p = arg;
+	const char *nl = p->options & PLAIN_CRLF ? "\r\n" : "\n";
+
+	if (p->stopped)
+		return;
+	if ((p->options & PLAIN_ECHO) && p->len > 0)
+		p->write(p->warg, nl, strlen(nl));
+	p->write(p->warg, text, strlen(text));
+	p->write(p->warg, nl, strlen(nl));
+	if ((p->options & PLAIN_ECHO) && p->len > 0)
+		p->write(p->warg, p->line, p->len);
+}
+
+static void
+on_state(struct conn *c)
+{
+	struct plain *p = c->data;
+
+	if (!c->snap_ok)
+		p->snap = NULL;
+	switch (c->state) {
+	case CONN_CONNECTING:
+	case CONN_READY:
+		break;
+	case CONN_RETRYING:
+		if (!p->lost)
+			plain_say(&p->out, p->welcomed ? "Connection lost: "
+			    "reconnecting. Your answers are safe." : "Waiting "
+			    "for the host: %s. Trying again.", c->reason);
+		p->lost = 1;
+		break;
+	case CONN_REFUSED:
+	case CONN_CLOSED:
+		snprintf(p->exit_reason, sizeof p->exit_reason, "%s",
+		    c->reason[0] ? c->reason : "the host closed the session");
+		plain_say(&p->out, "%s: %s", c->state == CONN_REFUSED ?
+		    "Refused" : "Session", p->exit_reason);
+		quit(p);
+		break;
+	}
+}
+
+static void
+on_welcome(struct conn *c, const struct msg_welcome *w)
+{
+	struct plain *p = c->data;
+	FILE *f;
+
+	if (p->lost && p->welcomed)
+		plain_say(&p->out, "Reconnected.");
+	else
+		plain_say(&p->out, "Joined as %s%s%s%s. Type help at any time.",
+		    w->name, w->site[0] ? " (" : "", w->site, w->site[0] ? ")" :
+		    "");
+	p->lost = 0;
+	p->welcomed = 1;
+	if (p->token_file[0] != '\0' && w->token[0] != '\0' &&
+	    (f = fopen(p->token_file, "w")) != NULL) {
+		fprintf(f, "%s\n", w->token);
+		fclose(f);
+	}
+}
+
+static void
+on_snapshot(struct conn *c, struct snapshot *s)
+{
+	struct plain *p = c->data;
+
+	p->snap = s;
+	plain_render(&p->view, s, &p->out);
+}
+
+static void
+on_ack(struct conn *c, const struct msg_ack *a)
+{
+	struct plain *p = c->data;
+	struct pending pd;
+	int i;
+
+	for (i = 0; i < p->n_pend && p->pend[i].seq != a->seq; i++)
+		;
+	if (i == p->n_pend)
+		return;		/* sent before a reconnect, or not ours */
+	pd = p->pend[i];
+	memmove(p->pend + i, p->pend + i + 1, sizeof pd * (size_t)(p->n_pend -
+	    i - 1));
+	p->n_pend--;
+	if (a->ok)
+		plain_say(&p->out, "%s", pd.said);
+	else if (pd.slot >= 0)
+		plain_say(&p->out, "Not saved, question %d: %s.", pd.slot + 1,
+		    a->text);
+	else
+		plain_say(&p->out, "Not saved: %s.", a->text);
+	if (p->snap != NULL && p->n_pend == 0) {
+		/* A form's next question once its answers are in, or the
+		 * refused one again. */
+		if (!a->ok && pd.slot >= 0)
+			p->view.form_cur = pd.slot;
+		plain_form_next(&p->view, p->snap, &p->out);
+	}
+	if (p->input_ended && p->n_pend == 0)
+		quit(p);
+}
+
+static void
+on_reply(struct conn *c, const struct msg_reply *r)
+{
+	plain_say(&((struct plain *)c->data)->out, "%s", r->text);
+}
+
+static void
+begin(struct plain *p)
+{
+	if (p->identity != NULL)
+		p->identity(p->qarg, &p->hello);
+	conn_init(&p->conn, p->loop, p->sock, &p->hello, 1);
+	p->started = 1;
+	p->conn.data = p;
+	p->conn.on_state = on_state;
+	p->conn.on_welcome = on_welcome;
+	p->conn.on_snapshot = on_snapshot;
+	p->conn.on_ack = on_ack;
+	p->conn.on_reply = on_reply;
+	conn_start(&p->conn);
+}
+
+static void read_file(struct plain *);
+
+static void
+on_life(uv_timer_t *t)
+{
+	struct plain *p = t->data;
+
+	plain_say(&p->out, "convene, line mode: one line per answer.");
+	if (p->hello.name[0] != '\0')
+		begin(p);
+	else {
+		plain_say(&p->out, "Your name:");
+		p->asking = 1;
+	}
+	if (p->file_input)
+		read_file(p);
+}
+
+static void
+identity(struct plain *p, const char *line)
+{
+	if (p->asking == 1) {
+		util_strlcpy(p->hello.name, line, sizeof p->hello.name);
+		util_sanitize(p->hello.name, sizeof p->hello.name);
+		if (p->hello.name[0] == '\0') {
+			plain_say(&p->out, "Please type your name:");
+			return;
+		}
+		if (p->hello.site[0] == '\0') {
+			plain_say(&p->out, "Your site (hospital or team; an "
+			    "empty line for none):");
+			p->asking = 2;
+			return;
+		}
+	} else {
+		util_strlcpy(p->hello.site, line, sizeof p->hello.site);
+		util_sanitize(p->hello.site, sizeof p->hello.site);
+	}
+	p->asking = 0;
+	plain_say(&p->out, "Connecting...");
+	begin(p);
+}
+
+static void
+send_answer(struct plain *p, const struct plain_input *in)
+{
+	struct msg_answer a;
+	struct pending *pd;
+
+	memset(&a, 0, sizeof a);
+	a.seq = ++p->seq;
+	snprintf(a.activity, sizeof a.activity, "%s", p->snap->activity);
+	snprintf(a.value, sizeof a.value, "%s", in->answer);
+	if (conn_send_answer(&p->conn, &a) != 0) {
+		plain_say(&p->out, "Not sent: not connected. Answer again once "
+		    "reconnected.");
+		return;
+	}
+	if (p->n_pend == PLAIN_PENDING) {
+		memmove(p->pend, p->pend + 1, sizeof *pd * (PLAIN_PENDING - 1));
+		p->n_pend--;
+	}
+	pd = &p->pend[p->n_pend++];
+	pd->seq = a.seq;
+	pd->slot = (p->snap->kind == ACT_ASSESS || p->snap->kind ==
+	    ACT_FEEDBACK) ? in->slot : -1;
+	snprintf(pd->said, sizeof pd->said, "%s", in->said);
+	if (in->commit >= 0)
+		p->view.sent_commit[in->commit] = plain_commit_hash(
+		    strchr(in->answer, ' ') + 1);
+	/* A form moves on at once, so lines typed ahead answer the next
+	 * questions; the next question is read out with the ack. */
+	if (pd->slot >= 0 && p->view.form_cur == in->slot) {
+		p->view.form_cur = in->slot + 1;
+		p->view.form_asked = in->slot + 1;
+	}
+}
+
+static void
+line_done(struct plain *p)
+{
+	struct plain_input in;
+	const struct snapshot *s = p->snap;
+
+	p->line[p->len] = '\0';
+	if (p->overflow) {
+		plain_say(&p->out, "Too long: that line was not sent (at most "
+		    "%d characters).", PLAIN_TEXT_MAX);
+		p->len = 0;
+		p->overflow = 0;
+		return;
+	}
+	if (p->asking) {
+		char line[sizeof p->line];
+
+		snprintf(line, sizeof line, "%s", p->line);
+		p->len = 0;
+		identity(p, line);
+		return;
+	}
+	plain_parse(&p->view, s, p->line, &in);
+	p->len = 0;
+	switch (in.what) {
+	case PW_ERROR:
+		plain_say(&p->out, "%s", in.error);
+		break;
+	case PW_HELP:
+		plain_help(&p->view, s, &p->out);
+		break;
+	case PW_AGAIN:
+		if (s != NULL)
+			plain_render_again(&p->view, s, &p->out);
+		else
+			plain_say(&p->out, "Not connected yet.");
+		break;
+	case PW_STATUS:
+		plain_say(&p->out, "Status: %s.", !p->started ? "not connected "
+		    "yet" : p->conn.state == CONN_READY ? "connected" :
+		    "reconnecting to the host");
+		if (s != NULL)
+			plain_render_status(&p->view, s, &p->out);
+		break;
+	case PW_RESULTS:
+		if (s != NULL && s->current >= 0 && s->kind == ACT_POLL &&
+		    (s->flags & SNAP_RESULTS))
+			plain_render_results(s, &p->out);
+		else
+			plain_say(&p->out, "Results: not shown now.");
+		break;
+	case PW_QUIT:
+		plain_say(&p->out, "Leaving. Your answers are saved.");
+		snprintf(p->exit_reason, sizeof p->exit_reason, "%s", "");
+		quit(p);
+		break;
+	case PW_MOVE:
+		p->view.form_cur = in.slot;
+		p->view.form_asked = -1;
+		plain_form_next(&p->view, s, &p->out);
+		break;
+	case PW_ANSWER:
+		send_answer(p, &in);
+		break;
+	}
+}
+
+static void
+echo(struct plain *p, const char *s, size_t n)
+{
+	if (p->options & PLAIN_ECHO)
+		p->write(p->warg, s, n);
+}
+
+/* Rub out the last character typed (all bytes of a UTF-8 one). */
+static void
+rubout(struct plain *p)
+{
+	if (p->len == 0)
+		return;
+	while (p->len > 0 && ((unsigned char)p->line[p->len - 1] & 0xc0) ==
+	    0x80)
+		p->len--;
+	if (p->len > 0)
+		p->len--;
+	echo(p, "\b \b", 3);
+}
+
+void
+plain_feed(struct plain *p, const unsigned char *b, size_t n)
+{
+	for (size_t i = 0; i < n && !p->stopped && !p->quitting; i++) {
+		unsigned char c = b[i];
+		int cr = p->cr;
+
+		p->cr = c == '\r';
+		if (p->esc == 1) {
+			p->esc = c == '[' || c == 'O' ? 2 : 0;
+			continue;
+		}
+		if (p->esc == 2) {
+			if (c >= 0x40 && c <= 0x7e)
+				p->esc = 0;
+			continue;
+		}
+		if (c == 27) {
+			p->esc = 1;
+		} else if (c == '\r' || (c == '\n' && !cr)) {
+			echo(p, p->options & PLAIN_CRLF ? "\r\n" : "\n",
+			    p->options & PLAIN_CRLF ? 2 : 1);
+			line_done(p);
+		} else if (c == 127 || c == 8) {
+			rubout(p);
+		} else if (c == 21) {		/* ^U: the whole line */
+			while (p->len > 0)
+				rubout(p);
+		} else if (c == 3) {		/* ^C from a raw terminal */
+			plain_say(&p->out, "Leaving. Your answers are saved.");
+			quit(p);
+		} else if (c == 4 && p->len == 0) {
+			plain_feed_end(p);
+		} else if (c >= 0x20 || c == '\t') {
+			if (p->len >= PLAIN_INPUT_MAX) {
+				p->overflow = 1;
+				continue;
+			}
+			p->line[p->len++] = (char)c;
+			echo(p, (const char *)&c, 1);
+		}
+	}
+}
+
+/* No more input: leave once the answers sent are acknowledged. */
+void
+plain_feed_end(struct plain *p)
+{
+	if (p->len > 0 && !p->quitting)
+		line_done(p);
+	p->input_ended = 1;
+	if (p->n_pend == 0 || !p->started || p->conn.state != CONN_READY)
+		quit(p);
+}
+
+struct plain *
+plain_start_io(uv_loop_t *loop, const char *sock,
+    const struct msg_hello *hello, void (*write)(void *, const char *,
+    size_t), void *warg, void (*on_quit)(void *), void *qarg)
+{
+	struct plain *p = calloc(1, sizeof *p);
+
+	if (p == NULL)
+		return NULL;
+	p->loop = loop;
+	util_strlcpy(p->sock, sock, sizeof p->sock);
+	p->hello = *hello;
+	p->hello.view = VIEW_PARTICIPANT;
+	util_sanitize(p->hello.name, sizeof p->hello.name);
+	util_sanitize(p->hello.site, sizeof p->hello.site);
+	p->write = write;
+	p->warg = warg;
+	p->on_quit = on_quit;
+	p->qarg = qarg;
+	p->out.line = emit;
+	p->out.arg = p;
+	plain_view_init(&p->view);
+	/* Connect on the loop's first turn, once the caller has set the
+	 * options, the token file and the seat hook. */
+	uv_timer_init(loop, &p->life);
+	p->life.data = p;
+	uv_timer_start(&p->life, on_life, 0, 0);
+	return p;
+}
+
+void
+plain_set_options(struct plain *p, int options)
+{
+	p->options = options;
+}
+
+void
+plain_token_file(struct plain *p, const char *path)
+{
+	snprintf(p->token_file, sizeof p->token_file, "%s", path);
+}
+
+/* Called with the quit callback's argument once the name and site are
+ * known (typed or given), before joining: it may fill the resume token
+ * and set the file to keep the next one in (plain_token_file()). */
+void
+plain_identity_hook(struct plain *p, void (*identity)(void *,
+    struct msg_hello *))
+{
+	p->identity = identity;
+}
+
+static void
+on_life_closed(uv_handle_t *h)
+{
+	free(h->data);
+}
+
+void
+plain_stop(struct plain *p)
+{
+	if (p->stopped)
+		return;
+	p->stopped = 1;
+	/* libuv finishes closes newest first: the handle that frees `p`
+	 * is closed first, so its callback runs after the others'. */
+	uv_timer_stop(&p->life);
+	uv_close((uv_handle_t *)&p->life, on_life_closed);
+	if (p->started)
+		conn_close(&p->conn);
+	if (p->in_polled)
+		uv_close((uv_handle_t *)&p->in, NULL);
+}
+
+/* Standard output: whole writes, waiting out a full pipe. */
+static void
+stdout_write(void *arg, const char *s, size_t n)
+{
+	struct plain *p = arg;
+
+	while (n > 0) {
+		ssize_t w = write(STDOUT_FILENO, s, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			quit(p);	/* nobody is reading */
+			return;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+static void
+on_stdin(uv_poll_t *h, int status, int events)
+{
+	struct plain *p = h->data;
+	unsigned char buf[4096];
+	ssize_t n;
+
+	(void)events;
+	n = status < 0 ? 0 : read(STDIN_FILENO, buf, sizeof buf);
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	if (n <= 0) {
+		uv_poll_stop(h);
+		plain_feed_end(p);
+		return;
+	}
+	plain_feed(p, buf, (size_t)n);
+}
+
+/* A file given as standard input cannot be polled: read it whole. */
+static void
+read_file(struct plain *p)
+{
+	unsigned char buf[4096];
+	ssize_t n;
+
+	while ((n = read(STDIN_FILENO, buf, sizeof buf)) > 0 && !p->quitting)
+		plain_feed(p, buf, (size_t)n);
+	plain_feed_end(p);
+}
+
+/* The line mode on standard input and output (a terminal or pipes). */
+struct plain *
+plain_start(uv_loop_t *loop, const char *sock, const struct msg_hello *hello,
+    void (*on_quit)(void *), void *qarg)
+{
+	struct plain *p = plain_start_io(loop, sock, hello, stdout_write, NULL,
+	    on_quit, qarg);
+
+	if (p == NULL)
+		return NULL;
+	p->warg = p;
+	if (uv_poll_init(loop, &p->in, STDIN_FILENO) == 0) {
+		p->in.data = p;
+		p->in_polled = 1;
+		uv_poll_start(&p->in, UV_READABLE, on_stdin);
+	} else
+		p->file_input = 1;	/* read on the first turn */
+	return p;
+}
