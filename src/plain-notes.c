@@ -66,6 +66,32 @@ seat_hash(const struct snapshot *s)
 	    hash32(s->my_host, s->my_table);
 }
 
+/* "Amal, (away) Bo, Cara" without the viewer's own name: a list read
+ * to Bo says who else is there. */
+static void
+others(const struct plain_view *v, const char *people, char *out, size_t cap)
+{
+	const char *p = people;
+	size_t o = 0;
+
+	out[0] = '\0';
+	while (*p != '\0' && o < cap) {
+		size_t n = strcspn(p, ",");
+		const char *name = p;
+
+		if (strncmp(name, "(away) ", 7) == 0)
+			name += 7;
+		if (v->me[0] == '\0' || (size_t)(p + n - name) != strlen(v->me) ||
+		    strncmp(name, v->me, strlen(v->me)) != 0)
+			o += (size_t)snprintf(out + o, cap - o, "%s%.*s", o ? ", " :
+			    "", (int)n, p);
+		p += n;
+		p += strspn(p, ", ");
+	}
+	if (o >= cap)
+		out[cap - 1] = '\0';
+}
+
 static void
 harvest(struct plain_view *v, const struct snapshot *s,
     const struct plain_out *out, int full)
@@ -92,7 +118,7 @@ void
 plain_render_cafe(struct plain_view *v, const struct snapshot *s,
     const struct plain_out *out, int full)
 {
-	int moved = s->round != v->round || s->my_table != v->table;
+	int moved = s->round != v->round || s->my_table != v->table, lines = 0;
 
 	if (s->state == ACT_CLOSED) {
 		if (full || v->state != ACT_CLOSED) {
@@ -110,7 +136,10 @@ plain_render_cafe(struct plain_view *v, const struct snapshot *s,
 		return;
 	}
 	if (full || moved || seat_hash(s) != v->seat_hash) {
-		const char *people = s->n_tables > 0 ? s->tables[0].people : "";
+		char people[sizeof s->tables[0].people];
+
+		others(v, s->n_tables > 0 ? s->tables[0].people : "", people,
+		    sizeof people);
 
 		if (s->my_table == 0)
 			plain_say(out, "Café round %u of %u: finding you a "
@@ -141,8 +170,10 @@ plain_render_cafe(struct plain_view *v, const struct snapshot *s,
 		if (s->my_table == 0)
 			return;
 		plain_say(out, "Question: %s", s->question);
-		plain_say(out, "Tablecloth: %u lines. Type a line to add it.",
-		    s->n_notes);
+		for (int i = 0; i < s->n_notes; i++)
+			lines += !(s->notes[i].flags & NOTE_PREV);
+		plain_say(out, "Tablecloth: %d line%s this round. Type a line "
+		    "to add it.", lines, lines == 1 ? "" : "s");
 		full = 1;
 	}
 	/* The host's briefing (last round's lines here) comes first. */
@@ -237,10 +268,13 @@ plain_render_breakout(struct plain_view *v, const struct snapshot *s,
 		return;
 	}
 	if (full || s->my_table != v->table) {
+		char people[sizeof s->tables[0].people];
+
+		others(v, s->n_tables > 0 ? s->tables[0].people : "", people,
+		    sizeof people);
 		v->table = s->my_table;
 		plain_say(out, "Breakout: your group is %s%s%s.", g->name,
-		    s->n_tables > 0 && s->tables[0].people[0] ? ", with " : "",
-		    s->n_tables > 0 ? s->tables[0].people : "");
+		    people[0] ? ", with " : "", people);
 		plain_say(out, "Prompt: %s", s->question);
 		commitment(g, "Commitment", out);
 		plain_say(out, "Note: %u lines.", g->n_lines);
@@ -263,10 +297,12 @@ plain_render_breakout(struct plain_view *v, const struct snapshot *s,
 			    g->commit[f][0] ? g->commit[f] : "cleared");
 		v->commit_hash[f] = h;
 	}
-	if (full)
-		plain_say(out, "Type a line to add it to the note. change, owner, "
-		    "due or measure, then text, fill in the commitment; edit N, "
-		    "then text, changes your line N.");
+	if (full) {
+		plain_say(out, "Note: type a line to add it; edit, a line number "
+		    "and new text change one of yours.");
+		plain_say(out, "Commitment: type change:, owner:, due: or "
+		    "measure: and the text.");
+	}
 }
 
 /* A commitment part as sent by this viewer: remembered, so the snapshot

@@ -23,6 +23,15 @@ plain_view_init(struct plain_view *v)
 	v->form_asked = -1;
 }
 
+/* The full stop after a title or question, unless it has its own. */
+const char *
+plain_period(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && strchr(".?!:", s[n - 1]) != NULL ? "" : ".";
+}
+
 void
 plain_say(const struct plain_out *out, const char *fmt, ...)
 {
@@ -193,6 +202,7 @@ timer(struct plain_view *v, const struct snapshot *s,
     const struct plain_out *out)
 {
 	int r = s->remaining, open = s->current >= 0 && s->state == ACT_OPEN;
+	int crossed = -1;
 
 	if (r < 0) {
 		if (v->remaining > 0 && open)
@@ -201,22 +211,30 @@ timer(struct plain_view *v, const struct snapshot *s,
 		v->band = NO_BAND;
 		return;
 	}
+	if (s->recall && !v->recall) {
+		v->recall = 1;
+		say_timer(v, s, out, "Recall: back in the room in ");
+		return;
+	}
 	if (v->remaining < 0 || r > v->remaining + 5) {
 		say_timer(v, s, out, v->remaining < 0 ? "Timer: " :
 		    "Timer: now ");
 		return;
 	}
 	v->remaining = r;
-	for (size_t i = 0; i < sizeof bands / sizeof bands[0]; i++) {
-		if (r > bands[i] || bands[i] >= v->band)
-			continue;
-		v->band = bands[i];
-		if (bands[i] == 0)
-			plain_say(out, "Time is up.");
-		else
-			plain_say(out, "Timer: %d minute%s left.", bands[i] / 60,
-			    bands[i] == 60 ? "" : "s");
-	}
+	/* Several thresholds passed at once (the timer was cut short):
+	 * only the last one is news. */
+	for (size_t i = 0; i < sizeof bands / sizeof bands[0]; i++)
+		if (r <= bands[i] && bands[i] < v->band)
+			crossed = bands[i];
+	if (crossed < 0)
+		return;
+	v->band = crossed;
+	if (crossed == 0)
+		plain_say(out, "Time is up.");
+	else
+		plain_say(out, "Timer: %d minute%s left.", crossed / 60,
+		    crossed == 60 ? "" : "s");
 }
 
 static uint64_t
@@ -426,7 +444,7 @@ plain_form_next(struct plain_view *v, const struct snapshot *s,
 {
 	const struct snap_slot *sl;
 	char list[PLAIN_LINE_MAX] = "";
-	int done = 0;
+	int done = 0, open = 0;
 
 	if (s->kind != ACT_ASSESS && s->kind != ACT_FEEDBACK)
 		return;
@@ -438,8 +456,8 @@ plain_form_next(struct plain_view *v, const struct snapshot *s,
 			if (s->slots[i].mine[0] != '\0')
 				done++;
 			else
-				add(list, sizeof list, "%s%d", done == i ? "" :
-				    ", ", i + 1);
+				add(list, sizeof list, "%s%d", open++ ? ", " : "",
+				    i + 1);
 		}
 		plain_say(out, "End of the form: you answered %d of %d.", done,
 		    s->n_slots);
@@ -497,11 +515,13 @@ lobby(const struct snapshot *s, const struct plain_out *out)
 		plain_say(out, "Lobby: the session will start soon. Questions "
 		    "will appear here by themselves.");
 	else if (!(s->flags & SNAP_RUNNABLE))
-		plain_say(out, "Now in the room: %s. Nothing to answer here.",
-		    s->items[s->current].title);
+		plain_say(out, "Now in the room: %s%s Nothing to answer here.",
+		    s->items[s->current].title, plain_period(
+		    s->items[s->current].title));
 	else if (s->state == ACT_WAITING)
-		plain_say(out, "Next: %s. Waiting for the facilitator to open "
-		    "it.", s->items[s->current].title);
+		plain_say(out, "Next: %s%s Waiting for the facilitator to open "
+		    "it.", s->items[s->current].title, plain_period(
+		    s->items[s->current].title));
 }
 
 static int
@@ -568,9 +588,11 @@ update(struct plain_view *v, const struct snapshot *s,
 		plain_render_breakout(v, s, out, 0);
 		break;
 	default:
-		if (v->state != s->state)
+		if (v->state != s->state && s->state == ACT_CLOSED)
+			plain_say(out, "Form closed. Thank you.");
+		else if (v->state != s->state)
 			block(v, s, out, 0);
-		else if (s->submitted && !v->submitted)
+		else if (s->submitted && !v->submitted && s->form_by)
 			plain_say(out, "Form submitted for your site.");
 		v->submitted = s->submitted;
 	}
@@ -595,12 +617,12 @@ plain_render(struct plain_view *v, const struct snapshot *s,
 	/* `runnable` is 1 while an activity (not the lobby) was read out. */
 	if (s->current != v->current || strcmp(s->activity, v->activity) != 0 ||
 	    lobby_now == v->runnable) {
-		char banner[sizeof v->banner];
+		struct plain_view keep = *v;
 
-		snprintf(banner, sizeof banner, "%s", v->banner);
 		plain_view_init(v);
 		v->have = 1;
-		snprintf(v->banner, sizeof v->banner, "%s", banner);
+		memcpy(v->banner, keep.banner, sizeof v->banner);
+		memcpy(v->me, keep.me, sizeof v->me);
 		v->current = s->current;
 		snprintf(v->activity, sizeof v->activity, "%s", s->activity);
 		block(v, s, out, 0);

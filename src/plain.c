@@ -54,6 +54,7 @@ struct plain {
 	struct pending pend[PLAIN_PENDING];
 	int n_pend;
 	int welcomed, lost, input_ended, quitting, stopped;
+	int form_due;		/* read out the form's end with the next snapshot */
 	char exit_reason[TEXT_MAX_LEN + 1];
 	char token_file[4200];
 	/* plain_start(): standard input (a terminal or a pipe is polled, a
@@ -118,7 +119,8 @@ on_state(struct conn *c)
 	case CONN_CLOSED:
 		snprintf(p->exit_reason, sizeof p->exit_reason, "%s",
 		    c->reason[0] ? c->reason : "the host closed the session");
-		plain_say(&p->out, "%s: %s", c->state == CONN_REFUSED ?
+		plain_say(&p->out, "%s: %s", c->state == CONN_REFUSED &&
+		    strstr(p->exit_reason, "session has ended") == NULL ?
 		    "Refused" : "Session", p->exit_reason);
 		quit(p);
 		break;
@@ -139,6 +141,7 @@ on_welcome(struct conn *c, const struct msg_welcome *w)
 		    "");
 	p->lost = 0;
 	p->welcomed = 1;
+	snprintf(p->view.me, sizeof p->view.me, "%s", w->name);
 	if (p->token_file[0] != '\0' && w->token[0] != '\0' &&
 	    (f = fopen(p->token_file, "w")) != NULL) {
 		fprintf(f, "%s\n", w->token);
@@ -153,6 +156,10 @@ on_snapshot(struct conn *c, struct snapshot *s)
 
 	p->snap = s;
 	plain_render(&p->view, s, &p->out);
+	if (p->form_due && p->n_pend == 0) {
+		p->form_due = 0;
+		plain_form_next(&p->view, s, &p->out);
+	}
 }
 
 static void
@@ -179,10 +186,14 @@ on_ack(struct conn *c, const struct msg_ack *a)
 		plain_say(&p->out, "Not saved: %s.", a->text);
 	if (p->snap != NULL && p->n_pend == 0) {
 		/* A form's next question once its answers are in, or the
-		 * refused one again. */
+		 * refused one again.  The end of the form counts answers:
+		 * it waits for the snapshot that brings the last one. */
 		if (!a->ok && pd.slot >= 0)
 			p->view.form_cur = pd.slot;
-		plain_form_next(&p->view, p->snap, &p->out);
+		if (p->view.form_cur < p->snap->n_slots)
+			plain_form_next(&p->view, p->snap, &p->out);
+		else
+			p->form_due = 1;
 	}
 	if (p->input_ended && p->n_pend == 0)
 		quit(p);
@@ -282,10 +293,10 @@ send_answer(struct plain *p, const struct plain_input *in)
 		    strchr(in->answer, ' ') + 1);
 	/* A form moves on at once, so lines typed ahead answer the next
 	 * questions; the next question is read out with the ack. */
-	if (pd->slot >= 0 && p->view.form_cur == in->slot) {
+	if (strcmp(in->answer, "submit") == 0)
+		p->view.submitted = 1;	/* no news when it comes back */
+	if (pd->slot >= 0 && p->view.form_cur == in->slot)
 		p->view.form_cur = in->slot + 1;
-		p->view.form_asked = in->slot + 1;
-	}
 }
 
 static void
@@ -326,11 +337,12 @@ line_done(struct plain *p)
 			plain_say(&p->out, "Not connected yet.");
 		break;
 	case PW_STATUS:
-		plain_say(&p->out, "Status: %s.", !p->started ? "not connected "
-		    "yet" : p->conn.state == CONN_READY ? "connected" :
-		    "reconnecting to the host");
-		if (s != NULL)
+		if (p->started && p->conn.state == CONN_READY && s != NULL)
 			plain_render_status(&p->view, s, &p->out);
+		else
+			plain_say(&p->out, "Status: %s.", !p->started ? "not "
+			    "connected yet" : "reconnecting to the host; your "
+			    "answers are safe");
 		break;
 	case PW_RESULTS:
 		if (s != NULL && s->current >= 0 && s->kind == ACT_POLL &&
@@ -454,7 +466,7 @@ plain_start_io(uv_loop_t *loop, const char *sock,
 	p->out.arg = p;
 	plain_view_init(&p->view);
 	/* Connect on the loop's first turn, once the caller has set the
-	 * options, the token file and the seat hook. */
+	 * options, the token file and the identity hook. */
 	uv_timer_init(loop, &p->life);
 	p->life.data = p;
 	uv_timer_start(&p->life, on_life, 0, 0);

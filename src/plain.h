@@ -58,6 +58,7 @@ struct plain_view {
 	uint64_t sent_commit[COMMIT_FIELDS];	/* ... or sent by me */
 	int form_cur;		/* form: question asked (n_slots: the end) */
 	int form_asked;		/* the question last read out, -1 none */
+	char me[NAME_MAX_LEN + 1];	/* the viewer's name, as welcomed */
 };
 
 /* What one typed line asks for. */
@@ -101,6 +102,7 @@ const char *plain_exit_reason(struct plain *);
 
 /* plain-render.c */
 void	plain_view_init(struct plain_view *);
+const char *plain_period(const char *);
 void	plain_say(const struct plain_out *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	plain_render(struct plain_view *, const struct snapshot *,
