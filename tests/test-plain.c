@@ -738,6 +738,12 @@ count(const char *hay, const char *needle)
 }
 
 static void
+feed(struct plain *p, const char *bytes)
+{
+	plain_feed(p, (const unsigned char *)bytes, strlen(bytes));
+}
+
+static void
 test_feed_bytes(void **state)
 {
 	static struct io io;
@@ -756,19 +762,19 @@ test_feed_bytes(void **state)
 	uv_run(&loop, UV_RUN_NOWAIT);
 	assert_non_null(strstr(io.text, "Your name:\r\n"));
 	/* DEL and Backspace rub out; an arrow key's sequence is dropped. */
-	plain_feed(p, (const unsigned char *)"Bx\x7fo\x1b[D\r", 10);
+	feed(p, "Bx\x7fo\x1b[D\r");
 	assert_non_null(strstr(io.text, "Bx\b \bo\r\n"));
 	assert_non_null(strstr(io.text, "Your site"));
-	plain_feed(p, (const unsigned char *)"\r\n", 2);	/* no site */
+	feed(p, "\r\n");	/* no site */
 	assert_non_null(strstr(io.text, "Connecting...\r\n"));
 	io.len = 0;
 	io.text[0] = '\0';
 	/* CR LF is one end of line, LF and CR each one. */
-	plain_feed(p, (const unsigned char *)"help\r\nhelp\nhelp\r", 16);
+	feed(p, "help\r\nhelp\nhelp\r");
 	assert_int_equal(count(io.text, "Help: at any time"), 3);
 	io.len = 0;
 	io.text[0] = '\0';
-	plain_feed(p, (const unsigned char *)"hx\bel\x15quit\n", 11);
+	feed(p, "hx\bel\x15quit\n");
 	assert_int_equal(count(io.text, "Help:"), 0);
 	assert_non_null(strstr(io.text, "Leaving. Your answers are saved."));
 	assert_int_equal(io.quit, 1);
