@@ -82,12 +82,12 @@ EOF
 declare -A FD POS
 join() {
 	n=$1; shift
-	mkfifo "$E2E/$n.in"
-	"$CONVENE" join --plain "$@" <"$E2E/$n.in" >"$E2E/$n.out" 2>&1 &
+	[ -p "$E2E/$n.in" ] || mkfifo "$E2E/$n.in"
+	"$CONVENE" join --plain "$@" <"$E2E/$n.in" >>"$E2E/$n.out" 2>&1 &
 	eval "PID_$n=\$!"
 	exec {fd}>"$E2E/$n.in"
 	FD[$n]=$fd
-	POS[$n]=0
+	POS[$n]=${POS[$n]:-0}
 }
 to() { n=$1; shift; printf '%s\n' "$*" >&"${FD[$n]}"; }
 
@@ -305,7 +305,20 @@ expect amal "End of the form: you answered 3 of 12."
 expect amal "Not answered: 3, 4, 5, 6, 7, 8, 9, 10, 11."
 to amal "submit"
 expect amal "Submitted. Thank you."
-[ "$(stored assess)" = "3 4 5 " ] || fail "assessment stored: $(stored assess)"
+# Bo's client dies at question 2; started again with the same name and
+# site it has the same seat (the token kept for the name typed) and
+# carries on there.
+expect bo "Question 1 of 12:"
+to bo "2"
+expect bo "Question 2 of 12:"
+kill -9 "$PID_bo"
+wait "$PID_bo" 2>/dev/null || true
+exec {FD[bo]}>&-
+join bo --name "Bo Okafor" --site "St Mary"
+expect bo "Joined as Bo Okafor (St Mary)."
+expect bo "You answered 1 of 12: carrying on at question 2."
+expect bo "Question 2 of 12:"
+[ "$(stored assess)" = "2 3 4 5 " ] || fail "assessment stored: $(stored assess)"
 
 # A breakout: the group's note line by line and its commitment.
 ctl next
