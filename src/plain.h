@@ -111,8 +111,20 @@ void	plain_render_again(struct plain_view *, const struct snapshot *,
 	    const struct plain_out *);
 void	plain_render_status(const struct plain_view *, const struct snapshot *,
 	    const struct plain_out *);
+void	plain_add(char *, size_t, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	plain_points(const struct plain_out *, int, char [][8],
+	    const char *const *);
+
+/* plain-poll.c */
+void	plain_render_poll(struct plain_view *, const struct snapshot *,
+	    const struct plain_out *, int);
 void	plain_render_results(const struct snapshot *, const struct plain_out *);
 void	plain_describe(const struct snapshot *, const char *, char *, size_t);
+
+/* plain-form.c */
+void	plain_render_form(struct plain_view *, const struct snapshot *,
+	    const struct plain_out *, int, int);
 void	plain_form_next(struct plain_view *, const struct snapshot *,
 	    const struct plain_out *);
 
