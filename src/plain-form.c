@@ -30,15 +30,6 @@ slot_points(const struct snapshot *s, const struct snap_slot *sl,
 		plain_points(out, n, value, word);
 }
 
-static int
-first_open(const struct snapshot *s)
-{
-	for (int i = 0; i < s->n_slots; i++)
-		if (s->slots[i].mine[0] == '\0')
-			return i;
-	return s->n_slots;
-}
-
 /* The form's question `form_cur`, unless it was the last one read out. */
 void
 plain_form_next(struct plain_view *v, const struct snapshot *s,
@@ -98,7 +89,7 @@ form_block(struct plain_view *v, const struct snapshot *s,
 		return;
 	}
 	if (!again) {
-		v->form_cur = first_open(s);
+		v->form_cur = snapshot_first_blank(s);
 		plain_say(out, "One question at a time: type your answer; skip, "
 		    "back, go N and submit move around.");
 		if (done > 0 && done < s->n_slots)

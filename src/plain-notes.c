@@ -43,6 +43,17 @@ plain_note_seen(struct plain_view *v, const struct snap_note *n)
 	return 0;
 }
 
+/* Whether a line is read out now: every line when `full`, else the new
+ * or changed ones someone else wrote (the ack told this viewer of its
+ * own).  `*seen` is plain_note_seen()'s answer. */
+static int
+note_due(struct plain_view *v, const struct snap_note *n, int full,
+    int *seen)
+{
+	*seen = plain_note_seen(v, n);
+	return full || (*seen != 1 && !(n->flags & NOTE_MINE));
+}
+
 static const char *
 author(const struct snap_note *n)
 {
@@ -179,9 +190,9 @@ plain_render_cafe(struct plain_view *v, const struct snapshot *s,
 	/* The host's briefing (last round's lines here) comes first. */
 	for (int i = 0; i < s->n_notes; i++) {
 		const struct snap_note *n = &s->notes[i];
-		int seen = plain_note_seen(v, n);
+		int seen;
 
-		if (!full && (seen == 1 || (n->flags & NOTE_MINE)))
+		if (!note_due(v, n, full, &seen))
 			continue;
 		plain_say(out, "%s, %s: %s", n->flags & NOTE_PREV ? "Last round "
 		    "here" : seen == 2 ? "Tablecloth, changed" : "Tablecloth",
@@ -282,9 +293,9 @@ plain_render_breakout(struct plain_view *v, const struct snapshot *s,
 	}
 	for (int i = 0; i < s->n_notes; i++) {
 		const struct snap_note *n = &s->notes[i];
-		int seen = plain_note_seen(v, n);
+		int seen;
 
-		if (!full && (seen == 1 || (n->flags & NOTE_MINE)))
+		if (!note_due(v, n, full, &seen))
 			continue;
 		plain_say(out, "Note line %d%s, %s: %s", i + 1, seen == 2 &&
 		    !full ? " changed" : "", author(n), n->text);

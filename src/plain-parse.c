@@ -50,21 +50,11 @@ answer(struct plain_input *in, const char *value, const char *fmt, ...)
 	return PW_ANSWER;
 }
 
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 /* Free text: at most PLAIN_TEXT_MAX characters, and room for `prefix`. */
 static int
 text_ok(struct plain_input *in, const char *prefix, const char *text)
 {
-	size_t n = chars(text);
+	size_t n = util_utf8_chars(text);
 
 	if (n > PLAIN_TEXT_MAX || strlen(prefix) + strlen(text) >
 	    VALUE_MAX_LEN) {
@@ -167,17 +157,6 @@ parse_list(const struct snapshot *s, const char *line, int *opts,
 	return n;
 }
 
-static void
-join(const int *opts, int n, char *out, size_t cap)
-{
-	size_t o = 0;
-
-	out[0] = '\0';
-	for (int i = 0; i < n && o < cap; i++)
-		o += (size_t)snprintf(out + o, cap - o, "%s%d", i ? "," : "",
-		    opts[i] + 1);
-}
-
 static int
 cmp_int(const void *a, const void *b)
 {
@@ -195,7 +174,7 @@ parse_poll(const struct snapshot *s, const char *line, struct plain_input *in)
 		if (!text_ok(in, "", line))
 			return PW_ERROR;
 		return answer(in, line, "Saved your answer, %zu characters. You "
-		    "can change it until the poll closes.", chars(line));
+		    "can change it until the poll closes.", util_utf8_chars(line));
 	case POLL_MULTI:
 		if ((n = parse_list(s, line, opts, in)) < 0)
 			return PW_ERROR;
@@ -203,7 +182,7 @@ parse_poll(const struct snapshot *s, const char *line, struct plain_input *in)
 			return error(in, "Pick at most %d: you gave %d.",
 			    s->max_picks, n);
 		qsort(opts, (size_t)n, sizeof *opts, cmp_int);
-		join(opts, n, v, sizeof v);
+		poll_join_list(opts, n, v, sizeof v);
 		plain_describe(s, v, said, sizeof said);
 		return answer(in, v, "Saved: %s. You can change it until the "
 		    "poll closes.", said);
@@ -222,7 +201,7 @@ parse_poll(const struct snapshot *s, const char *line, struct plain_input *in)
 			return error(in, "Rank all %d, best first: you gave %d, "
 			    "%d is missing.", s->n_options, n, missing + 1);
 		}
-		join(opts, n, v, sizeof v);
+		poll_join_list(opts, n, v, sizeof v);
 		plain_describe(s, v, said, sizeof said);
 		return answer(in, v, "Saved: %s. You can change it until the "
 		    "poll closes.", said);
@@ -276,7 +255,7 @@ parse_form(const struct plain_view *v, const struct snapshot *s,
 			return PW_ERROR;
 		snprintf(value, sizeof value, "%s=%s", sl->id, line);
 		return answer(in, value, "Saved, question %d: %zu characters.",
-		    v->form_cur + 1, chars(line));
+		    v->form_cur + 1, util_utf8_chars(line));
 	}
 	sc = &s->scales[sl->scale < SNAP_MAX_SCALES ? sl->scale : 0];
 	for (int i = 0; i < sc->n && i < SNAP_MAX_OPTIONS; i++) {
