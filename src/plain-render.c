@@ -300,8 +300,10 @@ plain_render_status(const struct plain_view *v, const struct snapshot *s,
 	switch (s->kind) {
 	case ACT_POLL:
 		plain_describe(s, s->mine_value, mine, sizeof mine);
-		plain_say(out, mine[0] ? "Your answer: %s." : "You have not "
-		    "answered yet.%s", mine);
+		if (mine[0] != '\0')
+			plain_say(out, "Your answer: %s.", mine);
+		else
+			plain_say(out, "You have not answered yet.");
 		break;
 	case ACT_CAFE:
 		if (s->my_table > 0)

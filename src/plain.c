@@ -55,6 +55,10 @@ struct plain {
 	int n_pend;
 	int welcomed, lost, input_ended, quitting, stopped;
 	int form_due;		/* read out the form's end with the next snapshot */
+	/* The last free-text answer sent, to say so if the host kept less
+	 * of it than was typed. */
+	char text_activity[ID_MAX_LEN + 1];
+	char text_sent[VALUE_MAX_LEN + 1];
 	char exit_reason[TEXT_MAX_LEN + 1];
 	char token_file[4200];
 	/* plain_start(): standard input (a terminal or a pipe is polled, a
@@ -156,6 +160,21 @@ on_snapshot(struct conn *c, struct snapshot *s)
 
 	p->snap = s;
 	plain_render(&p->view, s, &p->out);
+	if (p->text_sent[0] != '\0' && strcmp(s->activity, p->text_activity) ==
+	    0 && s->mine_value[0] != '\0') {
+		size_t kept = strlen(s->mine_value);
+
+		/* Until the snapshot holds it, mine_value is the answer
+		 * before: neither equal to what was sent nor cut from it. */
+		if (kept < strlen(p->text_sent) && strncmp(s->mine_value,
+		    p->text_sent, kept) == 0) {
+			plain_say(&p->out, "Cut: the host kept the first %zu "
+			    "characters of your answer.",
+			    util_utf8_chars(s->mine_value));
+			p->text_sent[0] = '\0';
+		} else if (strcmp(s->mine_value, p->text_sent) == 0)
+			p->text_sent[0] = '\0';
+	}
 	if (p->form_due && p->n_pend == 0) {
 		p->form_due = 0;
 		plain_form_next(&p->view, s, &p->out);
@@ -293,6 +312,11 @@ send_answer(struct plain *p, const struct plain_input *in)
 		    strchr(in->answer, ' ') + 1);
 	/* A form moves on at once, so lines typed ahead answer the next
 	 * questions; the next question is read out with the ack. */
+	if (p->snap->kind == ACT_POLL && p->snap->poll_type == POLL_TEXT) {
+		snprintf(p->text_activity, sizeof p->text_activity, "%s",
+		    a.activity);
+		snprintf(p->text_sent, sizeof p->text_sent, "%s", in->answer);
+	}
 	if (strcmp(in->answer, "submit") == 0)
 		p->view.submitted = 1;	/* no news when it comes back */
 	if (pd->slot >= 0 && p->view.form_cur == in->slot)

@@ -233,6 +233,13 @@ to bo '"help"'
 expect bo "Saved your answer, 4 characters."
 to bo "$(printf 'x%.0s' $(seq 1001))"
 expect bo "Too long: 1001 characters, at most 1000."
+# 400 characters are taken; if the host keeps fewer, the reader is told.
+to amal "$(printf 'y%.0s' $(seq 400))"
+expect amal "Saved your answer, 400 characters."
+kept=$(sqlite3 "$CONVENE_DB" "select length(value) from answers where value like 'yyy%'")
+[ "$kept" = 400 ] || expect amal "Cut: the host kept the first $kept characters of your answer."
+to amal "Antibiotic delays, porters"
+expect amal "Saved your answer, 26 characters."
 [ "$(stored barriers)" = "Antibiotic delays, porters help " ] ||
     fail "text stored: $(stored barriers)"
 
