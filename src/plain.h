@@ -83,6 +83,19 @@ struct plain_input {
 	char error[256];
 };
 
+/*
+ * One participant in line mode, on any loop.  plain_start() reads standard
+ * input and writes standard output.  plain_start_io() is for a server that
+ * runs many in one process (one per SSH session): `write` gets the bytes
+ * to send, whole lines, plain_feed() takes the bytes the client typed
+ * (CR, LF or CR LF end a line; Backspace and DEL rub out; escape sequences
+ * are dropped), plain_feed_end() says the input ended.  Before the loop
+ * runs again the caller may set PLAIN_ECHO | PLAIN_CRLF for a raw pty,
+ * a token file, and an identity hook, called with `qarg` once the name
+ * and site are known (typed, when the hello has no name) and before
+ * joining.  `on_quit(qarg)` asks the caller to plain_stop(), which frees
+ * the line mode on a later turn of the loop; nothing is called after it.
+ */
 struct plain;
 
 /* plain.c */
