@@ -365,8 +365,9 @@ line_done(struct plain *p)
 			plain_render_status(&p->view, s, &p->out);
 		else
 			plain_say(&p->out, "Status: %s.", !p->started ? "not "
-			    "connected yet" : "reconnecting to the host; your "
-			    "answers are safe");
+			    "connected yet" : !p->welcomed ? "waiting for the "
+			    "host" : "reconnecting to the host; your answers "
+			    "are safe");
 		break;
 	case PW_RESULTS:
 		if (s != NULL && s->current >= 0 && s->kind == ACT_POLL &&
