@@ -378,7 +378,6 @@ line_done(struct plain *p)
 		break;
 	case PW_QUIT:
 		plain_say(&p->out, "Leaving. Your answers are saved.");
-		snprintf(p->exit_reason, sizeof p->exit_reason, "%s", "");
 		quit(p);
 		break;
 	case PW_MOVE:
