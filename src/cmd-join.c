@@ -312,8 +312,12 @@ cmd_join(int argc, char **argv)
 		 * ssh session without one): no curses, no terminal needed.
 		 * It asks for a name and site when none is given, then calls
 		 * find_seat() before it joins. */
-		if (view != VIEW_PARTICIPANT)
-			return usage();
+		if (view != VIEW_PARTICIPANT) {
+			fputs("convene join: --plain is for participants; the "
+			    "facilitator's commands work as lines in convene "
+			    "ctl\n", stderr);
+			return EXIT_USAGE;
+		}
 		if ((j.plain = plain_start(uv_default_loop(), sock, &hello,
 		    on_plain_quit, &j)) == NULL)
 			return EXIT_UNREACHABLE;

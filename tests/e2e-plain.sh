@@ -73,6 +73,11 @@ prompt = What change will you test by next Tuesday?
 groups = site
 minutes = 30
 
+[breakout]
+prompt = Which team will you join?
+groups = choose
+names = Triage | Wards
+
 [feedback]
 form = ls-evaluation
 EOF
@@ -164,7 +169,7 @@ expect amal "Message from the facilitator: Two minutes to coffee"
 expect bo "Message from the facilitator: Two minutes to coffee"
 ctl say
 to amal "status"
-expect amal "Status: activity 1 of 10, Opening poll, open, 2 here."
+expect amal "Status: activity 1 of 11, Opening poll, open, 2 here."
 expect amal "Your answer: Fairly."
 to amal "help"
 expect amal "Help: at any time type help, again"
@@ -354,6 +359,23 @@ expect amal "Recall: back in the room in 2 minutes."
 [ "$(sqlite3 "$CONVENE_DB" "select change || '|' || owner from groups")" = "Sepsis huddle at every handover|Bo Okafor" ] ||
     fail "commitment stored: $(sqlite3 "$CONVENE_DB" 'select * from groups')"
 
+# A breakout where people choose their group.
+ctl next
+ctl open
+expect amal "Breakout: pick a group: type group and its number."
+expect amal "Group 2: Wards, 0 people."
+to amal "hello"
+expect amal "Pick a group first: type group and its number."
+to amal "group 3"
+expect amal "Pick a group 1-2."
+to amal "group 2"
+expect amal "Joined group 2: Wards."
+expect amal "Breakout: your group is Wards."
+to amal "Porters first"
+expect amal "Added to the note."
+ctl close
+expect amal "Breakout closed."
+
 # The evaluation: a 0..10 rating answered with its label.
 ctl next
 ctl open
@@ -375,7 +397,7 @@ expect amal "Connection lost: reconnecting. Your answers are safe."
 start_host "$plan" --resume
 expect amal "Reconnected." 20
 to amal "status"
-expect amal "Status: activity 10 of 10"
+expect amal "Status: activity 11 of 11"
 ctl end
 expect amal "Session: The session has ended"
 expect bo "Session: The session has ended"
