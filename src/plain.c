@@ -1,72 +1,11 @@
 /* plain.c: the line mode's life: a connection to the host, lines typed
  * in (from a pipe, a terminal or an SSH channel), lines written out. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "conn.h"
 #include "convene.h"
-#include "plain.h"
-
-#define PLAIN_INPUT_MAX (VALUE_MAX_LEN * 4)	/* bytes in a typed line */
-#define PLAIN_PENDING 32			/* answers awaiting an ack */
-
-/* An answer sent and not yet acknowledged: what to say when it is. */
-struct pending {
-	uint32_t seq;
-	int slot;		/* form: the question answered, or -1 */
-	char said[512];
-};
-
-/*
- * One participant in line mode.  Bytes typed arrive through plain_feed()
- * and are cut into lines (CR, LF or CR LF; Backspace and DEL rub out;
- * escape sequences such as arrow keys are swallowed whole); output goes
- * through `write`, one whole line at a time.  Until a name is known the
- * lines typed answer "Your name" and "Your site"; then the connection
- * starts, and snapshots are read out by plain-render.c.
- */
-struct plain {
-	uv_loop_t *loop;
-	uv_timer_t life;	/* starts the session; closed first, freed last */
-	struct conn conn;
-	int started;		/* conn_init() was called */
-	struct snapshot *snap;	/* the connection's, NULL until one decodes */
-	struct plain_view view;
-	struct plain_out out;
-	void (*write)(void *, const char *, size_t);
-	void *warg;
-	void (*on_quit)(void *);
-	void *qarg;
-	void (*identity)(void *, struct msg_hello *);
-	int options;		/* enum plain_option */
-	char sock[108];
-	struct msg_hello hello;
-	int asking;		/* 1 name, 2 site, 0 neither */
-	char line[PLAIN_INPUT_MAX + 1];
-	size_t len;
-	int overflow;		/* the line being typed was too long */
-	int cr;			/* the last byte was CR (CR LF is one end) */
-	int esc;		/* inside an escape sequence: 1 ESC, 2 CSI */
-	uint32_t seq;
-	struct pending pend[PLAIN_PENDING];
-	int n_pend;
-	int welcomed, lost, input_ended, quitting, stopped;
-	int form_due;		/* read out the form's end with the next snapshot */
-	/* The last free-text answer sent, to say so if the host kept less
-	 * of it than was typed. */
-	char text_activity[ID_MAX_LEN + 1];
-	char text_sent[VALUE_MAX_LEN + 1];
-	char exit_reason[TEXT_MAX_LEN + 1];
-	char token_file[4200];
-	/* plain_start(): standard input (a terminal or a pipe is polled, a
-	 * file read whole) and output. */
-	uv_poll_t in;
-	int in_polled;
-	int file_input;
-};
+#include "plain-int.h"
 
 const char *
 plain_exit_reason(struct plain *p)
@@ -74,8 +13,9 @@ plain_exit_reason(struct plain *p)
 	return p->exit_reason;
 }
 
-static void
-quit(struct plain *p)
+/* Ask the owner to stop this line mode (once). */
+void
+plain_quit(struct plain *p)
 {
 	if (p->quitting)
 		return;
@@ -126,7 +66,7 @@ on_state(struct conn *c)
 		plain_say(&p->out, "%s: %s", c->state == CONN_REFUSED &&
 		    strstr(p->exit_reason, "session has ended") == NULL ?
 		    "Refused" : "Session", p->exit_reason);
-		quit(p);
+		plain_quit(p);
 		break;
 	}
 }
@@ -215,7 +155,7 @@ on_ack(struct conn *c, const struct msg_ack *a)
 			p->form_due = 1;
 	}
 	if (p->input_ended && p->n_pend == 0)
-		quit(p);
+		plain_quit(p);
 }
 
 static void
@@ -240,8 +180,6 @@ begin(struct plain *p)
 	conn_start(&p->conn);
 }
 
-static void read_file(struct plain *);
-
 static void
 on_life(uv_timer_t *t)
 {
@@ -255,7 +193,7 @@ on_life(uv_timer_t *t)
 		p->asking = 1;
 	}
 	if (p->file_input)
-		read_file(p);
+		plain_stdio_read(p);
 }
 
 static void
@@ -378,7 +316,7 @@ line_done(struct plain *p)
 		break;
 	case PW_QUIT:
 		plain_say(&p->out, "Leaving. Your answers are saved.");
-		quit(p);
+		plain_quit(p);
 		break;
 	case PW_MOVE:
 		p->view.form_cur = in.slot;
@@ -442,7 +380,7 @@ plain_feed(struct plain *p, const unsigned char *b, size_t n)
 				rubout(p);
 		} else if (c == 3) {		/* ^C from a raw terminal */
 			plain_say(&p->out, "Leaving. Your answers are saved.");
-			quit(p);
+			plain_quit(p);
 		} else if (c == 4 && p->len == 0) {
 			plain_feed_end(p);
 		} else if (c >= 0x20 || c == '\t') {
@@ -464,7 +402,7 @@ plain_feed_end(struct plain *p)
 		line_done(p);
 	p->input_ended = 1;
 	if (p->n_pend == 0 || !p->started || p->conn.state != CONN_READY)
-		quit(p);
+		plain_quit(p);
 }
 
 struct plain *
@@ -539,75 +477,4 @@ plain_stop(struct plain *p)
 		conn_close(&p->conn);
 	if (p->in_polled)
 		uv_close((uv_handle_t *)&p->in, NULL);
-}
-
-/* Standard output: whole writes, waiting out a full pipe. */
-static void
-stdout_write(void *arg, const char *s, size_t n)
-{
-	struct plain *p = arg;
-
-	while (n > 0) {
-		ssize_t w = write(STDOUT_FILENO, s, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			quit(p);	/* nobody is reading */
-			return;
-		}
-		s += w;
-		n -= (size_t)w;
-	}
-}
-
-static void
-on_stdin(uv_poll_t *h, int status, int events)
-{
-	struct plain *p = h->data;
-	unsigned char buf[4096];
-	ssize_t n;
-
-	(void)events;
-	n = status < 0 ? 0 : read(STDIN_FILENO, buf, sizeof buf);
-	if (n < 0 && (errno == EINTR || errno == EAGAIN))
-		return;
-	if (n <= 0) {
-		uv_poll_stop(h);
-		plain_feed_end(p);
-		return;
-	}
-	plain_feed(p, buf, (size_t)n);
-}
-
-/* A file given as standard input cannot be polled: read it whole. */
-static void
-read_file(struct plain *p)
-{
-	unsigned char buf[4096];
-	ssize_t n;
-
-	while ((n = read(STDIN_FILENO, buf, sizeof buf)) > 0 && !p->quitting)
-		plain_feed(p, buf, (size_t)n);
-	plain_feed_end(p);
-}
-
-/* The line mode on standard input and output (a terminal or pipes). */
-struct plain *
-plain_start(uv_loop_t *loop, const char *sock, const struct msg_hello *hello,
-    void (*on_quit)(void *), void *qarg)
-{
-	struct plain *p = plain_start_io(loop, sock, hello, stdout_write, NULL,
-	    on_quit, qarg);
-
-	if (p == NULL)
-		return NULL;
-	p->warg = p;
-	if (uv_poll_init(loop, &p->in, STDIN_FILENO) == 0) {
-		p->in.data = p;
-		p->in_polled = 1;
-		uv_poll_start(&p->in, UV_READABLE, on_stdin);
-	} else
-		p->file_input = 1;	/* read on the first turn */
-	return p;
 }
