@@ -38,15 +38,6 @@ form_free(void *st)
 	free(st);
 }
 
-static int
-first_open(const struct snapshot *s)
-{
-	for (int i = 0; i < s->n_slots; i++)
-		if (s->slots[i].mine[0] == '\0')
-			return i;
-	return s->n_slots;
-}
-
 /* Point the cursor at the current answer, or the middle of the scale. */
 static void
 place_cursor(struct form *f, const struct snapshot *s)
@@ -72,7 +63,7 @@ form_apply(void *st, const struct snapshot *s)
 
 	if (strcmp(f->activity, s->activity) != 0) {
 		snprintf(f->activity, sizeof f->activity, "%s", s->activity);
-		f->cur = first_open(s);
+		f->cur = snapshot_first_blank(s);
 		f->typing = -1;
 		place_cursor(f, s);
 	}

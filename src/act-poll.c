@@ -189,8 +189,9 @@ parse_list(const struct plan_activity *a, const char *in, int *opts, int cap)
 	return n;
 }
 
-static void
-join_list(const int *opts, int n, char *out, size_t cap)
+/* Option indexes as an answer lists them: "1,3" (numbers from 1). */
+void
+poll_join_list(const int *opts, int n, char *out, size_t cap)
 {
 	size_t o = 0;
 
@@ -247,7 +248,7 @@ answer_poll(const struct plan_activity *a, const char *in, struct answer *out,
 			snprintf(item, sizeof item, "o%d", opts[i] + 1);
 			add_row(out, item, opts[i] + 1, a->options[opts[i]]);
 		}
-		join_list(opts, k, out->canon, sizeof out->canon);
+		poll_join_list(opts, k, out->canon, sizeof out->canon);
 		return 0;
 	case POLL_RANK:
 		k = parse_list(a, in, opts, SNAP_MAX_OPTIONS);
@@ -261,7 +262,7 @@ answer_poll(const struct plan_activity *a, const char *in, struct answer *out,
 			snprintf(rank, sizeof rank, "%d", i + 1);
 			add_row(out, item, opts[i] + 1, rank);
 		}
-		join_list(opts, k, out->canon, sizeof out->canon);
+		poll_join_list(opts, k, out->canon, sizeof out->canon);
 		return 0;
 	case POLL_TEXT: {
 		char text[VALUE_MAX_LEN + 1];
@@ -304,7 +305,7 @@ restore_poll(const struct plan_activity *a, const struct answer *ans,
 	case POLL_RANK:
 		for (int i = 0; i < ans->n && i < SNAP_MAX_OPTIONS; i++)
 			opts[k++] = ans->rows[i].choice - 1;
-		join_list(opts, k, out, cap);
+		poll_join_list(opts, k, out, cap);
 		break;
 	}
 }

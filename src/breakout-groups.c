@@ -370,17 +370,6 @@ breakout_due_ok(const char *text)
 	return 0;
 }
 
-/* Characters (code points) in UTF-8 text. */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 /*
  * Check one part of a commitment, trimming it in place.  An empty text
  * clears the part.  Limits (bytes, as stored): change and measure 3 to
@@ -414,7 +403,7 @@ breakout_commit_check(int field, char *text, char *why, size_t n)
 		    label[field], max[field]);
 		return -1;
 	}
-	if (chars(text) < min[field]) {
+	if (util_utf8_chars(text) < min[field]) {
 		snprintf(why, n, "%s is too short: at least %zu characters",
 		    label[field], min[field]);
 		return -1;

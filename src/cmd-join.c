@@ -13,14 +13,30 @@
 #include <unistd.h>
 
 #include "convene.h"
+#include "plain.h"
 #include "tui.h"
 
 struct join {
 	struct tui *tui;
+	struct plain *plain;
+	int said;		/* the line mode has said why it stopped */
 	char sock[108];
 	char tokfile[4200];
 	char reason[TEXT_MAX_LEN + 1];
 };
+
+static void
+on_plain_quit(void *arg)
+{
+	struct join *j = arg;
+
+	if (j->plain == NULL)
+		return;
+	snprintf(j->reason, sizeof j->reason, "%s", plain_exit_reason(j->plain));
+	j->said = 1;
+	plain_stop(j->plain);
+	j->plain = NULL;
+}
 
 static void
 on_quit(void *arg)
@@ -38,7 +54,8 @@ static int
 usage(void)
 {
 	fputs("usage: convene join [--socket PATH] [--name NAME] [--site SITE] "
-	    "[--code CODE] [--view participant|projector|facilitator]\n",
+	    "[--code CODE] [--view participant|projector|facilitator] "
+	    "[--plain]\n",
 	    stderr);
 	return EXIT_USAGE;
 }
@@ -69,27 +86,41 @@ token_path(const char *sock, const char *name, const char *site, char *out,
 
 /*
  * Under sshd's ForceCommand (see convene-ssh(7)), the command a participant
- * typed after the address arrives in SSH_ORIGINAL_COMMAND.  It may carry a
- * join code and nothing else: anything that is not 1-32 letters, digits
- * and hyphens is ignored, and nothing from it is ever run.
+ * typed after the address arrives in SSH_ORIGINAL_COMMAND.  It may carry
+ * the word `plain` (the line mode) and a join code, in either order, and
+ * nothing else: a word that is not 1-32 letters, digits and hyphens makes
+ * it all ignored, and nothing from it is ever run.
  */
 static int
-ssh_code(char *out, size_t cap)
+ssh_code(char *out, size_t cap, int *plain)
 {
 	const char *s = getenv("SSH_ORIGINAL_COMMAND");
-	size_t n;
+	int want_plain = 0, words = 0;
 
+	out[0] = '\0';
 	if (s == NULL)
 		return 0;
-	s += strspn(s, " \t");
-	n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789-");
-	if (n == 0 || n > CODE_MAX_LEN || n >= cap ||
-	    s[n + strspn(s + n, " \t")] != '\0')
-		return 0;
-	memcpy(out, s, n);
-	out[n] = '\0';
-	return 1;
+	for (s += strspn(s, " \t"); *s != '\0'; s += strspn(s, " \t")) {
+		size_t n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "abcdefghijklmnopqrstuvwxyz0123456789-");
+		int is_plain = n == 5 && strncmp(s, "plain", 5) == 0;
+
+		if (n == 0 || n > CODE_MAX_LEN || n >= cap || ++words > 2 ||
+		    (s[n] != '\0' && s[n] != ' ' && s[n] != '\t') ||
+		    (out[0] != '\0' && !is_plain)) {
+			out[0] = '\0';
+			return 0;
+		}
+		if (is_plain && !want_plain)
+			want_plain = 1;
+		else {
+			memcpy(out, s, n);
+			out[n] = '\0';
+		}
+		s += n;
+	}
+	*plain |= want_plain;
+	return out[0] != '\0';
 }
 
 /*
@@ -195,6 +226,33 @@ find_seat(void *arg, struct msg_hello *hello)
 	read_token(j->tokfile, hello->token, sizeof hello->token);
 	if (j->tui != NULL && j->tokfile[0] != '\0')
 		tui_token_file(j->tui, j->tokfile);
+	if (j->plain != NULL && j->tokfile[0] != '\0')
+		plain_token_file(j->plain, j->tokfile);
+}
+
+/* Until the client quits; then why, and the exit code. */
+static int
+run(struct join *jp)
+{
+	char cmd[256];
+
+	uv_run(uv_default_loop(), UV_RUN_DEFAULT);
+	uv_loop_close(uv_default_loop());
+	if (jp->reason[0] != '\0') {
+		if (!jp->said)
+			fprintf(stderr, "convene: %s\n", jp->reason);
+		/* Over ssh there is no --code to add: the code goes after
+		 * the address. */
+		ssh_command("", cmd, sizeof cmd);
+		if (cmd[0] != '\0' && strstr(jp->reason, "join code") != NULL)
+			fprintf(stderr, "convene: over ssh, the code goes after "
+			    "the address: %s CODE\n", cmd);
+		if (strstr(jp->reason, "session has ended") != NULL)
+			return EXIT_OK;
+		return strstr(jp->reason, "no host") != NULL ? EXIT_UNREACHABLE :
+		    EXIT_BADINPUT;
+	}
+	return EXIT_OK;
 }
 
 int
@@ -202,14 +260,18 @@ cmd_join(int argc, char **argv)
 {
 	static struct join j;
 	struct msg_hello hello;
-	char sock[108], cmd[256];
-	int view = VIEW_PARTICIPANT, utf8_keys;
+	char sock[108], cmd[256], code[CODE_MAX_LEN + 1];
+	int view = VIEW_PARTICIPANT, utf8_keys, plain = 0;
 
 	memset(&hello, 0, sizeof hello);
 	util_default_socket(sock, sizeof sock);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
+		if (strcmp(a, "--plain") == 0) {
+			plain = 1;
+			continue;
+		}
 		if (i + 1 >= argc)
 			return usage();
 		if (strcmp(a, "--socket") == 0) {
@@ -240,9 +302,28 @@ cmd_join(int argc, char **argv)
 		} else
 			return usage();
 	}
-	if (hello.code[0] == '\0')
-		ssh_code(hello.code, sizeof hello.code);
+	if (ssh_code(code, sizeof code, &plain) && hello.code[0] == '\0')
+		util_strlcpy(hello.code, code, sizeof hello.code);
 	ssh_command(hello.code, cmd, sizeof cmd);
+	memset(&j, 0, sizeof j);
+	snprintf(j.sock, sizeof j.sock, "%s", sock);
+	if (plain) {
+		/* Lines on standard input and output (a terminal, a pipe, an
+		 * ssh session without one): no curses, no terminal needed.
+		 * It asks for a name and site when none is given, then calls
+		 * find_seat() before it joins. */
+		if (view != VIEW_PARTICIPANT) {
+			fputs("convene join: --plain is for participants; the "
+			    "facilitator's commands work as lines in convene "
+			    "ctl\n", stderr);
+			return EXIT_USAGE;
+		}
+		if ((j.plain = plain_start(uv_default_loop(), sock, &hello,
+		    on_plain_quit, &j)) == NULL)
+			return EXIT_UNREACHABLE;
+		plain_identity_hook(j.plain, find_seat);
+		return run(&j);
+	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		/* `ssh host`, `ssh host cmd`, scp and sftp all end here when
 		 * no terminal was asked for: one line on what to type. */
@@ -259,8 +340,6 @@ cmd_join(int argc, char **argv)
 	util_sanitize(hello.name, sizeof hello.name);
 	util_sanitize(hello.site, sizeof hello.site);
 	hello.view = (uint8_t)view;
-	memset(&j, 0, sizeof j);
-	snprintf(j.sock, sizeof j.sock, "%s", sock);
 	if (view == VIEW_PARTICIPANT && hello.name[0] != '\0')
 		find_seat(&j, &hello);
 	/* Without --name the tui asks for name and site first, then calls
@@ -278,20 +357,5 @@ cmd_join(int argc, char **argv)
 	 * decoding keys (and measuring names) sees UTF-8. */
 	if (utf8_keys)
 		setlocale(LC_CTYPE, "C.UTF-8");
-	uv_run(uv_default_loop(), UV_RUN_DEFAULT);
-	uv_loop_close(uv_default_loop());
-	if (j.reason[0] != '\0') {
-		fprintf(stderr, "convene: %s\n", j.reason);
-		/* Over ssh there is no --code to add: the code goes after
-		 * the address. */
-		ssh_command("", cmd, sizeof cmd);
-		if (cmd[0] != '\0' && strstr(j.reason, "join code") != NULL)
-			fprintf(stderr, "convene: over ssh, the code goes after "
-			    "the address: %s CODE\n", cmd);
-		if (strstr(j.reason, "session has ended") != NULL)
-			return EXIT_OK;
-		return strstr(j.reason, "no host") != NULL ? EXIT_UNREACHABLE :
-		    EXIT_BADINPUT;
-	}
-	return EXIT_OK;
+	return run(&j);
 }

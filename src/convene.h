@@ -187,6 +187,7 @@ int64_t	util_now_ms(void);
 void	util_random_hex(char *, size_t);
 void	util_sanitize(char *, size_t);
 size_t	util_utf8_cut(const char *, size_t);
+size_t	util_utf8_chars(const char *);
 int	util_utf8_valid(const char *, size_t);
 int	util_mkdir_p(const char *, unsigned);
 void	util_default_socket(char *, size_t);
@@ -444,6 +445,7 @@ int	activity_kind_parse(const char *, enum act_kind *);
 /* act-poll.c */
 extern const struct activity_ops act_poll_ops;
 int	poll_option_of(const struct plan_activity *, const char *);
+void	poll_join_list(const int *, int, char *, size_t);
 
 /* poll-results.c */
 void	poll_refresh(struct session *, int);

@@ -31,6 +31,16 @@ act_kind_name(unsigned k)
 	return k < ACT_KIND_MAX ? kind_names[k] : "unknown";
 }
 
+/* The first form question without an answer (n_slots: all answered). */
+int
+snapshot_first_blank(const struct snapshot *s)
+{
+	for (int i = 0; i < s->n_slots; i++)
+		if (s->slots[i].mine[0] == '\0')
+			return i;
+	return s->n_slots;
+}
+
 const char *
 act_state_name(unsigned s)
 {

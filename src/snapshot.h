@@ -297,5 +297,6 @@ int	snapshot_decode(const struct frame *, struct snapshot *, const char **);
 int	snapshot_fit(struct wbuf *, struct snapshot *);
 const char *act_kind_name(unsigned);
 const char *act_state_name(unsigned);
+int	snapshot_first_blank(const struct snapshot *);
 
 #endif

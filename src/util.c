@@ -53,6 +53,17 @@ util_strlcpy(char *dst, const char *src, size_t cap)
 	dst[n] = '\0';
 }
 
+/* Characters (code points) in UTF-8 text. */
+size_t
+util_utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 /* The longest prefix of `s` no longer than `max` bytes that ends between
  * UTF-8 characters. */
 size_t

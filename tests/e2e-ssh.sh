@@ -145,6 +145,11 @@ grep -qxF "convene: joining needs a terminal; connect with: ssh -t -p $PORT $U@1
     { cat "$E2E/cmd.out"; fail "no ssh -t hint"; }
 timeout 20 $SSH "$U@127.0.0.1" "$code" >"$E2E/cmd.out" 2>&1 </dev/null || true
 grep -qF "ssh -t -p $PORT $U@127.0.0.1 $code" "$E2E/cmd.out" || { cat "$E2E/cmd.out"; fail "hint lost the join code"; }
+# The word plain: the line mode, which needs no terminal (no -t).
+{ printf 'Dee\nNorth\n'; sleep 3; printf 'status\nquit\n'; } |
+    timeout 20 $SSH "$U@127.0.0.1" plain "$code" >"$E2E/cmd.out" 2>&1 || true
+grep -qF "Joined as Dee (North)" "$E2E/cmd.out" && grep -qF "Status:" "$E2E/cmd.out" ||
+    { cat "$E2E/cmd.out"; fail "ssh ... plain CODE: no line mode"; }
 
 # The kernel says who connects: the account cannot steer the session, and
 # asking for the facilitator's view gets a participant's.
