@@ -89,7 +89,7 @@ screen proj | grep -q "trolley" && fail "moderated answer still on the projector
 # 6. rank: best first, Backspace undoes, the last pick sends.
 "$CONVENE" ctl next >/dev/null
 "$CONVENE" ctl open >/dev/null
-wait_screen amal "pick best first"
+wait_screen amal "place next"
 keys amal 2 1 BSpace 3 1 4
 wait_screen amal "Received"
 keys bo 1 2 3 4
