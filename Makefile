@@ -64,6 +64,11 @@ check: $(BUILD)/convene $(TESTS) $(BENCHES)
 bench: all $(BENCHES)
 	@scripts/bench $(BUILD)
 
+# The README's `make run` and `make test` in a throwaway clean Debian 12
+# root, from the committed tree (as root; CI runs it).
+fresh-test:
+	@scripts/fresh-test
+
 MAN1 = $(wildcard man/*.1)
 MAN5 = $(wildcard man/*.5)
 MAN7 = $(wildcard man/*.7)
@@ -88,7 +93,7 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps run test check bench install uninstall clean
+.PHONY: all deps run test check bench fresh-test install uninstall clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 

@@ -195,6 +195,10 @@ void	util_strlcpy(char *, const char *, size_t);
 uint64_t util_siphash(const unsigned char[16], const void *, size_t);
 void	util_key_from_hex(const char *, unsigned char[16]);
 
+/* self.c */
+void	self_command(char *, size_t);
+void	self_append_word(char *, size_t, const char *);
+
 /* store.c */
 struct store;
 struct session;
