@@ -203,7 +203,9 @@ cmd_join(int argc, char **argv)
 	static struct join j;
 	struct msg_hello hello;
 	char sock[108], cmd[256];
+	const char *e = getenv("CONVENE_SOCKET");
 	int view = VIEW_PARTICIPANT, utf8_keys;
+	int sock_chosen = e != NULL && *e != '\0';
 
 	memset(&hello, 0, sizeof hello);
 	util_default_socket(sock, sizeof sock);
@@ -219,6 +221,7 @@ cmd_join(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			util_strlcpy(sock, argv[i], sizeof sock);
+			sock_chosen = 1;
 		}
 		else if (strcmp(a, "--name") == 0)
 			util_strlcpy(hello.name, argv[++i], sizeof hello.name);
@@ -263,6 +266,11 @@ cmd_join(int argc, char **argv)
 	snprintf(j.sock, sizeof j.sock, "%s", sock);
 	if (view == VIEW_PARTICIPANT && hello.name[0] != '\0')
 		find_seat(&j, &hello);
+	/* Someone connected to this host before (a saved token) gets the
+	 * quiet reconnecting screen; anyone else hears when no host is there. */
+	if (hello.token[0] == '\0' && join_wait_host(sock, sock_chosen,
+	    getenv("CONVENE_SSH_JOIN") != NULL) != 0)
+		return EXIT_UNREACHABLE;
 	/* Without --name the tui asks for name and site first, then calls
 	 * find_seat() before it joins. */
 	if ((j.tui = tui_start(uv_default_loop(), sock, &hello, view, on_quit,

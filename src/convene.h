@@ -551,6 +551,7 @@ extern const struct export_writer export_json;
 /* cmd-*.c */
 int	cmd_host(int, char **);
 int	cmd_join(int, char **);
+int	join_wait_host(const char *, int, int);	/* join-wait.c */
 int	cmd_ctl(int, char **);
 int	cmd_export(int, char **);
 int	cmd_sessions(int, char **);
