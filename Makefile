@@ -13,6 +13,8 @@ CFLAGS += -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CFLAGS += -Wno-format-truncation
 CFLAGS += -Isrc -Iscreens $(shell $(PKG_CONFIG) --cflags $(LIBS_PC))
 CFLAGS += -DCONVENE_FORMS_DIR='"$(PREFIX)/share/convene/forms"'
+# An uninstalled binary (run from this tree) also finds the tree's forms.
+CFLAGS += -DCONVENE_TREE='"$(CURDIR)"'
 LDLIBS += $(shell $(PKG_CONFIG) --libs $(LIBS_PC)) -lm
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)

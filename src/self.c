@@ -34,10 +34,11 @@ self_command(char *out, size_t cap)
 	ssize_t n;
 
 	snprintf(out, cap, "convene");
-	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0 ||
-	    stat(exe, &self) != 0)
+	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
 		return;
 	exe[n] = '\0';
+	if (stat(exe, &self) != 0)
+		return;
 	while (path != NULL && *path != '\0') {
 		const char *colon = strchr(path, ':');
 		size_t len = colon != NULL ? (size_t)(colon - path) :
@@ -86,4 +87,29 @@ self_append_word(char *out, size_t cap, const char *arg)
 	}
 	if (used + 1 < cap)
 		out[used++] = '\'', out[used] = '\0';
+}
+
+#ifndef CONVENE_TREE
+#define CONVENE_TREE ""
+#endif
+
+/*
+ * The forms of the source tree this binary was built in, when it runs
+ * from inside that tree (build/convene before `make install`), so that a
+ * plan of one's own anywhere can name the bundled forms; else "".
+ */
+void
+self_tree_forms(char *out, size_t cap)
+{
+	char exe[PATH_MAX];
+	size_t len = strlen(CONVENE_TREE);
+	ssize_t n;
+
+	out[0] = '\0';
+	if (len == 0 || (n = readlink("/proc/self/exe", exe, sizeof exe - 1))
+	    <= 0)
+		return;
+	exe[n] = '\0';
+	if (strncmp(exe, CONVENE_TREE, len) == 0 && exe[len] == '/')
+		snprintf(out, cap, "%s/sessions/forms", CONVENE_TREE);
 }
