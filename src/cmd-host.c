@@ -103,9 +103,7 @@ raise_nofile(void)
 static int
 usage(void)
 {
-	fputs("usage: convene host PLAN [--db PATH] [--socket PATH] "
-	    "[--code CODE] [--headless] [--resume] [--rehearse N]\n", stderr);
-	return EXIT_USAGE;
+	return usage_error("host");
 }
 
 static FILE *
@@ -183,6 +181,8 @@ cmd_host(int argc, char **argv)
 		const char *a = argv[i];
 		int more = i + 1 < argc;
 
+		if (usage_asked(a))
+			return usage_help("host");
 		if (strcmp(a, "--db") == 0 && more) {
 			util_strlcpy(db, argv[++i], sizeof db);
 			db_chosen = 1;

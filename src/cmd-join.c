@@ -37,10 +37,7 @@ on_quit(void *arg)
 static int
 usage(void)
 {
-	fputs("usage: convene join [--socket PATH] [--name NAME] [--site SITE] "
-	    "[--code CODE] [--view participant|projector|facilitator]\n",
-	    stderr);
-	return EXIT_USAGE;
+	return usage_error("join");
 }
 
 /* One token file per socket, name and site: the same person joining the
@@ -212,6 +209,8 @@ cmd_join(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
+		if (usage_asked(a))
+			return usage_help("join");
 		if (i + 1 >= argc)
 			return usage();
 		if (strcmp(a, "--socket") == 0) {
