@@ -442,6 +442,10 @@ tui_start_io(uv_loop_t *loop, const char *path, const struct msg_hello *hello,
 	if (view == VIEW_PARTICIPANT && t->hello.name[0] == '\0' &&
 	    (t->ask = ask_open(t)) != NULL) {
 		t->dirty = 1;
+		/* Draw the form now: the check handle runs only after the
+		 * loop's poll returns, and with no connection yet nothing but
+		 * a key would end it (the screen stayed blank until one). */
+		on_redraw(&t->redraw);
 		return t;	/* joins once name and site are in */
 	}
 	tui_connect(t);

@@ -36,6 +36,15 @@ pane ssh env CONVENE_SSH_JOIN=1 "$CONVENE" join --socket "$nope" --name Bo --sit
 wait_screen ssh "The session has not started yet"
 tm kill-window -t e2e:ssh
 
+# A plain join (no --name) shows its name form at once, before any key.
+"$CONVENE" host "$plan" --headless --socket "$nope" --db "$E2E/form.db" >>"$E2E/host.log" 2>&1 &
+HOST_PID=$!
+wait_for 10 "$CONVENE" ctl --socket "$nope" status
+pane form "$CONVENE" join --socket "$nope"
+wait_screen form "Your name:"
+tm kill-window -t e2e:form
+kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
+
 # Installed: plain convene is on the PATH, and the join line says so.
 mkdir -p "$E2E/bin"
 ln -s "$CONVENE" "$E2E/bin/convene"
