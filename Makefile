@@ -13,6 +13,8 @@ CFLAGS += -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CFLAGS += -Wno-format-truncation
 CFLAGS += -Isrc -Iscreens $(shell $(PKG_CONFIG) --cflags $(LIBS_PC))
 CFLAGS += -DCONVENE_FORMS_DIR='"$(PREFIX)/share/convene/forms"'
+# An uninstalled binary (run from this tree) also finds the tree's forms.
+CFLAGS += -DCONVENE_TREE='"$(CURDIR)"'
 LDLIBS += $(shell $(PKG_CONFIG) --libs $(LIBS_PC)) -lm
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
@@ -64,6 +66,11 @@ check: $(BUILD)/convene $(TESTS) $(BENCHES)
 bench: all $(BENCHES)
 	@scripts/bench $(BUILD)
 
+# The README's `make run` and `make test` in a throwaway clean Debian 12
+# root, from the committed tree (as root; CI runs it).
+fresh-test:
+	@scripts/fresh-test
+
 MAN1 = $(wildcard man/*.1)
 MAN5 = $(wildcard man/*.5)
 MAN7 = $(wildcard man/*.7)
@@ -88,7 +95,7 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps run test check bench install uninstall clean
+.PHONY: all deps run test check bench fresh-test install uninstall clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 

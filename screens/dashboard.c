@@ -4,11 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dashboard.h"
 #include "screen.h"
 
 /* `sel` picks a free-text answer to moderate (index into texts[]). */
 struct dash {
 	int help;
+	int full;	/* showing the picked text answer whole */
 	int confirm_quit;
 	int sel;
 	int member;	/* breakout: the picked member of group `sel` */
@@ -114,8 +116,8 @@ dash_key(void *st, const struct snapshot *s, int key, struct intent *in)
 		d->confirm_quit = 0;
 		return key == 'y' || key == 'Y' ? SCR_QUIT : SCR_REDRAW;
 	}
-	if (d->help) {
-		d->help = 0;
+	if (d->help || d->full) {
+		d->help = d->full = 0;
 		return SCR_REDRAW;
 	}
 	if (s->kind == ACT_BREAKOUT) {
@@ -177,6 +179,12 @@ dash_key(void *st, const struct snapshot *s, int key, struct intent *in)
 
 			snprintf(id, sizeof id, "%u", s->notes[d->sel].id);
 			return ctl(in, "theme", id);
+		}
+		return SCR_NONE;
+	case SK_ENTER:
+		if (s->kind == ACT_POLL && s->n_texts > 0) {
+			d->full = 1;
+			return SCR_REDRAW;
 		}
 		return SCR_NONE;
 	case 'x':
@@ -249,133 +257,6 @@ draw_people(struct ui *ui, const struct snapshot *s, int top, int x, int w)
 static int draw_texts(struct ui *, const struct snapshot *,
     const struct dash *, int, int, int);
 
-/* "3.9+-0.6 n8": mean, spread and n of one subscale at one site.  The
- * host sends hundredths; printf rounds them (3.97 is 4.0, not 3.0). */
-static void
-mean_cell(char *out, size_t n, const struct snap_score *sc, int k)
-{
-	if (sc->n[k] == 0)
-		snprintf(out, n, "    -     ");
-	else
-		snprintf(out, n, "%.1f+-%.1f n%u", sc->mean100[k] / 100.0,
-		    sc->sd100[k] / 100.0, sc->n[k]);
-}
-
-/* One character per rating question: how high the site scored it. */
-static void
-heat_row(struct ui *ui, const struct snapshot *s, const struct snap_score *sc,
-    char *out, size_t cap)
-{
-	static const char *blocks[] = { "\xe2\x96\x81", "\xe2\x96\x82",
-	    "\xe2\x96\x83", "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86",
-	    "\xe2\x96\x87", "\xe2\x96\x88" };
-	static const char ascii[] = "._-:=+*#";
-	size_t o = 0;
-
-	for (int k = 0; k < s->n_slots && o + 4 < cap; k++) {
-		const struct snap_slot *sl = &s->slots[k];
-		const struct snap_scale *scale;
-		double lo, hi, v;
-		int level;
-
-		if (sl->kind != SLOT_RATING)
-			continue;
-		scale = &s->scales[sl->scale];
-		if (sc->item10[k] < 0 || scale->n < 2) {
-			out[o++] = ' ';
-			continue;
-		}
-		lo = atof(scale->values[0]);
-		hi = atof(scale->values[scale->n - 1]);
-		v = sc->item10[k] / 10.0;
-		level = hi > lo ? (int)((v - lo) / (hi - lo) * 7.99) : 0;
-		level = level < 0 ? 0 : level > 7 ? 7 : level;
-		if (ui->utf8) {
-			memcpy(out + o, blocks[level], 3);
-			o += 3;
-		} else
-			out[o++] = ascii[level];
-	}
-	out[o] = '\0';
-}
-
-/*
- * A form as it is filled in: per site, how many have started and
- * submitted, each subscale's mean +- SD (n) and its change since the
- * collaborative's previous session, then a heat row per site (one
- * character per rating question, low to high).  Sites under the
- * threshold are marked "small": their figures stay on this screen and
- * never reach a shared one.
- */
-static void
-draw_form(struct ui *ui, const struct snapshot *s, int y, int x, int w)
-{
-	char line[512], cell[64];
-	int max_y = ui->rows - 3;
-	/* Wide: "mean+-sd change" per subscale; narrow: "mean(sd)". */
-	int wide = w >= 20 + 19 * s->n_subscales, sub_w = wide ? 19 : 9;
-	int site_w = wide ? 12 : 9;
-
-	snprintf(line, sizeof line, "%u questions   %s", s->n_slots,
-	    s->form_by ? "one answer per site" : "one answer per person");
-	ui_text(ui, y++, x, w, line, UI_DIM);
-	snprintf(line, sizeof line, "%-*.*s %5s", site_w, site_w, "site",
-	    "done");
-	for (int k = 0; k < s->n_subscales && (int)strlen(line) + sub_w <= w;
-	    k++) {
-		size_t l = strlen(line);
-
-		snprintf(line + l, sizeof line - l, " %-*.*s", sub_w - 1,
-		    sub_w - 1, s->subscales[k]);
-	}
-	ui_text(ui, y++, x, w, line, UI_TITLE);
-	for (int i = 0; i < s->n_scores && y < max_y; i++) {
-		const struct snap_score *sc = &s->scores[i];
-
-		snprintf(line, sizeof line, "%-*.*s%c%2u/%-2u", site_w, site_w,
-		    sc->site, sc->suppressed ? '*' : ' ', sc->complete,
-		    sc->started);
-		for (int k = 0; k < s->n_subscales &&
-		    (int)strlen(line) + sub_w <= w; k++) {
-			size_t l = strlen(line);
-
-			if (sc->n[k] == 0)
-				snprintf(cell, sizeof cell, "-");
-			else if (!wide)
-				snprintf(cell, sizeof cell, "%.1f(%.1f)",
-				    sc->mean100[k] / 100.0, sc->sd100[k] / 100.0);
-			else
-				mean_cell(cell, sizeof cell, sc, k);
-			if (wide && sc->prev100[k] != INT32_MIN && sc->n[k] > 0) {
-				int d = sc->mean100[k] - sc->prev100[k];
-				size_t c = strlen(cell);
-
-				snprintf(cell + c, sizeof cell - c, " %+.1f",
-				    d / 100.0);
-			}
-			snprintf(line + l, sizeof line - l, " %-*s", sub_w - 1,
-			    cell);
-		}
-		ui_text(ui, y++, x, w, line, i == 0 ? UI_TITLE : sc->suppressed ?
-		    UI_DIM : UI_NORMAL);
-	}
-	if (y < max_y && !wide)
-		ui_text(ui, y++, x, w, "* under 5: not shown on shared screens; "
-		    "wider terminal shows change since last session", UI_DIM);
-	if (y + 2 >= max_y)
-		return;
-	y++;
-	ui_text(ui, y++, x, w, "heat by question (low to high):", UI_DIM);
-	for (int i = 1; i < s->n_scores && y < max_y; i++) {
-		char heat[4 * SNAP_MAX_SLOTS + 1];
-
-		heat_row(ui, s, &s->scores[i], heat, sizeof heat);
-		snprintf(line, sizeof line, "%-9.9s %s", s->scores[i].site,
-		    heat);
-		ui_text(ui, y++, x, w, line, UI_NORMAL);
-	}
-}
-
 /* The room as a grid of tables (who sits where, who has arrived); the
  * selected table's tablecloth below, live.  After the last round, the
  * harvest: every line, * marks a theme. */
@@ -402,6 +283,19 @@ draw_cafe(struct ui *ui, const struct snapshot *s, const struct dash *d,
 	snprintf(line, sizeof line, "Round %u of %u%s%s   (n: next round)",
 	    s->round, s->rounds, t[0] ? ", left " : "", t);
 	ui_text(ui, y++, x, w, line, UI_GOOD);
+	{
+		/* How many tables the room gave (the plan's number is only
+		 * what it asks for: a table needs 2; the open's reply says). */
+		unsigned seated = 0;
+
+		for (int i = 0; i < s->n_tables; i++)
+			seated += s->tables[i].seated;
+		snprintf(line, sizeof line, "%u people: %u table%s of %u%s",
+		    seated, s->n_tables, s->n_tables == 1 ? "" : "s",
+		    s->n_tables ? seated / s->n_tables : 0, s->n_tables &&
+		    seated % s->n_tables ? "+" : "");
+		ui_text(ui, y++, x, w, line, UI_DIM);
+	}
 	half = y + (max_y - y) / 2;
 	for (int i = 0; i < s->n_tables && y < half; i++) {
 		const struct snap_table *tb = &s->tables[i];
@@ -491,8 +385,11 @@ draw_activity(struct ui *ui, const struct snapshot *s, const struct dash *d,
 
 	if (s->current < 0) {
 		ui_text(ui, y++, x, w, "Lobby", UI_TITLE);
-		ui_text(ui, y++, x, w, "People are joining. Press n to start "
-		    "the first activity.", UI_DIM);
+		/* Wrapped: at 80 columns the middle column is 34 wide. */
+		n = text_wrap("People are joining. Press n to start the first "
+		    "activity.", w, ui->utf8, lines, 5);
+		for (int i = 0; i < n; i++)
+			ui_text(ui, y++, x, w, lines[i], UI_DIM);
 		return;
 	}
 	snprintf(line, sizeof line, "%d/%u %s: %s", s->current + 1, s->n_items,
@@ -517,7 +414,7 @@ draw_activity(struct ui *ui, const struct snapshot *s, const struct dash *d,
 		return;
 	}
 	if (s->kind == ACT_ASSESS || s->kind == ACT_FEEDBACK) {
-		draw_form(ui, s, y, x, w);
+		dash_form_draw(ui, s, y, x, w);
 		return;
 	}
 	if (s->poll_type == POLL_TEXT)
@@ -549,15 +446,40 @@ draw_texts(struct ui *ui, const struct snapshot *s, const struct dash *d,
 	char line[512];
 
 	for (int i = 0; i < s->n_texts && i < half; i++, y++) {
-		snprintf(line, sizeof line, "%s%s", s->texts[i].hidden ?
-		    "[hidden] " : "", s->texts[i].text);
+		/* The picked one is marked, not only coloured (NO_COLOR,
+		 * vt100). */
+		snprintf(line, sizeof line, "%s%s%s", i == d->sel ? "> " : "  ",
+		    s->texts[i].hidden ? "[hidden] " : "", s->texts[i].text);
 		ui_text(ui, y, x, w, line, i == d->sel ? UI_SELECT :
 		    s->texts[i].hidden ? UI_DIM : UI_NORMAL);
 	}
 	if (s->n_texts == 0)
 		ui_text(ui, y++, x, w, "No answers yet.", UI_DIM);
+	else
+		ui_text(ui, y++, x, w, "Enter: read whole  x: hide", UI_DIM);
 	y++;
 	return results_draw(ui, s, y, x, w, ui->rows - 5, -1);
+}
+
+/* The picked text answer, whole, over the activity column. */
+static void
+draw_full(struct ui *ui, const struct snapshot *s, const struct dash *d,
+    int top, int x, int w)
+{
+	char lines[16][256];
+	int n, y = top;
+
+	if (d->sel >= s->n_texts)
+		return;
+	for (int r = top; r < ui->rows - 2; r++)
+		ui_text(ui, r, x, w, "", UI_NORMAL);
+	ui_text(ui, y++, x, w, s->texts[d->sel].hidden ? "Answer (hidden from "
+	    "the room):" : "Answer:", UI_TITLE);
+	n = text_wrap(s->texts[d->sel].text, w, ui->utf8, lines, 16);
+	for (int i = 0; i < n && y < ui->rows - 3; i++)
+		ui_text(ui, y++, x, w, lines[i], UI_NORMAL);
+	ui_text(ui, ++y < ui->rows - 2 ? y : ui->rows - 3, x, w, "any key "
+	    "goes back", UI_DIM);
 }
 
 static void
@@ -572,7 +494,8 @@ draw_help(struct ui *ui)
 		"+ / t       one more minute on the timer / stop the timer",
 		"s           results overall / by site",
 		"m           a message on every screen (say)",
-		"up/down, x  pick a text answer, hide it from the room",
+		"up/down, x  pick a text answer (>), hide it from the room",
+		"Enter       read the picked text answer whole",
 		"up/down, *  café: read a table live; harvest: mark a theme",
 		"Tab, v, b   breakout: pick a member, move them; call all back",
 		"q           quit (asks first; resume with --resume)",
@@ -613,6 +536,8 @@ dash_draw(void *st, const struct snapshot *s, struct ui *ui)
 		ui_vline(ui, top, ui->cols - right - 1, ui->rows - top - 2);
 	}
 	draw_activity(ui, s, d, top, left + 2, mid - 2);
+	if (d->full)
+		draw_full(ui, s, d, top, left + 2, mid - 2);
 	if (d->help)
 		draw_help(ui);
 	ui_fill(ui, ui->rows - 2, UI_DIM);
@@ -625,8 +550,13 @@ dash_draw(void *st, const struct snapshot *s, struct ui *ui)
 		ui_fill(ui, ui->rows - 2, UI_WARN);
 		ui_text(ui, ui->rows - 2, 1, ui->cols - 2, status, UI_WARN);
 	} else {
-		snprintf(status, sizeof status, "Join: %s   %s", s->join_hint,
-		    ui->notice);
+		/* A reply to a key first: a long join line would hide it. */
+		if (ui->notice[0] != '\0')
+			snprintf(status, sizeof status, "%s   Join: %s",
+			    ui->notice, s->join_hint);
+		else
+			snprintf(status, sizeof status, "Join: %s",
+			    s->join_hint);
 		ui_text(ui, ui->rows - 2, 1, ui->cols - 2, status, UI_DIM);
 	}
 	screen_footer(ui, d->confirm_quit ? "Quit the host? Participants "

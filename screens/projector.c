@@ -229,8 +229,11 @@ proj_draw(void *st, const struct snapshot *s, struct ui *ui)
 			    ui->rows - 4, -1);
 		else
 			progress(ui, s, y + 2);
-		ui_center(ui, ui->rows - 3, s->join_hint, UI_DIM);
 	}
+	/* Latecomers can join at any moment: the line stays at the bottom
+	 * (the views above stop short of it). */
+	if (!waiting)
+		ui_center(ui, ui->rows - 3, s->join_hint, UI_DIM);
 	screen_footer(ui, p->confirm_quit ? "Close the projector view? y = "
 	    "close" : "projector view (read-only)   q close");
 }

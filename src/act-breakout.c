@@ -96,7 +96,8 @@ check_breakout(struct plan_activity *a, char *why, size_t n)
 	}
 	if (breakout_mode_parse(groups, &mode, &count) != 0) {
 		snprintf(why, n, "groups = site, mixed, choose or a number of "
-		    "groups from 1 to %d", SNAP_MAX_GROUPS);
+		    "groups from 1 to %d, not \"%s\"", SNAP_MAX_GROUPS,
+		    groups != NULL ? groups : "");
 		return -1;
 	}
 	if (names != NULL) {

@@ -269,6 +269,14 @@ open_cafe(struct session *s, int idx, char *why, size_t n)
 		c->tables = c->n / 2 > 0 ? c->n / 2 : 1;
 	if (plan(s, idx, c, 0, -1, why, n) != 0)
 		return -1;
+	/* Fewer tables than planned is no mistake, but say why (the reply
+	 * to open, on the facilitator's status line). */
+	why[0] = '\0';
+	if (get_int(a, "tables", 0) > c->tables)
+		snprintf(why, n, "%d people: %d table%s of %d%s; the plan asks "
+		    "for %d tables (a table needs 2 people)", c->n, c->tables,
+		    c->tables == 1 ? "" : "s", c->n / c->tables, c->n %
+		    c->tables ? "+" : "", get_int(a, "tables", 0));
 	c->round = 1;
 	store_activity_round(s->store, s->runs[idx].store_id, 1);
 	s->tallies_stale = 1;

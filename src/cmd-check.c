@@ -50,10 +50,10 @@ cmd_check(int argc, char **argv)
 {
 	int bad = 0;
 
-	if (argc < 2) {
-		fputs("usage: convene check FILE...\n", stderr);
-		return EXIT_USAGE;
-	}
+	if (argc == 2 && usage_asked(argv[1]))
+		return usage_help("check");
+	if (argc < 2)
+		return usage_error("check");
 	for (int i = 1; i < argc; i++) {
 		size_t n = strlen(argv[i]);
 

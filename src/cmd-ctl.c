@@ -66,12 +66,10 @@ cmd_ctl(int argc, char **argv)
 		util_strlcpy(path, argv[2], sizeof path);
 		i = 3;
 	}
-	if (i >= argc) {
-		fputs("usage: convene ctl [--socket PATH] COMMAND [ARG...]\n"
-		    "commands: next prev goto open close reveal hide timer "
-		    "extend recall move say status end\n", stderr);
-		return EXIT_USAGE;
-	}
+	if (i < argc && usage_asked(argv[i]))
+		return usage_help("ctl");
+	if (i >= argc)
+		return usage_error("ctl");
 	if (argc - i > CTL_MAX_ARGS) {
 		fprintf(stderr, "convene ctl: at most %d words in all; quote "
 		    "the text of say\n", CTL_MAX_ARGS);

@@ -7,25 +7,6 @@
 
 #include "export.h"
 
-static void
-export_usage(FILE *f)
-{
-	char names[64];
-
-	export_writer_names(names, sizeof names);
-	fprintf(f, "usage: convene export [--db PATH | --merge DB DB...] "
-	    "[--session ID|latest|all]\n"
-	    "       [--collaborative NAME] [--site SITE] [--min-group N] "
-	    "[--format %s]\n"
-	    "       [--out PATH] [--table NAME]\n", names);
-}
-
-static void
-sessions_usage(FILE *f)
-{
-	fprintf(f, "usage: convene sessions [--db PATH]\n");
-}
-
 /*
  * `--name VALUE` or `--name=VALUE` at argv[*i]: its value, or NULL when
  * argv[*i] is another option.  A missing value sets *missing.
@@ -201,8 +182,7 @@ cmd_export(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") ==
 		    0) {
-			export_usage(stdout);
-			return EXIT_OK;
+			return usage_help("export");
 		}
 		if ((v = option(argc, argv, &i, "--db", &missing)) != NULL)
 			db = v;
@@ -238,21 +218,21 @@ cmd_export(int argc, char **argv)
 			if (n_merge == 0) {
 				fprintf(stderr, "convene export: --merge "
 				    "takes the databases to combine\n");
-				export_usage(stderr);
+				usage_print(stderr, "export");
 				return EXIT_USAGE;
 			}
 		} else {
 			fprintf(stderr, "convene export: %s \"%s\"\n", missing ?
 			    "missing value after" : "unexpected argument",
 			    argv[i]);
-			export_usage(stderr);
+			usage_print(stderr, "export");
 			return EXIT_USAGE;
 		}
 	}
 	if (merge != NULL && db != NULL) {
 		fprintf(stderr, "convene export: --db and --merge: give the "
 		    "databases to --merge\n");
-		export_usage(stderr);
+		usage_print(stderr, "export");
 		return EXIT_USAGE;
 	}
 	/* `--out x.json` alone says which format is wanted. */
@@ -263,7 +243,7 @@ cmd_export(int argc, char **argv)
 		export_writer_names(names, sizeof names);
 		fprintf(stderr, "convene export: unknown format \"%s\" "
 		    "(expected %s)\n", format, names);
-		export_usage(stderr);
+		usage_print(stderr, "export");
 		return EXIT_USAGE;
 	}
 	/* A multi-table format writes a directory unless --out names one
@@ -274,7 +254,7 @@ cmd_export(int argc, char **argv)
 		fprintf(stderr, "convene export: --table picks the one CSV "
 		    "table for stdout or a .csv file; --out DIR writes them "
 		    "all\n");
-		export_usage(stderr);
+		usage_print(stderr, "export");
 		return EXIT_USAGE;
 	}
 	j.progress = isatty(STDERR_FILENO);
@@ -321,8 +301,7 @@ cmd_sessions(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") ==
 		    0) {
-			sessions_usage(stdout);
-			return EXIT_OK;
+			return usage_help("sessions");
 		}
 		if ((v = option(argc, argv, &i, "--db", &missing)) != NULL)
 			db = v;
@@ -330,7 +309,7 @@ cmd_sessions(int argc, char **argv)
 			fprintf(stderr, "convene sessions: %s \"%s\"\n",
 			    missing ? "missing value after" :
 			    "unexpected argument", argv[i]);
-			sessions_usage(stderr);
+			usage_print(stderr, "sessions");
 			return EXIT_USAGE;
 		}
 	}

@@ -20,6 +20,7 @@ struct host {
 	struct rehearsal *rehearsal;
 	uv_signal_t sigint, sigterm;
 	uv_timer_t linger;
+	int ended;		/* by `ctl end`: nothing to resume */
 };
 
 static void
@@ -56,6 +57,7 @@ on_ended(struct server *srv)
 {
 	struct host *h = srv->data;
 
+	h->ended = 1;
 	uv_timer_init(srv->loop, &h->linger);
 	h->linger.data = h;
 	uv_timer_start(&h->linger, on_linger, 300, 0);
@@ -101,9 +103,7 @@ raise_nofile(void)
 static int
 usage(void)
 {
-	fputs("usage: convene host PLAN [--db PATH] [--socket PATH] "
-	    "[--code CODE] [--headless] [--resume] [--rehearse N]\n", stderr);
-	return EXIT_USAGE;
+	return usage_error("host");
 }
 
 static FILE *
@@ -120,12 +120,54 @@ open_log(const char *db)
 	return fopen(path, "a");
 }
 
+/* After q, a signal or a crash, `host --resume` with the same database,
+ * socket and code picks the session up: say exactly how. */
+static void
+print_resume(const char *plan_path, const char *db, const char *sock,
+    const char *code)
+{
+	char cmd[8192];
+
+	self_command(cmd, sizeof cmd);
+	self_append_word(cmd, sizeof cmd, "host");
+	self_append_word(cmd, sizeof cmd, plan_path);
+	if (db != NULL)
+		self_append_word(cmd, sizeof cmd, "--db"),
+		    self_append_word(cmd, sizeof cmd, db);
+	if (sock != NULL)
+		self_append_word(cmd, sizeof cmd, "--socket"),
+		    self_append_word(cmd, sizeof cmd, sock);
+	if (*code != '\0')
+		self_append_word(cmd, sizeof cmd, "--code"),
+		    self_append_word(cmd, sizeof cmd, code);
+	self_append_word(cmd, sizeof cmd, "--resume");
+	fprintf(stderr, "convene: the session is paused; participants wait "
+	    "for it. To go on:\n  %s\n", cmd);
+}
+
+/* The join line: the command as this facilitator's shell would run it. */
+static void
+join_hint(char *out, size_t cap, int sock_chosen, const char *sock,
+    const char *code)
+{
+	self_command(out, cap);
+	self_append_word(out, cap, "join");
+	/* Another shell of the same user finds the default socket itself. */
+	if (sock_chosen)
+		self_append_word(out, cap, "--socket"),
+		    self_append_word(out, cap, sock);
+	if (*code != '\0')
+		self_append_word(out, cap, "--code"),
+		    self_append_word(out, cap, code);
+}
+
 int
 cmd_host(int argc, char **argv)
 {
 	static struct host h;
 	char db[4096], sock[108], err[8192];
-	const char *plan_path = NULL, *code = "";
+	const char *plan_path = NULL, *code = "", *e;
+	int db_chosen, sock_chosen;
 	int headless = 0, resume = 0, rehearse = 0, status = EXIT_OK;
 	struct plan plan;
 	struct store *st;
@@ -133,16 +175,22 @@ cmd_host(int argc, char **argv)
 
 	util_default_db(db, sizeof db);
 	util_default_socket(sock, sizeof sock);
+	db_chosen = (e = getenv("CONVENE_DB")) != NULL && *e != '\0';
+	sock_chosen = (e = getenv("CONVENE_SOCKET")) != NULL && *e != '\0';
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		int more = i + 1 < argc;
 
-		if (strcmp(a, "--db") == 0 && more)
+		if (usage_asked(a))
+			return usage_help("host");
+		if (strcmp(a, "--db") == 0 && more) {
 			util_strlcpy(db, argv[++i], sizeof db);
-		else if (strcmp(a, "--socket") == 0 && more) {
+			db_chosen = 1;
+		} else if (strcmp(a, "--socket") == 0 && more) {
 			if (strlen(argv[++i]) >= sizeof sock)
 				return socket_too_long(argv[i]);
 			util_strlcpy(sock, argv[i], sizeof sock);
+			sock_chosen = 1;
 		}
 		else if (strcmp(a, "--code") == 0 && more)
 			code = argv[++i];
@@ -202,8 +250,7 @@ cmd_host(int argc, char **argv)
 	h.srv.on_stop = on_ended;
 	h.srv.log = headless ? stderr : open_log(db);
 	util_strlcpy(h.srv.code, code, sizeof h.srv.code);
-	snprintf(h.srv.join_hint, sizeof h.srv.join_hint,
-	    "convene join --socket %s%s%s", sock, *code ? " --code " : "",
+	join_hint(h.srv.join_hint, sizeof h.srv.join_hint, sock_chosen, sock,
 	    code);
 	if (server_start(&h.srv, loop, sock, err, sizeof err) != 0) {
 		fprintf(stderr, "convene host: %s\n", err);
@@ -240,6 +287,9 @@ cmd_host(int argc, char **argv)
 	}
 	uv_run(loop, UV_RUN_DEFAULT);
 	uv_loop_close(loop);
+	if (!h.ended && status == EXIT_OK)
+		print_resume(plan_path, db_chosen ? db : NULL, sock_chosen ?
+		    sock : NULL, code);
 	rehearse_free(rehearse_free_later);
 	session_free(h.srv.sess);
 	store_close(st);

@@ -53,11 +53,7 @@ on_quit(void *arg)
 static int
 usage(void)
 {
-	fputs("usage: convene join [--socket PATH] [--name NAME] [--site SITE] "
-	    "[--code CODE] [--view participant|projector|facilitator] "
-	    "[--plain]\n",
-	    stderr);
-	return EXIT_USAGE;
+	return usage_error("join");
 }
 
 /* One token file per socket, name and site: the same person joining the
@@ -261,13 +257,17 @@ cmd_join(int argc, char **argv)
 	static struct join j;
 	struct msg_hello hello;
 	char sock[108], cmd[256], code[CODE_MAX_LEN + 1];
+	const char *e = getenv("CONVENE_SOCKET");
 	int view = VIEW_PARTICIPANT, utf8_keys, plain = 0;
+	int sock_chosen = e != NULL && *e != '\0';
 
 	memset(&hello, 0, sizeof hello);
 	util_default_socket(sock, sizeof sock);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
+		if (usage_asked(a))
+			return usage_help("join");
 		if (strcmp(a, "--plain") == 0) {
 			plain = 1;
 			continue;
@@ -281,6 +281,7 @@ cmd_join(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			util_strlcpy(sock, argv[i], sizeof sock);
+			sock_chosen = 1;
 		}
 		else if (strcmp(a, "--name") == 0)
 			util_strlcpy(hello.name, argv[++i], sizeof hello.name);
@@ -342,6 +343,11 @@ cmd_join(int argc, char **argv)
 	hello.view = (uint8_t)view;
 	if (view == VIEW_PARTICIPANT && hello.name[0] != '\0')
 		find_seat(&j, &hello);
+	/* Someone connected to this host before (a saved token) gets the
+	 * quiet reconnecting screen; anyone else hears when no host is there. */
+	if (hello.token[0] == '\0' && join_wait_host(sock, sock_chosen,
+	    getenv("CONVENE_SSH_JOIN") != NULL) != 0)
+		return EXIT_UNREACHABLE;
 	/* Without --name the tui asks for name and site first, then calls
 	 * find_seat() before it joins. */
 	if ((j.tui = tui_start(uv_default_loop(), sock, &hello, view, on_quit,

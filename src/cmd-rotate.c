@@ -9,10 +9,7 @@
 #include <sqlite3.h>
 
 #include "rotate.h"
-
-#define USAGE	"usage: convene rotate (--people N | --roster CSV) --tables T " \
-		"--rounds R [--hosts stay|move] [--mix site] [--seed S] " \
-		"[--format text|csv|json] [--avoid A,B]...\n"
+#include "usage.h"
 
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON };
 
@@ -34,8 +31,7 @@ usage(const char *why)
 {
 	if (why != NULL)
 		fprintf(stderr, "convene rotate: %s\n", why);
-	fputs(USAGE, stderr);
-	return 2;
+	return usage_error("rotate");
 }
 
 static int
@@ -442,6 +438,9 @@ cmd_rotate(int argc, char **argv)
 	char			why[ROT_WHY_LEN], err[256];
 	int			rc, i, hosts = 0, *buf = NULL;
 
+	for (int i = 1; i < argc; i++)
+		if (usage_asked(argv[i]))
+			return usage_help("rotate");
 	memset(&a, 0, sizeof a);
 	memset(&rm, 0, sizeof rm);
 	a.seed = 1;

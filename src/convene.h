@@ -8,6 +8,7 @@
 
 #include "protocol.h"
 #include "snapshot.h"
+#include "usage.h"
 
 #define CONVENE_VERSION "0.1.0"
 
@@ -145,6 +146,7 @@ struct kvdiag {
 };
 void	kv_fail(struct kvdiag *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
+void	kv_done(struct kvdiag *);
 char	*kv_trim(char *);
 int	kv_split(const char *, char **, int);
 void	kv_lines(const char *, size_t, struct kvdiag *,
@@ -155,6 +157,7 @@ int	kv_read(const char *, char **, size_t *, char *, size_t);
 int	form_parse(const char *, size_t, const char *, struct form *, char *,
 	    size_t);
 int	form_load(const char *, const char *, struct form *, char *, size_t);
+int	form_find(const char *, const char *, char *, size_t, char *, size_t);
 void	form_free(struct form *);
 int	form_add_agenda(struct form *, const struct plan *, const char *);
 const struct form_item *form_item(const struct form *, const char *);
@@ -195,6 +198,11 @@ void	util_default_db(char *, size_t);
 void	util_strlcpy(char *, const char *, size_t);
 uint64_t util_siphash(const unsigned char[16], const void *, size_t);
 void	util_key_from_hex(const char *, unsigned char[16]);
+
+/* self.c */
+void	self_command(char *, size_t);
+void	self_append_word(char *, size_t, const char *);
+void	self_tree_forms(char *, size_t);
 
 /* store.c */
 struct store;
@@ -549,6 +557,8 @@ extern const struct export_writer export_json;
 /* cmd-*.c */
 int	cmd_host(int, char **);
 int	cmd_join(int, char **);
+int	join_wait_host(const char *, int, int);	/* join-wait.c */
+
 int	cmd_ctl(int, char **);
 int	cmd_export(int, char **);
 int	cmd_sessions(int, char **);

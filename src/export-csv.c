@@ -146,19 +146,20 @@ static const char sql_commitments[] = "SELECT a.session, a.key, g.grp, "
     " AND " GROUP_OK("g") " ORDER BY a.session, a.idx, g.grp";
 
 /*
- * Subscale scores (SCORE_ROWS in export.h), per site, withheld for a
- * site of fewer than ?3 people unless the form was answered once per
- * site (SCORE_SHOWN).  A database from before forms were stored (no
+ * Subscale scores (SCORE_ROWS_ALL in export.h), over all sites first,
+ * then per site, withheld for fewer than ?3 people unless the form was
+ * answered once per site (SCORE_SHOWN).  A database from before forms were stored (no
  * form_items) gives the columns and no rows.
  */
 static const char sql_scores[] = "SELECT session, key, site, subscale, "
     "CASE WHEN " SCORE_SHOWN " THEN printf('%.2f', mean) END, CASE WHEN "
     SCORE_SHOWN " THEN printf('%.2f', sd) END, CASE WHEN " SCORE_SHOWN
     " THEN n END, CASE WHEN " SCORE_SHOWN " THEN 'false' ELSE 'true' END, "
-    "CASE WHEN by_site THEN 'site' ELSE 'person' END FROM " SCORE_ROWS
-    " ORDER BY session, idx, site IS NULL, site, subscale";
+    "CASE WHEN by_site THEN 'site' ELSE 'person' END, CASE WHEN every THEN "
+    "'true' ELSE 'false' END FROM " SCORE_ROWS_ALL " ORDER BY session, idx, "
+    "every DESC, site IS NULL, site, subscale";
 static const char sql_no_scores[] = "SELECT NULL, NULL, NULL, NULL, NULL, "
-    "NULL, NULL, NULL, NULL WHERE 0";
+    "NULL, NULL, NULL, NULL, NULL WHERE 0";
 
 static const struct csv_column cols_sessions[] = {
 	{ "id", "session number, unique in this database" },
@@ -197,7 +198,9 @@ static const struct csv_column cols_answers[] = {
 	{ "activity", "activity id (activities.id)" },
 	{ "participant", "participant id (participants.id); empty when the "
 	    "activity is anonymous" },
-	{ "site", "the site of whoever answered" },
+	{ "site", "the site of whoever answered; for an anonymous activity, "
+	    "empty where fewer than --min-group people of that site answered "
+	    "it" },
 	{ "item", "the form item answered; empty for a single question; "
 	    "_submitted marks a submitted form" },
 	{ "choice", "the option chosen, counting from 1 (results.option); "
@@ -251,7 +254,8 @@ static const struct csv_column cols_commitments[] = {
 static const struct csv_column cols_scores[] = {
 	{ "session", "session id (sessions.id)" },
 	{ "activity", "assess or feedback activity id (activities.id)" },
-	{ "site", "the site; empty for people without one" },
+	{ "site", "the site; empty for people without one, and in the "
+	    "all_sites row" },
 	{ "subscale", "the form's subscale (convene-plan(5), SCORING)" },
 	{ "mean", "mean of the responses' subscale scores (each the mean of "
 	    "the items answered, reverse items turned), two decimals" },
@@ -264,6 +268,9 @@ static const struct csv_column cols_scores[] = {
 	    "the form was answered once per site (by = site in the plan), "
 	    "the site's answers taken together, the latest to each question "
 	    "counting, as one response" },
+	{ "all_sites", "true for the row over every site together (site "
+	    "empty), first for each activity and subscale; false for a site's "
+	    "own row" },
 };
 
 static const struct csv_column cols_seats[] = {

@@ -348,6 +348,40 @@ commitments(struct page *p, int64_t aid)
 	sqlite3_finalize(s);
 }
 
+/* A form's commitments: one row each, what, who and by when together,
+ * as the breakout's table has them. */
+static int
+form_commitments(struct page *p, int64_t aid)
+{
+	sqlite3_stmt *s = q(p, REPORT_FORM_COMMITMENTS, 0, aid);
+	char last[256] = "", question[256];
+	int n = 0;
+
+	if (s == NULL)
+		return 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (n++ == 0 || strcmp(last, COL_TEXT(s, 0)) != 0) {
+			if (n > 1)
+				fputs("</table>\n", p->f);
+			export_commit_question(COL_TEXT(s, 1), question,
+			    sizeof question);
+			fputs("<h3>", p->f);
+			html_text(p->f, question);
+			fputs("</h3><table><tr><th>What</th><th>Who</th><th>By "
+			    "when</th></tr>\n", p->f);
+			util_strlcpy(last, COL_TEXT(s, 0), sizeof last);
+		}
+		fputs("<tr>", p->f);
+		for (int i = 2; i < 5; i++)
+			cell(p->f, "td", COL_TEXT(s, i));
+		fputs("</tr>\n", p->f);
+	}
+	if (n > 0)
+		fputs("</table>\n", p->f);
+	sqlite3_finalize(s);
+	return n;
+}
+
 /*
  * Assessments and evaluations: for an assessment, each site's subscale
  * scores; then every rated item by its question, with its mean as a bar
@@ -396,7 +430,10 @@ evaluation(struct page *p, int64_t aid, int assess)
 		fprintf(p->f, "<p class=\"note\">%d item%s not shown: fewer "
 		    "than %d answered.</p>\n", hidden, hidden > 1 ? "s" : "",
 		    p->j->min_group);
-	if (form_comments(p, aid) == 0 && n == 0 && hidden == 0)
+	n += form_comments(p, aid);
+	if (p->forms)
+		n += form_commitments(p, aid);
+	if (n == 0 && hidden == 0)
 		fputs("<p class=\"note\">No answers.</p>\n", p->f);
 }
 

@@ -180,8 +180,42 @@ commitments(struct md *m, int64_t aid)
 	sqlite3_finalize(s);
 }
 
+/* A form's commitments: one row each, what, who and by when together,
+ * as the breakout's table has them. */
+static int
+form_commitments(struct md *m, int64_t aid)
+{
+	sqlite3_stmt *s = q(m, REPORT_FORM_COMMITMENTS, 0, aid);
+	char last[256] = "", question[256];
+	int n = 0;
+
+	if (s == NULL)
+		return 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (n++ == 0 || strcmp(last, COL_TEXT(s, 0)) != 0) {
+			export_commit_question(COL_TEXT(s, 1), question,
+			    sizeof question);
+			fputs(n > 1 ? "\n**" : "**", m->f);
+			md_text(m->f, question);
+			fputs("**\n\n| What | Who | By when |\n|---|---|---|\n",
+			    m->f);
+			util_strlcpy(last, COL_TEXT(s, 0), sizeof last);
+		}
+		for (int i = 2; i < 5; i++) {
+			fputs("| ", m->f);
+			md_text(m->f, COL_TEXT(s, i));
+			fputs(" ", m->f);
+		}
+		fputs("|\n", m->f);
+	}
+	sqlite3_finalize(s);
+	if (n > 0)
+		putc('\n', m->f);
+	return n;
+}
+
 /* Forms: the mean of each rated item, by its question; then the
- * comments, under the question they answer. */
+ * comments, under the question they answer; then the commitments. */
 static void
 evaluation(struct md *m, int64_t aid)
 {
@@ -231,7 +265,9 @@ evaluation(struct md *m, int64_t aid)
 	sqlite3_finalize(s);
 	if (n > 0)
 		putc('\n', m->f);
-	else if (rated == 0)
+	if (m->forms)
+		n += form_commitments(m, aid);
+	if (n == 0 && rated == 0)
 		fputs("No answers yet.\n\n", m->f);
 }
 

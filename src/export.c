@@ -283,3 +283,14 @@ export_has_scores(struct store *st)
 	sqlite3_finalize(s);
 	return yes;
 }
+
+/* A commitment's question from its what slot's text ("One change...?  What
+ * change will you test?"): the part before the slot's own. */
+void
+export_commit_question(const char *slot_text, char *out, size_t cap)
+{
+	const char *cut = strstr(slot_text, "  ");
+
+	snprintf(out, cap, "%.*s", cut != NULL ? (int)(cut - slot_text) :
+	    (int)strlen(slot_text), slot_text);
+}

@@ -59,6 +59,7 @@ int	export_merge(char **, int, struct store **, char *, size_t);
 /* export-md.c */
 extern const struct export_writer export_md;
 void	md_text(FILE *, const char *);
+void	export_commit_question(const char *, char *, size_t);
 
 /* export-html.c */
 extern const struct export_writer export_html;
@@ -227,8 +228,25 @@ void	scores_html_sites(FILE *, const struct scores *,
     FORM_ITEM_OF("x") " WHERE x.activity = ?5 AND " FORM_COUNTS("x")	\
     " AND NOT x.hidden AND x.choice IS NULL AND trim(x.value) <> '' AND "\
     "x.item IS NOT NULL AND NOT " IS_RATING("x") " AND x.item NOT LIKE "\
-    "'\\_%' ESCAPE '\\' AND " SITE_OK("x.site") " ORDER BY coalesce("	\
-    "i.idx, 1e9), x.item, x.value"
+    "'\\_%' ESCAPE '\\' AND coalesce(i.kind, '') <> 'commitment' AND "	\
+    SITE_OK("x.site") " ORDER BY coalesce(i.idx, 1e9), x.item, x.value"
+/* A form's commitments, one row per respondent and commitment item (its
+ * what, who and when answers are slots ITEM.what, .who, .when): the
+ * item, the question (its what slot's text), what, who, when; by what
+ * they say, never by arrival. */
+#define REPORT_FORM_COMMITMENTS "WITH " FORM_BY_SITE_CTE("activity = ?5")	\
+    ", c AS (SELECT substr(x.item, 1, length(x.item) - CASE WHEN x.item "	\
+    "LIKE '%.who' THEN 4 ELSE 5 END) AS base, " FORM_WHO("x") " AS who, "\
+    "x.item AS item, x.value AS value FROM answers x " FORM_ITEM_OF("x")	\
+    " WHERE x.activity = ?5 AND " FORM_COUNTS("x") " AND NOT x.hidden "	\
+    "AND i.kind = 'commitment' AND trim(x.value) <> '' AND "		\
+    SITE_OK("x.site") ") SELECT base, coalesce((SELECT text FROM "	\
+    "form_items WHERE activity = ?5 AND item = base || '.what'), base), "\
+    "coalesce(max(CASE WHEN item = base || '.what' THEN value END), ''), "\
+    "coalesce(max(CASE WHEN item = base || '.who' THEN value END), ''), "\
+    "coalesce(max(CASE WHEN item = base || '.when' THEN value END), '') "\
+    "FROM c GROUP BY base, who ORDER BY (SELECT idx FROM form_items "	\
+    "WHERE activity = ?5 AND item = base || '.what'), 3, 4, 5"
 
 /*
  * Subscale scores of assess and feedback activities, by the rule of
@@ -246,7 +264,7 @@ void	scores_html_sites(FILE *, const struct scores *,
  */
 #define FORM_ACTS "activity IN (SELECT id FROM activities WHERE kind IN "\
     "('assess', 'feedback') AND session " IN_SESSIONS ")"
-#define SCORE_ROWS "(WITH " FORM_BY_SITE_CTE(FORM_ACTS) ", r AS (SELECT "\
+#define SCORE_CTE "WITH " FORM_BY_SITE_CTE(FORM_ACTS) ", r AS (SELECT "	\
     "a.session, a.idx, a.key, x.activity, " FORM_WHO("x") " AS who, "	\
     FORM_BY_SITE("x") " AS by_site, x.site, i.subscale, CASE "		\
     "WHEN i.reverse THEN i.lo + i.hi - CAST(x.value AS REAL) ELSE CAST("	\
@@ -257,12 +275,19 @@ void	scores_html_sites(FILE *, const struct scores *,
     "i.kind = 'rating' AND i.subscale IS NOT NULL AND trim(x.value) <> "\
     "'' AND " SITE_OK("x.site") "), p AS (SELECT session, idx, key, "	\
     "activity, who, max(by_site) AS by_site, max(site) AS site, "	\
-    "subscale, avg(v) AS s FROM r GROUP BY activity, who, subscale) "	\
-    "SELECT session, idx, key, activity, (SELECT name FROM sites WHERE "\
-    "id = p.site) AS site, subscale, avg(s) AS mean, CASE WHEN count(*) "\
-    "> 1 THEN sqrt(max(0, (sum(s * s) - count(*) * avg(s) * avg(s)) / "	\
-    "(count(*) - 1))) ELSE 0 END AS sd, count(*) AS n, max(by_site) AS "	\
-    "by_site FROM p GROUP BY activity, p.site, subscale)"
+    "subscale, avg(v) AS s FROM r GROUP BY activity, who, subscale) "
+#define SCORE_AGG "avg(s) AS mean, CASE WHEN count(*) > 1 THEN sqrt(max("	\
+    "0, (sum(s * s) - count(*) * avg(s) * avg(s)) / (count(*) - 1))) "	\
+    "ELSE 0 END AS sd, count(*) AS n, max(by_site) AS by_site"
+#define SCORE_SITE_SELECT "SELECT session, idx, key, activity, (SELECT "	\
+    "name FROM sites WHERE id = p.site) AS site, subscale, " SCORE_AGG	\
+    ", 0 AS every FROM p GROUP BY activity, p.site, subscale"
+#define SCORE_ROWS "(" SCORE_CTE SCORE_SITE_SELECT ")"
+/* The same, and a row per activity and subscale over every site (every
+ * = 1), as the dashboard's "All sites" row. */
+#define SCORE_ROWS_ALL "(" SCORE_CTE SCORE_SITE_SELECT " UNION ALL SELECT "	\
+    "session, idx, key, activity, NULL, subscale, " SCORE_AGG ", 1 FROM "	\
+    "p GROUP BY activity, subscale)"
 #define SCORE_SHOWN "(by_site OR n >= ?3)"
 int	export_has_scores(struct store *);
 

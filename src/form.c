@@ -6,9 +6,6 @@
 
 #include "convene.h"
 
-#ifndef CONVENE_FORMS_DIR
-#define CONVENE_FORMS_DIR "/usr/local/share/convene/forms"
-#endif
 
 /*
  * Defaults a form sets at its top for every rating item (scale, step,
@@ -20,6 +17,12 @@ struct fparser {
 	char *scale, *step, *labels;	/* form-wide rating defaults */
 	struct form_item *it;		/* the item being read, or NULL */
 	int has[8];			/* per item: keys seen (see seen()) */
+	/* Per item, the line of its id, scale and labels keys (0: none), so
+	 * that a complaint about one points at it; scale_line[] and
+	 * labels_line[] fall back to the form-wide defaults' lines. */
+	int id_line[FORM_MAX_ITEMS], scale_line[FORM_MAX_ITEMS];
+	int labels_line[FORM_MAX_ITEMS];
+	int top_scale, top_labels, head_errors;
 };
 
 static char *
@@ -63,6 +66,11 @@ new_item(struct fparser *fp, const char *kind, int line)
 		fp->it = NULL;
 		return;
 	}
+	if (f->n_items == 0)
+		fp->head_errors = fp->d.nerr;
+	fp->id_line[f->n_items] = 0;
+	fp->scale_line[f->n_items] = fp->top_scale;
+	fp->labels_line[f->n_items] = fp->top_labels;
 	it = &f->items[f->n_items++];
 	memset(it, 0, sizeof *it);
 	it->kind = (enum form_item_kind)k;
@@ -93,12 +101,16 @@ form_line(void *arg, const char *key, const char *val, int line)
 			set(&f->source, val);
 		else if (strcmp(key, "licence") == 0)
 			set(&f->licence, val);
-		else if (strcmp(key, "scale") == 0)
+		else if (strcmp(key, "scale") == 0) {
 			set(&fp->scale, val);
+			fp->top_scale = line;
+		}
 		else if (strcmp(key, "step") == 0)
 			set(&fp->step, val);
-		else if (strcmp(key, "labels") == 0)
+		else if (strcmp(key, "labels") == 0) {
 			set(&fp->labels, val);
+			fp->top_labels = line;
+		}
 		else
 			kv_fail(&fp->d, line, "unknown key \"%s\" before the "
 			    "first item (expected title, source, licence, "
@@ -117,15 +129,18 @@ form_line(void *arg, const char *key, const char *val, int line)
 			/* _submitted and _by are the store's own rows. */
 			kv_fail(&fp->d, line, "id may not start with _ (convene "
 			    "keeps those for itself)");
-		else
+		else {
 			snprintf(it->id, sizeof it->id, "%s", val);
+			fp->id_line[it - f->items] = line;
+		}
 	} else if (strcmp(key, "text") == 0)
 		set(&it->text, val);
 	else if (strcmp(key, "subscale") == 0 && it->kind == FORM_RATING)
 		set(&it->subscale, val);
 	else if (strcmp(key, "reverse") == 0 && it->kind == FORM_RATING) {
 		if (strcmp(val, "yes") != 0 && strcmp(val, "no") != 0)
-			kv_fail(&fp->d, line, "reverse must be yes or no");
+			kv_fail(&fp->d, line, "reverse must be yes or no, not "
+			    "\"%s\"", val);
 		it->reverse = strcmp(val, "yes") == 0;
 	} else if ((strcmp(key, "scale") == 0 || strcmp(key, "step") == 0 ||
 	    strcmp(key, "labels") == 0) && it->kind == FORM_RATING) {
@@ -134,6 +149,10 @@ form_line(void *arg, const char *key, const char *val, int line)
 		    &it->labels[1] : &it->labels[2];
 
 		set(slot, val);
+		if (key[1] == 'c')
+			fp->scale_line[it - f->items] = line;
+		else if (key[1] == 'a')
+			fp->labels_line[it - f->items] = line;
 	} else if (strcmp(key, "options") == 0 && it->kind == FORM_CHOICE) {
 		/* A second options = line: a shorter list must not leave
 		 * freed labels behind for form_free(). */
@@ -179,22 +198,30 @@ make_points(struct fparser *fp, struct form_item *it)
 	const char *lb = it->labels[2] ? it->labels[2] : fp->labels;
 	char *labels[FORM_MAX_POINTS + 1] = { 0 }, *own[3];
 	double lo, hi, st = step ? atof(step) : 1, span;
-	int n, nl = 0;
+	int n, nl = 0, k = (int)(it - fp->f->items);
+	/* The line of the scale = (or labels =) it has, else its [rating]. */
+	int at = fp->scale_line[k] ? fp->scale_line[k] : it->line;
+	int at_labels = fp->labels_line[k] ? fp->labels_line[k] : it->line;
 
 	memcpy(own, it->labels, sizeof own);
 	memset(it->labels, 0, sizeof own);
-	if (scale == NULL || parse_range(scale, &lo, &hi) != 0) {
+	if (scale == NULL) {
 		kv_fail(&fp->d, it->line, "[rating] %s needs a scale like 1..5 "
 		    "(here or at the top of the form)", it->id);
 		goto out;
 	}
+	if (parse_range(scale, &lo, &hi) != 0) {
+		kv_fail(&fp->d, at, "[rating] %s: scale must look like 1..5, "
+		    "not \"%s\"", it->id, scale);
+		goto out;
+	}
 	if (lo < -999 || hi > 9999) {
-		kv_fail(&fp->d, it->line, "[rating] %s: scale %s is out of "
+		kv_fail(&fp->d, at, "[rating] %s: scale %s is out of "
 		    "range (-999..9999)", it->id, scale);
 		goto out;
 	}
 	if (lo >= hi || st <= 0) {
-		kv_fail(&fp->d, it->line, "[rating] %s: scale %s is reversed "
+		kv_fail(&fp->d, at, "[rating] %s: scale %s is reversed "
 		    "or its step is not positive", it->id, scale);
 		goto out;
 	}
@@ -204,7 +231,7 @@ make_points(struct fparser *fp, struct form_item *it)
 	n = span >= 2 && span < FORM_MAX_POINTS + 2 ? (int)span : 0;
 	if (n < 2 || n > FORM_MAX_POINTS || lo + (n - 1) * st > hi + 1e-9 ||
 	    lo + (n - 1) * st < hi - 1e-9) {
-		kv_fail(&fp->d, it->line, "[rating] %s: scale %s in steps of "
+		kv_fail(&fp->d, at, "[rating] %s: scale %s in steps of "
 		    "%g must have 2 to %d points", it->id, scale, st,
 		    FORM_MAX_POINTS);
 		goto out;
@@ -212,7 +239,7 @@ make_points(struct fparser *fp, struct form_item *it)
 	if (lb != NULL) {
 		nl = kv_split(lb, labels, FORM_MAX_POINTS);
 		if (nl != n && nl != 2) {
-			kv_fail(&fp->d, it->line, "[rating] %s: %d labels for %d "
+			kv_fail(&fp->d, at_labels, "[rating] %s: %d labels for %d "
 			    "points (give one per point, or 2 for the ends)",
 			    it->id, nl, n);
 			nl = nl > FORM_MAX_POINTS ? FORM_MAX_POINTS : nl;
@@ -245,10 +272,14 @@ static void
 finish(struct fparser *fp)
 {
 	struct form *f = fp->f;
+	int before = fp->d.nerr;
 
-	if (f->title == NULL)
-		kv_fail(&fp->d, 1, "the form needs a title = line at the top");
 	if (f->n_items == 0)
+		fp->head_errors = fp->d.nerr;
+	/* A malformed title or [kind] line was reported already. */
+	if (f->title == NULL && fp->head_errors == 0)
+		kv_fail(&fp->d, 1, "the form needs a title = line at the top");
+	if (f->n_items == 0 && before == 0)
 		kv_fail(&fp->d, fp->d.line, "the form has no items");
 	for (int i = 0; i < f->n_items; i++) {
 		struct form_item *it = &f->items[i];
@@ -258,9 +289,10 @@ finish(struct fparser *fp)
 			    item_kinds[it->kind], it->id);
 		for (int j = 0; j < i; j++)
 			if (strcmp(f->items[j].id, it->id) == 0)
-				kv_fail(&fp->d, it->line, "duplicate id \"%s\" "
-				    "(first used on line %d)", it->id,
-				    f->items[j].line);
+				kv_fail(&fp->d, fp->id_line[i] ? fp->id_line[i] :
+				    it->line, "duplicate id \"%s\" (first used "
+				    "on line %d)", it->id, fp->id_line[j] ?
+				    fp->id_line[j] : f->items[j].line);
 		if (it->kind == FORM_RATING)
 			make_points(fp, it);
 		if (it->kind == FORM_CHOICE && it->n_points == 0)
@@ -300,8 +332,9 @@ form_parse(const char *buf, size_t len, const char *file, struct form *f,
 	if ((f->items = calloc(FORM_MAX_ITEMS, sizeof *f->items)) == NULL)
 		abort();
 	kv_lines(buf, len, &fp.d, form_line, &fp);
-	if (fp.d.nerr == 0)
-		finish(&fp);
+	/* Every mistake in one run, in the order of the lines. */
+	finish(&fp);
+	kv_done(&fp.d);
 	free(fp.scale);
 	free(fp.step);
 	free(fp.labels);
@@ -310,8 +343,7 @@ form_parse(const char *buf, size_t len, const char *file, struct form *f,
 
 /*
  * Load the form a plan names: a path (relative to the plan's folder) if
- * it has a '/' or ends in .form, else NAME.form from the plan's forms/
- * folder, then $CONVENE_FORMS, then the installed forms.
+ * it has a '/' or ends in .form, else by NAME (form-find.c).
  */
 int
 form_load(const char *name, const char *plan_path, struct form *f, char *err,
@@ -319,7 +351,6 @@ form_load(const char *name, const char *plan_path, struct form *f, char *err,
 {
 	char dir[4096], path[4600], *buf = NULL;
 	const char *slash = plan_path ? strrchr(plan_path, '/') : NULL;
-	const char *env = getenv("CONVENE_FORMS");
 	size_t len, n = strlen(name);
 	int rc;
 
@@ -330,23 +361,8 @@ form_load(const char *name, const char *plan_path, struct form *f, char *err,
 		snprintf(path, sizeof path, "%s%s%s", name[0] == '/' ? "" : dir,
 		    name[0] == '/' ? "" : "/", name);
 	else {
-		const char *tries[3] = { dir, env, CONVENE_FORMS_DIR };
-		int i;
-
-		for (i = 0; i < 3; i++) {
-			if (tries[i] == NULL || *tries[i] == '\0')
-				continue;
-			snprintf(path, sizeof path, i == 0 ? "%s/forms/%s.form" :
-			    "%s/%s.form", tries[i], name);
-			if (access(path, R_OK) == 0)
-				break;
-		}
-		if (i == 3) {
+		if (form_find(name, dir, path, sizeof path, err, errlen) != 0) {
 			memset(f, 0, sizeof *f);
-			snprintf(err, errlen, "no form \"%s\" (looked for "
-			    "%s/forms/%s.form%s%s and in %s)", name, dir, name,
-			    env ? ", in " : "", env ? env : "",
-			    CONVENE_FORMS_DIR);
 			return 1;
 		}
 	}

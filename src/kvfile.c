@@ -30,6 +30,51 @@ kv_fail(struct kvdiag *d, int line, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The line number of one `FILE:LINE: message` line of d's. */
+static long
+line_of(const struct kvdiag *d, const char *msg)
+{
+	return strtol(msg + strlen(d->file) + 1, NULL, 10);
+}
+
+
+/*
+ * After the last kv_fail(): the messages in the order of their lines (the
+ * checks of a whole activity come after its lines were read), and past
+ * KV_MAX_ERRORS (where reading stops), that there were more.
+ */
+void
+kv_done(struct kvdiag *d)
+{
+	char *lines[KV_MAX_ERRORS], *copy, *p;
+	size_t n = 0, used;
+
+	if (d->nerr < 2 || (copy = strdup(d->err)) == NULL)
+		goto more;
+	for (p = strtok(copy, "\n"); p != NULL && n < KV_MAX_ERRORS;
+	    p = strtok(NULL, "\n"))
+		lines[n++] = p;
+	/* Insertion sort: stable, and there are at most KV_MAX_ERRORS. */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && line_of(d, lines[j - 1]) >
+		    line_of(d, lines[j]); j--) {
+			char *t = lines[j];
+
+			lines[j] = lines[j - 1];
+			lines[j - 1] = t;
+		}
+	used = 0;
+	for (size_t i = 0; i < n && used < d->errlen; i++)
+		used += (size_t)snprintf(d->err + used, d->errlen - used, "%s%s",
+		    i ? "\n" : "", lines[i]);
+	free(copy);
+more:
+	if (d->nerr > KV_MAX_ERRORS && (used = strlen(d->err)) + 1 < d->errlen)
+		snprintf(d->err + used, d->errlen - used, "\n%s: more "
+		    "mistakes after these %d (reading stopped there); fix "
+		    "these and check again", d->file, KV_MAX_ERRORS);
+}
+
 char *
 kv_trim(char *s)
 {

@@ -55,6 +55,8 @@ static const struct key_spec keys[] = {
 struct parser {
 	struct kvdiag d;
 	struct plan *plan;
+	unsigned char *bad;	/* per activity: a key of it was wrong */
+	int head_errors;	/* mistakes before the first [kind] line */
 };
 
 #define fail(ps, line, ...) kv_fail(&(ps)->d, line, __VA_ARGS__)
@@ -118,8 +120,8 @@ check_value(struct parser *ps, const struct key_spec *k, const char *v)
 		}
 		if (sscanf(k->choices, "%ld %ld", &lo, &hi) == 2 &&
 		    (n < lo || n > hi)) {
-			fail(ps, ps->d.line, "%s must be from %ld to %ld",
-			    k->name, lo, hi);
+			fail(ps, ps->d.line, "%s must be from %ld to %ld, not "
+			    "%ld", k->name, lo, hi, n);
 			return -1;
 		}
 		break;
@@ -132,7 +134,8 @@ check_value(struct parser *ps, const struct key_spec *k, const char *v)
 		break;
 	case K_BOOL:
 		if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
-			fail(ps, ps->d.line, "%s must be yes or no", k->name);
+			fail(ps, ps->d.line, "%s must be yes or no, not \"%s\"",
+			    k->name, v);
 			return -1;
 		}
 		break;
@@ -141,7 +144,8 @@ check_value(struct parser *ps, const struct key_spec *k, const char *v)
 		char tail;
 
 		if (sscanf(v, "%ld..%ld%c", &a, &b, &tail) != 2) {
-			fail(ps, ps->d.line, "%s must look like 1..5", k->name);
+			fail(ps, ps->d.line, "%s must look like 1..5, not "
+			    "\"%s\"", k->name, v);
 			return -1;
 		}
 		if (a >= b) {
@@ -221,14 +225,14 @@ set_common(struct parser *ps, struct plan_activity *a, const char *k,
 {
 	if (strcmp(k, "id") == 0) {
 		if (strlen(v) > ID_MAX_LEN)
-			fail(ps, ps->d.line, "id is longer than %d bytes",
-			    ID_MAX_LEN);
+			fail(ps, ps->d.line, "id is longer than %d bytes "
+			    "(\"%.20s...\")", ID_MAX_LEN, v);
 		for (const char *p = v; *p != '\0'; p++)
 			if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' &&
 			    *p <= 'Z') && !(*p >= '0' && *p <= '9') &&
 			    *p != '-' && *p != '_') {
 				fail(ps, ps->d.line, "id may hold only letters, "
-				    "digits, - and _");
+				    "digits, - and _, not \"%s\"", v);
 				break;
 			}
 		util_strlcpy(a->id, v, sizeof a->id);
@@ -268,12 +272,16 @@ new_activity(struct parser *ps, const char *name)
 	struct plan_activity *a;
 	enum act_kind kind;
 
+	if (p->n_acts == 0)
+		ps->head_errors = ps->d.nerr;
 	if (activity_kind_parse(name, &kind) != 0) {
 		fail(ps, ps->d.line, "unknown activity [%s] (expected poll, "
 		    "cafe, assess, breakout or feedback)", name);
 		kind = ACT_KIND_MAX;	/* keys below are skipped */
 	}
 	p->acts = xrealloc(p->acts, (p->n_acts + 1) * sizeof *p->acts);
+	ps->bad = xrealloc(ps->bad, p->n_acts + 1);
+	ps->bad[p->n_acts] = 0;
 	a = &p->acts[p->n_acts++];
 	memset(a, 0, sizeof *a);
 	a->kind = kind;
@@ -289,6 +297,7 @@ parse_line(void *arg, const char *key, const char *val, int line)
 	struct plan *p = ps->plan;
 	struct plan_activity *a = p->n_acts ? &p->acts[p->n_acts - 1] : NULL;
 	const struct key_spec *k;
+	int nerr;
 
 	(void)line;
 	if (key == NULL) {
@@ -313,26 +322,76 @@ parse_line(void *arg, const char *key, const char *val, int line)
 	}
 	if (a->kind == ACT_KIND_MAX)
 		return;		/* already reported the unknown kind */
-	if ((k = find_key((int)a->kind, key)) == NULL) {
+	nerr = ps->d.nerr;
+	if ((k = find_key((int)a->kind, key)) == NULL)
 		fail(ps, ps->d.line, "unknown key \"%s\" in [%s]", key,
 		    act_kind_name(a->kind));
-		return;
+	else if (check_value(ps, k, val) == 0) {
+		add_kv(a, key, val, ps->d.line);
+		set_common(ps, a, key, val);
 	}
-	if (check_value(ps, k, val) != 0)
-		return;
-	add_kv(a, key, val, ps->d.line);
-	set_common(ps, a, key, val);
+	if (ps->d.nerr != nerr)
+		ps->bad[p->n_acts - 1] = 1;
+}
+
+/* The line of an activity's `key =`, or 0. */
+static int
+key_line(const struct plan_activity *a, const char *key, size_t len)
+{
+	for (size_t i = a->n_kv; i > 0; i--)
+		if (strlen(a->kv[i - 1].key) == len &&
+		    strncmp(a->kv[i - 1].key, key, len) == 0)
+			return a->kv[i - 1].line;
+	return 0;
+}
+
+/*
+ * Where a check's complaint belongs: at a `KEY =` it names that the
+ * activity has: the one after "not" ("takes scale =, not options ="),
+ * the later of two ("give question = or questions =, not both"), else
+ * the first; with none, the activity's [kind] line.
+ */
+static int
+why_line(const struct plan_activity *a, const char *why)
+{
+	int first = 0, last = 0, after_not = 0;
+
+	for (const char *p = why; (p = strstr(p, " =")) != NULL; p++) {
+		const char *w = p;
+		int line;
+
+		while (w > why && ((w[-1] >= 'a' && w[-1] <= 'z') ||
+		    w[-1] == '_'))
+			w--;
+		if (w == p || (line = key_line(a, w, (size_t)(p - w))) == 0)
+			continue;
+		first = first ? first : line;
+		last = line > last ? line : last;
+		if (w - why >= 4 && strncmp(w - 4, "not ", 4) == 0)
+			after_not = line;
+	}
+	if (after_not)
+		return after_not;
+	if (strstr(why, "not both") != NULL && last)
+		return last;
+	return first ? first : a->line;
 }
 
 static void
 finish(struct parser *ps)
 {
 	struct plan *p = ps->plan;
-	char why[256];
+	char why[1024];
+	int before;
 
-	if (p->title == NULL)
-		fail(ps, 1, "the plan needs a title = line at the top");
 	if (p->n_acts == 0)
+		ps->head_errors = ps->d.nerr;
+	/* A malformed title line or [kind] line was reported already: not
+	 * again as a missing title or agenda. */
+	before = ps->d.nerr;
+	if (p->title == NULL && ps->head_errors == 0)
+		fail(ps, 1, "the plan needs a title = line at the top");
+	if (p->n_acts == 0 && before == 0)
 		fail(ps, ps->d.line > 0 ? ps->d.line : 1, "the plan has no "
 		    "activities");
 	if (p->n_acts > SNAP_MAX_ITEMS)
@@ -348,14 +407,23 @@ finish(struct parser *ps)
 			snprintf(a->id, sizeof a->id, "%s-%zu",
 			    act_kind_name(a->kind), i + 1);
 		for (size_t j = 0; j < i; j++)
-			if (strcmp(p->acts[j].id, a->id) == 0)
-				fail(ps, a->line, "duplicate id \"%s\" (first "
-				    "used on line %d)", a->id, p->acts[j].line);
+			if (strcmp(p->acts[j].id, a->id) == 0) {
+				int at = key_line(a, "id", 2);
+				int first = key_line(&p->acts[j], "id", 2);
+
+				fail(ps, at ? at : a->line, "duplicate id \"%s\" "
+				    "(first used on line %d)", a->id, first ?
+				    first : p->acts[j].line);
+			}
+		/* A wrong key was reported already; checking what is left
+		 * of the activity would only report its consequences. */
+		if (ps->bad[i])
+			continue;
 		why[0] = '\0';
 		ops = activity_ops(a->kind);
 		if (ops->check(a, why, sizeof why) != 0)
-			fail(ps, a->line, "[%s] %s", act_kind_name(a->kind),
-			    why);
+			fail(ps, why_line(a, why), "[%s] %s",
+			    act_kind_name(a->kind), why);
 		/* Forms title themselves in their check; others take their
 		 * question, cut to an agenda label. */
 		if (a->title == NULL) {
@@ -388,8 +456,10 @@ plan_parse(const char *buf, size_t len, const char *file, struct plan *plan,
 	plan->path = xstrdup(file);
 	err[0] = '\0';
 	kv_lines(buf, len, &ps.d, parse_line, &ps);
-	if (ps.d.nerr == 0)
-		finish(&ps);
+	/* Every mistake in one run, as a compiler reports them. */
+	finish(&ps);
+	kv_done(&ps.d);
+	free(ps.bad);
 	return ps.d.nerr;
 }
 

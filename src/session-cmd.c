@@ -203,6 +203,7 @@ session_command(struct session *s, int argc, char **argv, char *out,
 {
 	const char *cmd = argc > 0 ? argv[0] : "";
 	struct act_run *run;
+	char info[256];
 	long m;
 	int rc;
 
@@ -325,10 +326,12 @@ session_command(struct session *s, int argc, char **argv, char *out,
 			    n) != 0)
 				return 1;
 		}
+		/* What open said on success (the café: why fewer tables). */
+		util_strlcpy(info, out, sizeof info);
 		rc = set_state(s, ACT_OPEN, out, n);
 		if (rc == 0)
-			snprintf(out, n, "opened %s", s->plan->acts[
-			    s->current].id);
+			snprintf(out, n, "opened %s%s%s", s->plan->acts[
+			    s->current].id, info[0] ? ": " : "", info);
 		return rc;
 	}
 	if (strcmp(cmd, "close") == 0) {

@@ -78,7 +78,10 @@ done <"$E2E/expected"
 python3 - "$E2E/csv" "$E2E/expected" <<'PY'
 import csv, os, sys
 rows = list(csv.DictReader(open(os.path.join(sys.argv[1], "scores.csv"), encoding="utf-8")))
-got = {(r["site"], r["subscale"]): r for r in rows}
+got = {(r["site"], r["subscale"]): r for r in rows if r["all_sites"] == "false"}
+# The all-sites row first for each subscale, over every site's people.
+alls = [r for r in rows if r["all_sites"] == "true"]
+assert alls and rows[0]["all_sites"] == "true" and all(r["site"] == "" for r in alls), rows[:2]
 for line in open(sys.argv[2]):
     site, _, _, e, c = line.split()
     for sub, want in (("efficacy", e), ("commitment", c)):

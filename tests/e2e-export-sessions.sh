@@ -150,6 +150,9 @@ for sid, site, value in db.execute(
         "s.id = a.site join activities v on v.id = a.activity where "
         "v.type = 'progress' and a.item = 'progress' order by a.id"):
     latest[(str(sid), site)] = float(value)
+alls = [r for r in rows if r["all_sites"] == "true"]
+assert alls and all(r["site"] == "" for r in alls), alls[:3]
+rows = [r for r in rows if r["all_sites"] == "false"]
 prog = [r for r in rows if r["subscale"] == "progress"]
 assert len(prog) == 2 * sites, prog
 for r in prog:

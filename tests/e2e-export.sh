@@ -83,7 +83,10 @@ assert rows["site_results"] and all(r["suppressed"] == "true" and r["count"] == 
 # Forms (when the plan's assessments run) are scored per site: all
 # suppressed here, since no site has five people.
 assert all(r["suppressed"] == "true" and r["mean"] == "" and r["n"] == ""
-           for r in rows["scores"]), rows["scores"][:3]
+           for r in rows["scores"] if r["all_sites"] == "false"), rows["scores"][:3]
+# All sites together: a row of its own, withheld only under five people.
+assert all(r["site"] == "" and (r["suppressed"] == "true") == (r["mean"] == "")
+           for r in rows["scores"] if r["all_sites"] == "true"), rows["scores"][:3]
 # The dictionary describes every column of every table.
 dic = {(r["table"], r["column"]) for r in read("data-dictionary")}
 for t in tables:

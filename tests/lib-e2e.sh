@@ -24,7 +24,9 @@ mkdir -p "$HOME"
 TMUX_SOCK="$E2E/tmux.sock"
 HOST_PID=""
 
-tm() { tmux -S "$TMUX_SOCK" "$@"; }
+# Panes run their commands through tmux's default shell, which tmux takes
+# from SHELL; pane() quotes with bash's printf %q, so it must be bash.
+tm() { SHELL=${BASH:-/bin/bash} tmux -S "$TMUX_SOCK" "$@"; }
 
 cleanup() {
 	rc=$?
@@ -95,4 +97,17 @@ status_field() {
 v=json.load(sys.stdin)
 for k in sys.argv[1].split("."): v=v[k] if v is not None else None
 print("null" if v is None else str(v).lower() if isinstance(v,bool) else v)' "$1"
+}
+
+# wait_joined NAME TEXT [SECONDS]: like wait_screen, for text that a shell
+# printed and the terminal wrapped (tmux joins the wrapped lines).
+wait_joined() {
+	end=$(( $(date +%s) + ${3:-10} ))
+	until tm capture-pane -p -J -t "e2e:$1" 2>/dev/null | grep -qF -- "$2"; do
+		if [ "$(date +%s)" -ge "$end" ]; then
+			echo "--- pane $1:"; screen "$1" || true
+			fail "pane $1 never showed: $2"
+		fi
+		sleep 0.1
+	done
 }

@@ -312,7 +312,9 @@ test_check(void **state)
 	    sizeof err), 0);
 	assert_int_not_equal(check_plan("groups = lots\n", err, sizeof err),
 	    0);
-	assert_non_null(strstr(err, "b.plan:2:"));
+	/* At the groups = line, saying what it got. */
+	assert_non_null(strstr(err, "b.plan:4:"));
+	assert_non_null(strstr(err, "not \"lots\""));
 	assert_int_not_equal(check_plan("groups = choose\nnames = a | | c\n",
 	    err, sizeof err), 0);
 }

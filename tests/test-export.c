@@ -576,7 +576,7 @@ test_cmd_export_files(void **state)
 		free(text);
 	}
 	/* One line per column of the ten tables, and a header. */
-	assert_int_equal(lines, 1 + 6 + 5 + 11 + 9 + 7 + 6 + 11 + 9 + 9 + 9);
+	assert_int_equal(lines, 1 + 6 + 5 + 11 + 9 + 7 + 6 + 11 + 9 + 9 + 10);
 	snprintf(path, sizeof path, "%s/all.json", fx.dir);
 	assert_int_equal(run(cmd_export, "export", "--db", fx.path,
 	    "--session", "all", "--out", path, NULL), EXIT_OK);
@@ -751,6 +751,16 @@ test_suppression(void **state)
 	    ".activities[1].answers') WHERE json_extract(value, '$.site') = "
 	    "'Site A')", "2");
 	free(out);
+	/* The same in CSV, as README and convene(1) say: Site A's two
+	 * anonymous answers keep their site at --min-group 2, Site B's one
+	 * does not. */
+	j.o.table = "answers";
+	assert_int_equal(export_job_string(fx.st, &export_csv, &j, &out), 0);
+	assert_non_null(strstr(out, "\r\n1,secret,,Site A,,2,b,"));
+	assert_non_null(strstr(out, "\r\n1,secret,,Site A,,3,c,"));
+	assert_non_null(strstr(out, "\r\n1,secret,,,,2,b,"));
+	assert_null(strstr(out, "1,secret,,\"Site"));
+	free(out);
 	/* --site narrows the people too. */
 	memset(&j, 0, sizeof j);
 	j.o.session = "1";
@@ -776,7 +786,7 @@ test_commitments(void **state)
 	free(out);
 	assert_int_equal(export_string(&export_csv, "1", "scores", &out), 0);
 	assert_string_equal(out, "session,activity,site,subscale,mean,sd,n,"
-	    "suppressed,by\r\n");
+	    "suppressed,by,all_sites\r\n");
 	free(out);
 	assert_int_equal(export_string(&export_json, "1", NULL, &out), 0);
 	assert_jq(out, "json_extract(?1, '$.sessions[0].activities[2]"
@@ -960,12 +970,15 @@ test_scores(void **state)
 	/* Ann 4 and 4, Cy 2 and 2: mean 3, sd 1.41 over 2 people. */
 	assert_int_equal(export_job_string(st, &export_csv, &j, &out), 0);
 	assert_string_equal(out, "session,activity,site,subscale,mean,sd,n,"
-	    "suppressed,by\r\n1,oric,Site A,C,,,,true,person\r\n");
+	    "suppressed,by,all_sites\r\n1,oric,,C,,,,true,person,true\r\n"
+	    "1,oric,Site A,C,,,,true,person,false\r\n");
 	free(out);
 	j.min_group = 2;
 	assert_int_equal(export_job_string(st, &export_csv, &j, &out), 0);
 	assert_string_equal(out, "session,activity,site,subscale,mean,sd,n,"
-	    "suppressed,by\r\n1,oric,Site A,C,3.00,1.41,2,false,person\r\n");
+	    "suppressed,by,all_sites\r\n"
+	    "1,oric,,C,3.00,1.41,2,false,person,true\r\n"
+	    "1,oric,Site A,C,3.00,1.41,2,false,person,false\r\n");
 	free(out);
 	j.o.table = NULL;
 	assert_int_equal(export_job_string(st, &export_json, &j, &out), 0);
@@ -1274,14 +1287,17 @@ same_as_live(struct session *s, const char *key, int min, const char *by)
 	assert_int_equal(export_job_string(s->store, &export_csv, &j, &out),
 	    0);
 	assert_true(snap->n_scores > 1);
-	for (int i = 1; i < snap->n_scores; i++) {
+	/* Row 0 is the dashboard's "All sites": scores.csv's all_sites row
+	 * (site empty) must hold the same figures. */
+	for (int i = 0; i < snap->n_scores; i++) {
 		const struct snap_score *sc = &snap->scores[i];
 		char sup[8], b[8];
 		const char *line;
 		double mean, sd;
 		int n;
 
-		snprintf(want, sizeof want, "\n1,%s,%s,S,", key, sc->site);
+		snprintf(want, sizeof want, "\n1,%s,%s,S,", key, i == 0 ? "" :
+		    sc->site);
 		if ((line = strstr(out, want)) == NULL) {
 			print_error("no row for %s in:\n%s\n", want + 1, out);
 			fail();
@@ -1297,7 +1313,7 @@ same_as_live(struct session *s, const char *key, int min, const char *by)
 	snprintf(want, sizeof want, "\n1,%s,", key);
 	for (const char *p = out; (p = strstr(p, want)) != NULL; p++)
 		lines++;
-	assert_int_equal(lines, snap->n_scores - 1);
+	assert_int_equal(lines, snap->n_scores);
 	free(snap);
 	return out;
 }
@@ -1384,13 +1400,13 @@ test_by_site_clear(void **state)
 	assert_string_equal(snap->slots[1].mine, "2");
 	out = same_as_live(s, "team", 5, "site");
 	assert_non_null(strstr(out,
-	    "\n1,team,X,S,4.00,0.00,1,false,site\r\n"));
+	    "\n1,team,X,S,4.00,0.00,1,false,site,false\r\n"));
 	free(out);
 	/* Answered again, it counts again. */
 	live_say(s, ann, "team", "a=5", 1);
 	out = same_as_live(s, "team", 5, "site");
 	assert_non_null(strstr(out,
-	    "\n1,team,X,S,4.50,0.00,1,false,site\r\n"));
+	    "\n1,team,X,S,4.50,0.00,1,false,site,false\r\n"));
 	free(out);
 	free(snap);
 	live_end(s, st, &p, path);
@@ -1432,9 +1448,9 @@ test_by_site_live(void **state)
 	live_say(s, cy, "team", "_by=person", 0);	/* not an item */
 	out = same_as_live(s, "team", 5, "site");
 	assert_non_null(strstr(out,
-	    "\n1,team,X,S,1.00,0.00,1,false,site\r\n"));
+	    "\n1,team,X,S,1.00,0.00,1,false,site,false\r\n"));
 	assert_non_null(strstr(out,
-	    "\n1,team,Y,S,3.00,0.00,1,false,site\r\n"));
+	    "\n1,team,Y,S,3.00,0.00,1,false,site,false\r\n"));
 	free(out);
 	/* The projector counts sites: X of X and Y has finished. */
 	session_snapshot(s, NULL, VIEW_PROJECTOR, snap);
@@ -1452,7 +1468,7 @@ test_by_site_live(void **state)
 	live_say(s, cy, "each", "b=1", 1);
 	out = same_as_live(s, "each", 1, "person");
 	assert_non_null(strstr(out,
-	    "\n1,each,X,S,3.50,0.71,2,false,person\r\n"));
+	    "\n1,each,X,S,3.50,0.71,2,false,person,false\r\n"));
 	free(out);
 	session_snapshot(s, NULL, VIEW_PROJECTOR, snap);
 	assert_int_equal(snap->scores[0].members, 3);	/* people here */
@@ -1461,9 +1477,9 @@ test_by_site_live(void **state)
 	j.o.table = "scores";
 	j.min_group = 5;
 	assert_int_equal(export_job_string(st, &export_csv, &j, &out), 0);
-	assert_non_null(strstr(out, "\n1,each,X,S,,,,true,person\r\n"));
+	assert_non_null(strstr(out, "\n1,each,X,S,,,,true,person,false\r\n"));
 	assert_non_null(strstr(out,
-	    "\n1,team,X,S,1.00,0.00,1,false,site\r\n"));
+	    "\n1,team,X,S,1.00,0.00,1,false,site,false\r\n"));
 	free(out);
 
 	/* JSON, Markdown and HTML from the same rows. */

@@ -107,19 +107,22 @@ test_errors(void **state)
 	    "id may not start with _");
 	expect_error(TOP "[rating]\nid = a\n", 3, "[rating] a needs text");
 	expect_error(TOP "[rating]\nid = a\ntext = x\n[rating]\nid = a\ntext = y\n",
-	    6, "duplicate id \"a\" (first used on line 3)");
+	    7, "duplicate id \"a\" (first used on line 4)");
 	expect_error("title = T\n[rating]\ntext = x\n", 2,
 	    "needs a scale like 1..5");
-	expect_error("title = T\nscale = 5..1\n[rating]\ntext = x\n", 3,
+	/* A form-wide scale or labels: at its own line. */
+	expect_error("title = T\nscale = 5..1\n[rating]\ntext = x\n", 2,
 	    "is reversed");
 	expect_error("title = T\nscale = 1..5\nstep = 0.3\n[rating]\ntext = x\n",
-	    4, "must have 2 to 11 points");
-	expect_error("title = T\nscale = 1..20\n[rating]\ntext = x\n", 3,
+	    2, "must have 2 to 11 points");
+	expect_error("title = T\nscale = 1..20\n[rating]\ntext = x\n", 2,
 	    "must have 2 to 11 points");
-	expect_error(TOP "labels = a | b | c\n[rating]\ntext = x\n", 4,
+	expect_error(TOP "labels = a | b | c\n[rating]\ntext = x\n", 3,
 	    "3 labels for 5 points");
 	expect_error(TOP "[rating]\ntext = x\nreverse = maybe\n", 5,
-	    "reverse must be yes or no");
+	    "reverse must be yes or no, not \"maybe\"");
+	expect_error(TOP "[rating]\ntext = x\nscale = 1-5\n", 5,
+	    "scale must look like 1..5, not \"1-5\"");
 	expect_error(TOP "[choice]\ntext = x\noptions = only\n", 5,
 	    "a choice needs 2 to 9 options");
 	expect_error(TOP "[choice]\ntext = x\n", 3, "needs options");
@@ -599,6 +602,26 @@ test_projector_finished(void **state)
 	fclose(in);
 }
 
+/* Every mistake of a form in one run, in the order of the lines. */
+static void
+test_errors_at_once(void **state)
+{
+	struct form f;
+
+	(void)state;
+	assert_int_equal(parse(&f, TOP
+	    "[rating]\nid = a\ntext = x\nreverse = maybe\n"	/* 6 */
+	    "[rating]\nid = a\ntext = y\n"			/* 8 */
+	    "labels = a | b | c\n"				/* 10 */
+	    "[choice]\ntext = z\ncolour = red\n"), 5);	/* 11, 13 */
+	assert_non_null(strstr(err, "t.form:6: reverse must be yes or no, not "
+	    "\"maybe\"\nt.form:8: duplicate id \"a\" (first used on line "
+	    "4)\nt.form:10: [rating] a: 3 labels for 5 points"));
+	assert_non_null(strstr(err, "\nt.form:11: [choice] choice-3 needs "
+	    "options = a | b | ...\nt.form:13: unknown key \"colour\""));
+	form_free(&f);
+}
+
 int
 main(void)
 {
@@ -606,6 +629,7 @@ main(void)
 		cmocka_unit_test(test_parse_good),
 		cmocka_unit_test(test_half_steps),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_errors_at_once),
 		cmocka_unit_test(test_shipped_forms),
 		cmocka_unit_test(test_scoring),
 		cmocka_unit_test_setup_teardown(test_form_run, setup, teardown),

@@ -498,11 +498,11 @@ test_err_ids(void **state)
 
 	/* Both lines are named: where the duplicate is and the first. */
 	expect_one(f, HEAD "[poll]\nid = same\nquestion = Q\ntype = single\n"
-	    "options = a|b\n" "[cafe]\nid = same\nquestion = Q\n", 7,
-	    "duplicate id \"same\" (first used on line 2)");
+	    "options = a|b\n" "[cafe]\nid = same\nquestion = Q\n", 8,
+	    "duplicate id \"same\" (first used on line 3)");
 	/* A chosen id may collide with a default one. */
 	expect_one(f, HEAD POLL "[poll]\nid = poll-1\nquestion = Q\n"
-	    "type = text\n", 6, "duplicate id \"poll-1\" (first used on "
+	    "type = text\n", 7, "duplicate id \"poll-1\" (first used on "
 	    "line 2)");
 	expect_one(f, HEAD POLL "id = has space\n", 6,
 	    "id may hold only letters, digits, - and _");
@@ -541,28 +541,28 @@ test_err_poll_checks(void **state)
 	    "options = a | b\n", 2, "rank poll needs 3 to 9 options, not 2");
 	expect_one(f, HEAD "[poll]\nquestion = Q\ntype = multi\n"
 	    "options = a\n", 2, "multi poll needs 2 to 9 options, not 1");
-	expect_one(f, HEAD SCALE "scale = 1..5\noptions = a | b\n", 2,
+	expect_one(f, HEAD SCALE "scale = 1..5\noptions = a | b\n", 6,
 	    "scale poll takes scale = or likert =, not options =");
 	expect_one(f, HEAD SCALE, 2,
 	    "scale poll needs scale = 1..5 or likert = ...");
 	expect_one(f, HEAD "[poll]\nquestion = Q\ntype = text\n"
 	    "options = a | b\n", 2, "text poll takes no options");
-	expect_one(f, HEAD POLL "max = 2\n", 2,
+	expect_one(f, HEAD POLL "max = 2\n", 6,
 	    "max = applies to multi polls only");
 	expect_one(f, HEAD "[poll]\nquestion = Q\ntype = multi\n"
-	    "options = a|b\nmax = 3\n", 2, "max = 3 is more than the 2 "
+	    "options = a|b\nmax = 3\n", 6, "max = 3 is more than the 2 "
 	    "options");
-	expect_one(f, HEAD POLL "scale = 1..5\n", 2,
+	expect_one(f, HEAD POLL "scale = 1..5\n", 6,
 	    "scale =, likert = and labels = belong to scale polls");
-	expect_one(f, HEAD POLL "labels = lo | hi\n", 2,
+	expect_one(f, HEAD POLL "labels = lo | hi\n", 6,
 	    "scale =, likert = and labels = belong to scale polls");
 	expect_one(f, HEAD "[poll]\nquestion = Q\ntype = text\n"
-	    "likert = agreement\n", 2, "belong to scale polls");
-	expect_one(f, HEAD SCALE "scale = 1..5\nlikert = agreement\n", 2,
+	    "likert = agreement\n", 5, "belong to scale polls");
+	expect_one(f, HEAD SCALE "scale = 1..5\nlikert = agreement\n", 6,
 	    "give scale = or likert =, not both");
-	expect_one(f, HEAD SCALE "scale = 1..5\nlabels = a | b | c\n", 2,
+	expect_one(f, HEAD SCALE "scale = 1..5\nlabels = a | b | c\n", 6,
 	    "labels = needs 2 end labels or 5, one per point, not 3");
-	expect_one(f, HEAD SCALE "likert = quality\nlabels = a\n", 2,
+	expect_one(f, HEAD SCALE "likert = quality\nlabels = a\n", 6,
 	    "labels = needs 2 end labels or 5, one per point, not 1");
 	expect_one(f, HEAD "[poll]\nquestion = Q\ntype = multi\n"
 	    "options = a|b\nmax = 0\n", 6, "max must be from 1 to 9");
@@ -591,9 +591,9 @@ test_err_other_kinds(void **state)
 
 	expect_one(f, HEAD "[cafe]\ntables = 4\n", 2,
 	    "[cafe] needs question = ...");
-	expect_one(f, HEAD "[cafe]\nquestion = Q\nquestions = a | b\n", 2,
+	expect_one(f, HEAD "[cafe]\nquestion = Q\nquestions = a | b\n", 4,
 	    "[cafe] give question = or questions =, not both");
-	expect_one(f, HEAD "[cafe]\nrounds = 3\nquestions = a | b\n", 2,
+	expect_one(f, HEAD "[cafe]\nrounds = 3\nquestions = a | b\n", 4,
 	    "questions = lists 2 questions for 3 rounds");
 	expect_one(f, HEAD "[assess]\nby = site\n", 2,
 	    "[assess] needs form = ...");
@@ -686,16 +686,18 @@ test_err_many(void **state)
 	assert_true(has_error(f->err, 8, "anonymous must be yes or no"));
 	assert_true(has_error(f->err, 9, "unknown activity [nope]"));
 
-	/* At most 20 are reported, then parsing stops. */
+	/* At most 20 are shown, then that there are more. */
 	len = (size_t)snprintf(text, 16384, HEAD POLL);
 	for (int i = 0; i < 30; i++)
 		len += (size_t)snprintf(text + len, 16384 - len,
 		    "minutes = m%d\n", i);
 	assert_true(parse(f, text) > 20);
-	assert_int_equal(count_lines(f->err), 20);
+	assert_int_equal(count_lines(f->err), 21);
 	assert_true(has_error(f->err, 6, "not \"m0\""));
 	assert_true(has_error(f->err, 25, "not \"m19\""));
 	assert_false(has_error(f->err, 26, "m20"));
+	assert_non_null(strstr(f->err, "\nt.plan: more mistakes after these "
+	    "20"));
 
 	/* A small error buffer is never overrun. */
 	assert_true(plan_parse(text, len, "t.plan", &p, small, sizeof small) >
@@ -704,6 +706,56 @@ test_err_many(void **state)
 	assert_int_equal(strncmp(small, "t.plan:6: ", 10), 0);
 	plan_free(&p);
 	free(text);
+}
+
+/* Mistakes of every sort in one file, all in one run, in the order of
+ * their lines, each at the line of its key and saying what it got. */
+static void
+test_err_all_at_once(void **state)
+{
+	struct fix *f = *state;
+	static const char text[] =
+	    HEAD
+	    "[poll]\nid = one\nquestion = Q\ntype = multi\n"
+	    "max = 7\n"			/* 6: above the options */
+	    "options = a | b | c\n"
+	    "[poll]\n"
+	    "id = one\n"			/* 9: a duplicate */
+	    "question = Q\n"
+	    "type = singel\n"			/* 11 */
+	    "options = a | b\n"
+	    "[breakout]\nprompt = P\n"
+	    "groups = sitee\n"			/* 15 */
+	    "[cafe]\nquestion = Q\n"
+	    "tables = 0\n"			/* 18 */
+	    "mix = sitee\n"			/* 19 */
+	    "[poll]\nquestion = Q\ntype = scale\n"
+	    "scale = 5..1\n"			/* 23 */
+	    "anonymous = maybe\n"		/* 24 */
+	    "colour = red\n";			/* 25 */
+	const int lines[] = { 6, 9, 11, 15, 18, 19, 23, 24, 25 };
+	const char *err = f->err;
+
+	assert_int_equal(parse(f, text), 9);
+	assert_int_equal(count_lines(f->err), 9);
+	assert_true(has_error(f->err, 6, "max = 7 is more than the 3 options"));
+	assert_true(has_error(f->err, 9, "duplicate id \"one\" (first used on "
+	    "line 3)"));
+	assert_true(has_error(f->err, 11, "not \"singel\""));
+	assert_true(has_error(f->err, 15, "not \"sitee\""));
+	assert_true(has_error(f->err, 18, "from 1 to 200, not 0"));
+	assert_true(has_error(f->err, 19, "not \"sitee\""));
+	assert_true(has_error(f->err, 23, "reversed or equal (5..1)"));
+	assert_true(has_error(f->err, 24, "not \"maybe\""));
+	assert_true(has_error(f->err, 25, "unknown key \"colour\""));
+	/* In the order of the file. */
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		char prefix[32];
+
+		snprintf(prefix, sizeof prefix, "t.plan:%d: ", lines[i]);
+		assert_int_equal(strncmp(err, prefix, strlen(prefix)), 0);
+		err = strchr(err, '\n') != NULL ? strchr(err, '\n') + 1 : "";
+	}
 }
 
 int
@@ -733,6 +785,7 @@ main(void)
 		T(test_err_bytes),
 		T(test_err_too_many),
 		T(test_err_many),
+		T(test_err_all_at_once),
 #undef T
 	};
 
