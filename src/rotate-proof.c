@@ -110,69 +110,22 @@ room_init(const struct rotate_problem *p, struct room *rm)
 }
 
 /*
- * Gale and Ryser: one round can seat every site at distinct tables exactly
- * when, for every k, the k largest tables hold no more people than the sites
- * can send there one each, sum over sites of min(size, k).  Returns the
- * first k that fails for T tables, or 0.
+ * One round: the s people of a site need s different tables.  (That is all
+ * a round needs: by Gale and Ryser's theorem, balanced tables can always
+ * take sites of at most T people each, one person of a site per table.)
  */
-static int
-round_fails(const struct room *rm, int T, long *cap, long *fill)
-{
-	int	k, g, base = rm->m / T, extra = rm->m % T;
-
-	for (k = 1; k <= T; k++) {
-		*cap = (long)k * base + (k < extra ? k : extra);
-		*fill = 0;
-		for (g = 0; g < rm->ngroup; g++)
-			*fill += rm->size[g] < k ? rm->size[g] : k;
-		if (*cap > *fill)
-			return k;
-	}
-	return 0;
-}
-
-/* Fewest tables with which one round can keep every site apart. */
-static int
-tables_needed(const struct room *rm)
-{
-	long	cap, fill;
-	int	T;
-
-	for (T = rm->T + 1; T <= rm->m; T++)
-		if (round_fails(rm, T, &cap, &fill) == 0)
-			return T;
-	return rm->m;
-}
-
 static int
 per_round(const struct rotate_problem *p, const struct room *rm, char *why,
     size_t len)
 {
 	char	nm[ROSTER_FIELD + 8];
-	long	cap, fill;
-	int	k = round_fails(rm, rm->T, &cap, &fill), need;
 
-	if (k == 0)
+	if (rm->ngroup == 0 || rm->size[0] <= rm->T)
 		return 0;
-	need = tables_needed(rm);
-	if (rm->size[0] > rm->T)
-		say(why, len, "%s has %d people but there are %d tables: two "
-		    "of them must share a table in every round. It takes at "
-		    "least %d tables to keep them apart.",
-		    site_name(p, rm->site[0], nm, sizeof nm), rm->size[0],
-		    rm->T, need);
-	else if (k == 1)
-		say(why, len, "Only %d sites are here (a person without a "
-		    "site counts as one), but tables seat up to %d: some table "
-		    "must seat two people of one site in every round. It takes "
-		    "at least %d tables to avoid that.", rm->ngroup, rm->hi,
-		    need);
-	else
-		say(why, len, "The %d largest tables seat %ld people in every "
-		    "round, but with one person of a site per table the sites "
-		    "can send only %ld people there: two people of one site "
-		    "must share a table. It takes at least %d tables to avoid "
-		    "that.", k, cap, fill, need);
+	say(why, len, "%s has %d people but there are %d tables: two of them "
+	    "must share a table in every round. It takes at least %d tables "
+	    "to keep them apart.", site_name(p, rm->site[0], nm, sizeof nm),
+	    rm->size[0], rm->T, rm->size[0]);
 	return 1;
 }
 

@@ -316,6 +316,98 @@ out:
 	free(order);
 }
 
+/* What seating i at table t of round r adds to the cost. */
+static long long
+seat_cost(const struct plan *pl, int r, int i, int t)
+{
+	const int	*tab = pl->out->table + (size_t)r * pl->n;
+	long long	 cost = 0;
+	int		 c, n = pl->n;
+
+	for (c = 0; c < n; c++)
+		if (c != i && tab[c] == t)
+			cost += pl->weight[i * n + c] +
+			    (pl->meet[i * n + c] ? ROT_W_REPEAT : 0);
+	return cost;
+}
+
+/*
+ * Re-planning: start the rounds to come from the plan they had, which was
+ * good for them, rather than from scratch: drop who left, seat who came at
+ * the cheapest of the smallest tables, keep stay hosts home, then move the
+ * cheapest travellers from the largest to the smallest tables until sizes
+ * are within one.  Returns the rounds seeded.
+ */
+static int
+seed_from_past(struct plan *pl)
+{
+	const struct rotate_schedule	*past = pl->p->past;
+	int				 n = pl->n, T = pl->T, r, i, t;
+	int				*size = malloc(sizeof *size * (size_t)T);
+
+	if (pl->from == 0 || past == NULL || past->rounds < pl->R ||
+	    size == NULL) {
+		free(size);
+		return 0;
+	}
+	for (r = pl->from; r < pl->R; r++) {
+		int *tab = pl->out->table + (size_t)r * n;
+
+		for (i = 0; i < n; i++)
+			tab[i] = i < past->npeople && pl->present[i] ?
+			    past->table[r * past->npeople + i] : -1;
+		for (t = 0; t < T; t++)
+			if (pl->host_of[t] >= 0)
+				tab[pl->host_of[t]] = t;
+		for (;;) {
+			long long	best = 0, c;
+			int		bi = -1, bt = -1, from = -1, lo, hi, k;
+
+			memset(size, 0, sizeof *size * (size_t)T);
+			for (i = 0; i < n; i++)
+				if (tab[i] >= 0)
+					size[tab[i]]++;
+			for (t = 1, lo = hi = 0; t < T; t++) {
+				lo = size[t] < size[lo] ? t : lo;
+				hi = size[t] > size[hi] ? t : hi;
+			}
+			for (i = 0; i < n && from < 0; i++)
+				if (pl->present[i] && tab[i] < 0)
+					from = i;
+			if (from < 0 && size[hi] - size[lo] <= 1)
+				break;
+			/* Someone unseated, or a traveller of a largest table. */
+			for (i = 0; i < n; i++) {
+				if (from >= 0 ? i != from : tab[i] < 0 ||
+				    size[tab[i]] != size[hi])
+					continue;
+				for (k = 0; from < 0 && k < T; k++)
+					if (pl->host_of[k] == i)
+						break;
+				if (from < 0 && k < T)
+					continue;
+				for (t = 0; t < T; t++) {
+					if (size[t] != size[lo] || t == tab[i])
+						continue;
+					c = seat_cost(pl, r, i, t) - (tab[i] >= 0 ?
+					    seat_cost(pl, r, i, tab[i]) : 0);
+					if (bi < 0 || c < best) {
+						best = c;
+						bi = i;
+						bt = t;
+					}
+				}
+			}
+			if (bi < 0)
+				break;
+			tab[bi] = bt;
+		}
+		meet_round(pl, r, 1);
+	}
+	free(size);
+	return pl->R - pl->from;
+}
+
 /*
  * Map people onto the construction's points.  Column 0 takes the stay hosts
  * (row t stays at table t), empty seats go to the bottom of the last column,
@@ -734,6 +826,8 @@ plan_rounds(struct plan *pl)
 		meet_round(pl, r, 1);
 	if (built == 0)
 		built = construct(pl, 0, 0);
+	if (built == 0)
+		built = seed_from_past(pl);
 	for (r = pl->from + built; r < pl->R; r++)
 		greedy_round(pl, r);
 	/* A first look: an eighth of the default at most, however generous. */
