@@ -215,7 +215,7 @@ long long rotate_search_run(struct rotate_search *);
 /* rotate-sat.c: 1 found (table[] and host_of[] filled for rounds from on),
  * 0 proven impossible, -1 unknown (too big, out of time, no solver). */
 #define ROT_SAT_MAX_CLAUSES	4000000L
-#define ROT_SAT_MAX_PEOPLE	120
+#define ROT_SAT_MAX_PEOPLE	60	/* the issue: an exact method for rooms up to 60 */
 #define ROT_SAT_MS		400	/* at the default effort, without a time limit */
 struct rotate_sat {
 	int			 n, T, R, from;
