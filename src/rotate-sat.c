@@ -134,22 +134,12 @@ struct enc {
 	long		 time_ms;
 };
 
-static long
-since_ms(const struct timespec *t0)
-{
-	struct timespec	t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000L +
-	    (t.tv_nsec - t0->tv_nsec) / 1000000L;
-}
-
 static int
 out_of_time(void *arg)
 {
 	struct enc *e = arg;
 
-	return e->time_ms > 0 && since_ms(&e->t0) >= e->time_ms;
+	return e->time_ms > 0 && rotate_ms_since(&e->t0) >= e->time_ms;
 }
 
 static void
@@ -360,7 +350,7 @@ rotate_sat_solve(struct rotate_sat *q)
 	}
 #undef X
 out:
-	q->elapsed_ms = since_ms(&e.t0);
+	q->elapsed_ms = rotate_ms_since(&e.t0);
 	if (e.s != NULL)
 		ccadical_release(e.s);
 	free(rank);

@@ -673,11 +673,7 @@ search(struct plan *pl, long effort, int time_ms)
 static long
 elapsed(const struct plan *pl)
 {
-	struct timespec	t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - pl->t0.tv_sec) * 1000L +
-	    (t.tv_nsec - pl->t0.tv_nsec) / 1000000L;
+	return rotate_ms_since(&pl->t0);
 }
 
 /* What is left of the caller's time limit, at least 1 ms; 0 for none. */

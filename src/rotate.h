@@ -238,6 +238,8 @@ int	rotate_sat_plan(const struct rotate_problem *, int from,
 	    const unsigned char *present, int *table, int *host_of,
 	    long time_ms, long *elapsed_ms);
 long long rotate_search_cost(const struct rotate_search *);
+struct timespec;
+long	rotate_ms_since(const struct timespec *);	/* CLOCK_MONOTONIC */
 uint64_t rotate_rand(uint64_t *);
 int	rotate_rand_below(uint64_t *, int);
 
