@@ -100,7 +100,8 @@ plan_perfect(const struct rotate_problem *p)
  * The issue's room (7 sites of 6, 7 tables of 6, 3 rounds, hosts move) and
  * a generated family of equal-team rooms known feasible: tables a prime
  * power, teams no larger than a table and no more teams than tables, up to
- * tables - 1 rounds (the rows of an affine plane), hosts stay and move.
+ * tables - 1 rounds (the rows of an affine plane), hosts stay and move;
+ * then rooms whose tables are no prime power, from stored designs.
  */
 static void
 test_equal_teams(void **state)
@@ -134,6 +135,17 @@ test_equal_teams(void **state)
 					}
 	}
 	assert_true(cases > 100);
+	/* Tables no prime power, from stored designs: 6 teams of 5 at 6
+	 * tables, 10 teams of 6 at 10 tables and 10 of 5 at 10. */
+	teams(pe, 30, 5);
+	problem(&p, pe, 30, 6, 4, 0);
+	plan_perfect(&p);
+	teams(pe, 60, 6);
+	problem(&p, pe, 60, 10, 6, 0);
+	plan_perfect(&p);
+	teams(pe, 50, 5);
+	problem(&p, pe, 50, 10, 6, 0);
+	plan_perfect(&p);
 }
 
 /* Every proof, on a room where it applies, with the words it must use. */
