@@ -193,8 +193,10 @@ from_rows(const struct rotate_problem *p, const unsigned char *present,
 	int	*rows, *ctab = NULL, *first, k, y, x, many = 0, some = 0, got = 0;
 
 	if (rotate_construct_rows(pk->T, pk->seats, p->rounds, &rows) <
-	    p->rounds)
+	    p->rounds) {
+		free(rows);
 		return 0;
+	}
 	ctab = malloc(sizeof *ctab * (size_t)pk->np * (p->rounds + 1));
 	first = malloc(sizeof *first * (size_t)pk->np);
 	if (ctab == NULL || first == NULL)
