@@ -16,6 +16,16 @@ CFLAGS += -DCONVENE_FORMS_DIR='"$(PREFIX)/share/convene/forms"'
 # An uninstalled binary (run from this tree) also finds the tree's forms.
 CFLAGS += -DCONVENE_TREE='"$(CURDIR)"'
 LDLIBS += $(shell $(PKG_CONFIG) --libs $(LIBS_PC)) -lm
+# CaDiCaL (Debian's libcadical-dev) is the exact method for small cafe rooms.
+# Debian ships no pkg-config file for it: use one if present, else the
+# static library, which is C++ and so needs the C++ runtime.
+ifeq ($(shell $(PKG_CONFIG) --exists cadical && echo y),y)
+CFLAGS += -DHAVE_CADICAL $(shell $(PKG_CONFIG) --cflags cadical)
+LDLIBS += $(shell $(PKG_CONFIG) --libs cadical) -lstdc++
+else ifneq ($(wildcard /usr/include/ccadical.h),)
+CFLAGS += -DHAVE_CADICAL
+LDLIBS += -lcadical -lstdc++
+endif
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 

@@ -178,17 +178,22 @@ plan(struct session *s, int idx, struct cafe *c, int frozen, int late,
 	struct rotate_schedule past, next;
 	struct rotate_problem prob;
 	struct rotate_report rep;
+	struct rotate_info info;
+	const char **site_names = calloc((size_t)c->n + 1, sizeof *site_names);
 	const char *hosts = plan_kv_get(a, "hosts"), *mix = plan_kv_get(a,
 	    "mix");
 	int rc = -1;
 
 	memset(&past, 0, sizeof past);
 	memset(&next, 0, sizeof next);
-	if (people == NULL) {
+	if (people == NULL || site_names == NULL) {
 		snprintf(why, n, "out of memory");
+		free(people);
+		free(site_names);
 		return -1;
 	}
 	for (int i = 0; i < c->n; i++) {
+		site_names[i] = c->who[i]->site;
 		people[i].site = site_number(c, i, c->who[i]->site);
 		people[i].absent = frozen > 0 && c->who[i]->connected == 0;
 		people[i].late = i == late;
@@ -203,7 +208,10 @@ plan(struct session *s, int idx, struct cafe *c, int frozen, int late,
 	prob.mix = mix == NULL || strcmp(mix, "site") == 0 ? ROT_MIX_SITE :
 	    ROT_MIX_NONE;
 	prob.seed = (uint64_t)s->id * 1000003u + (uint64_t)idx;
-	prob.time_ms = 500;
+	/* 500 ms to open: the planner may overrun its cap by a few ms. */
+	prob.time_ms = 450;
+	prob.site_names = site_names;
+	prob.nsite_names = c->n;
 	if (frozen > 0) {
 		/* The old schedule, widened to everyone now in who[]. */
 		if (rotate_schedule_init(&past, c->n, c->tables, c->rounds) != 0)
@@ -219,12 +227,12 @@ plan(struct session *s, int idx, struct cafe *c, int frozen, int late,
 		prob.frozen = frozen;
 		prob.past = &past;
 	}
-	if (rotate_plan(&prob, &next, why, n) != 0)
+	if (rotate_plan_info(&prob, &next, &info, why, n) != 0)
 		goto out;
 	if (late >= 0)
 		rotate_seat_late(&prob, &next, frozen - 1, late);
 	rotate_report_compute(&prob, &next, &rep);
-	rotate_report_why(&prob, &rep, c->why, sizeof c->why);
+	rotate_report_explain(&prob, &rep, &info, c->why, sizeof c->why);
 	rotate_schedule_free(&c->sched);
 	c->sched = next;
 	memset(&next, 0, sizeof next);
@@ -235,6 +243,7 @@ out:
 	rotate_schedule_free(&past);
 	rotate_schedule_free(&next);
 	free(people);
+	free(site_names);
 	return rc;
 }
 

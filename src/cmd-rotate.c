@@ -21,6 +21,8 @@ struct room {
 	int			 n;
 	char			(*name)[ROSTER_FIELD + 1];
 	char			(*site)[ROSTER_FIELD + 1];
+	char			**site_names;	/* [site id], the roster's */
+	int			  nsites;
 	struct rotate_person	*people;
 	struct rotate_pair	*avoid;
 	int			 navoid;
@@ -71,6 +73,9 @@ room_free(struct room *rm)
 {
 	free(rm->name);
 	free(rm->site);
+	for (int i = 0; i < rm->nsites; i++)
+		free(rm->site_names[i]);
+	free(rm->site_names);
 	free(rm->people);
 	free(rm->avoid);
 	memset(rm, 0, sizeof *rm);
@@ -274,7 +279,7 @@ out:
 }
 
 struct args {
-	long		 people, tables, rounds;
+	long		 people, tables, rounds, effort;
 	const char	*roster;
 	enum rotate_hosts hosts;
 	enum rotate_mix	 mix;
@@ -354,6 +359,10 @@ parse_args(int argc, char **argv, struct args *a)
 				a->format = FMT_JSON;
 			else
 				return usage("--format is text, csv or json");
+		} else if (strcmp(key, "--effort") == 0) {
+			if (parse_int(val, 1, 1000, &a->effort) != 0)
+				return usage("--effort is a number from 1 to "
+				    "1000 (times the default search)");
 		} else if (strcmp(key, "--avoid") == 0)
 			a->avoid[a->navoid++] = val;
 		else
@@ -399,6 +408,12 @@ build_room(const struct args *a, struct room *rm)
 		} else
 			snprintf(rm->name[i], sizeof rm->name[i], "P%d", i + 1);
 	}
+	if (a->roster != NULL && ro.nsites > 0) {
+		rm->site_names = calloc((size_t)ro.nsites, sizeof *rm->site_names);
+		for (i = 0; rm->site_names != NULL && i < ro.nsites; i++)
+			if ((rm->site_names[i] = strdup(ro.sites[i])) != NULL)
+				rm->nsites = i + 1;
+	}
 	roster_free(&ro);
 	for (i = 0; i < a->navoid; i++) {
 		char		pair[2 * ROSTER_FIELD + 2];
@@ -435,6 +450,7 @@ cmd_rotate(int argc, char **argv)
 	struct rotate_problem	p;
 	struct rotate_schedule	s;
 	struct rotate_report	rep;
+	struct rotate_info	info;
 	char			why[ROT_WHY_LEN], err[256];
 	int			rc, i, hosts = 0, *buf = NULL;
 
@@ -468,19 +484,22 @@ cmd_rotate(int argc, char **argv)
 	p.avoid = rm.avoid;
 	p.navoid = rm.navoid;
 	p.seed = a.seed;
+	p.effort = a.effort > 0 ? a.effort * ROT_EFFORT : 0;
+	p.site_names = (const char *const *)rm.site_names;
+	p.nsite_names = rm.nsites;
 	for (i = 0; i < rm.n; i++)
 		hosts += rm.people[i].host;
 	if (a.hosts == ROT_HOSTS_STAY && hosts > p.tables)
 		fprintf(stderr, "convene rotate: %d people are marked host "
 		    "but there are %d tables; the others travel\n", hosts,
 		    p.tables);
-	if (rotate_plan(&p, &s, err, sizeof err) != 0) {
+	if (rotate_plan_info(&p, &s, &info, err, sizeof err) != 0) {
 		fprintf(stderr, "convene rotate: %s\n", err);
 		rc = 1;
 		goto out;
 	}
 	rotate_report_compute(&p, &s, &rep);
-	rotate_report_why(&p, &rep, why, sizeof why);
+	rotate_report_explain(&p, &rep, &info, why, sizeof why);
 	buf = malloc(sizeof *buf * ((size_t)rm.n + 1));
 	if (buf == NULL)
 		rc = 1;

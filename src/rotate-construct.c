@@ -235,6 +235,44 @@ affine_space(const struct field *fl, int n, int rounds, int *out)
 	return r;
 }
 
+/*
+ * Rounds of slopes 1, 2, ... of AG(2,q), q = tables, cut to `seats` columns,
+ * into out (rounds * tables * seats, allocated here): the lines of slope 0,
+ * the rows, are left out, so the caller may seat each site within a row and
+ * no two people of a row ever meet; column 0 stays at its row's table.
+ * Returns the rounds built (at most tables - 1), 0 when tables is no prime
+ * power.
+ */
+int
+rotate_construct_rows(int tables, int seats, int rounds, int **out)
+{
+	struct field	 fl;
+	int		 np = tables * seats, got, r, x, y;
+
+	*out = NULL;
+	if (seats < 2 || seats > tables || rounds < 1 ||
+	    field_init(&fl, tables) != 0)
+		return 0;
+	got = rounds < tables - 1 ? rounds : tables - 1;
+	*out = malloc(sizeof **out * (size_t)np * (got > 0 ? got : 1));
+	if (*out == NULL || got < 1) {
+		field_free(&fl);
+		free(*out);
+		*out = NULL;
+		return 0;
+	}
+	for (r = 0; r < got; r++)
+		for (x = 0; x < seats; x++) {
+			int mx = fl.mul[(r + 1) * tables + x];
+
+			for (y = 0; y < tables; y++)
+				(*out)[r * np + x * tables + y] =
+				    fl.add[y * tables + fl.neg[mx]];
+		}
+	field_free(&fl);
+	return got;
+}
+
 /* A stored design (rotate-designs.c) for this exact shape, if any. */
 static int
 stored_design(int tables, int seats, int rounds, int *out)

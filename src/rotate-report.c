@@ -276,74 +276,101 @@ say(char *buf, size_t len, size_t *at, const char *fmt, ...)
 		*at += (size_t)w < len - *at ? (size_t)w : len - *at - 1;
 }
 
-/* Plain words for a facilitator: what went wrong, and whether it could not be helped. */
 size_t
 rotate_report_why(const struct rotate_problem *p,
     const struct rotate_report *r, char *buf, size_t len)
 {
+	return rotate_report_explain(p, r, NULL, buf, len);
+}
+
+/*
+ * Plain words for a facilitator: what went wrong, then one reason, which is
+ * a proof (a bound, a pigeonhole, the exact method's "none exists") or, when
+ * there is none, that the search ran out of time, and after how long.
+ */
+size_t
+rotate_report_explain(const struct rotate_problem *p,
+    const struct rotate_report *r, const struct rotate_info *info,
+    char *buf, size_t len)
+{
 	int	m = present_count(p), T = p->tables, R = p->rounds;
-	int	seats = T > 0 ? (m + T - 1) / T : 0;
+	int	seats = T > 0 ? (m + T - 1) / T : 0, mix = p->mix == ROT_MIX_SITE;
+	int	known = rotate_best_known(seats, T);
+	char	proof[ROT_WHY_LEN];
 	size_t	at = 0;
 
 	if (len == 0)
 		return 0;
 	buf[0] = '\0';
-	if (r->repeat_meetings == 0)
+	if (r->repeat_meetings == 0 && (!mix || r->same_site == 0)) {
 		say(buf, len, &at, "Nobody shares a table with the same person "
-		    "twice.");
-	else {
-		int known = rotate_best_known(seats, T);
-
+		    "twice%s.", mix ? ", nor with someone of their own site" :
+		    "");
+		if (r->same_site > 0)
+			say(buf, len, &at, " %d time%s two people of one site "
+			    "share a table (sites were not mixed: use --mix "
+			    "site).", r->same_site, r->same_site == 1 ? "" : "s");
+		goto forbidden;
+	}
+	if (r->repeat_meetings > 0)
 		say(buf, len, &at, "%d pair%s meet%s more than once "
-		    "(%d repeated meeting%s; at most %d rounds together). ",
+		    "(%d repeated meeting%s; at most %d rounds together).",
 		    r->repeated_pairs, r->repeated_pairs == 1 ? "" : "s",
 		    r->repeated_pairs == 1 ? "s" : "", r->repeat_meetings,
 		    r->repeat_meetings == 1 ? "" : "s", r->max_meetings);
-		if (p->frozen > 0 && r->unavoidable >= r->repeat_meetings)
-			say(buf, len, &at, "They happened in rounds already "
-			    "played.");
-		else if (seats > T && R > 1)
-			say(buf, len, &at, "With %d tables of up to %d, every "
-			    "later round must seat together some people who "
-			    "shared a table in round 1: at least %d repeated "
-			    "meeting%s cannot be avoided.", T, seats,
-			    r->unavoidable, r->unavoidable == 1 ? "" : "s");
-		else if (seats > 1 && R > (m - 1) / (seats - 1))
-			say(buf, len, &at, "Each round everyone meets about %d "
-			    "people, so %d rounds need about %d different "
-			    "people each, but only %d others are here: at "
-			    "least %d repeated meetings cannot be avoided "
-			    "(at most %d rounds could be repeat-free).",
-			    seats - 1, R, R * (seats - 1), m - 1,
-			    r->unavoidable, (m - 1) / (seats - 1));
-		else if (known > 0 && R > known && m == seats * T)
-			say(buf, len, &at, "No rotation of %d tables of %d "
-			    "for more than %d rounds without repeats is known "
-			    "(the social golfer problem), so a few repeats "
-			    "are expected.", T, seats, known);
-		else
-			say(buf, len, &at, "A repeat-free rotation may exist "
-			    "but was not found; another --seed, one round "
-			    "fewer or one table more may help.");
-	}
-	if (r->same_site > 0) {
-		say(buf, len, &at, " %d time%s two people of one site share a "
-		    "table", r->same_site, r->same_site == 1 ? "" : "s");
-		if (r->site_unavoidable > 0 &&
-		    r->same_site <= r->site_unavoidable)
-			say(buf, len, &at, ", which cannot be helped: a site "
-			    "with more people than tables must put two of them "
-			    "together.");
-		else if (r->site_unavoidable > 0)
-			say(buf, len, &at, "; some of that cannot be helped (a "
-			    "site has more people than there are tables), the "
-			    "rest was the price of fewer repeats.");
-		else if (p->mix == ROT_MIX_SITE)
-			say(buf, len, &at, "; meeting new people came first.");
-		else
-			say(buf, len, &at, " (sites were not mixed: use --mix "
-			    "site).");
-	}
+	if (r->same_site > 0)
+		say(buf, len, &at, "%s%d time%s two people of one site share a "
+		    "table%s.", at > 0 ? " " : "", r->same_site,
+		    r->same_site == 1 ? "" : "s", mix ? "" :
+		    " (sites were not mixed: use --mix site)");
+	say(buf, len, &at, " ");
+	if (p->frozen > 0 && r->repeat_meetings > 0 &&
+	    r->unavoidable >= r->repeat_meetings && (!mix ||
+	    r->same_site == 0))
+		say(buf, len, &at, "They happened in rounds already played.");
+	else if (mix && rotate_proof(p, proof, sizeof proof))
+		say(buf, len, &at, "%s", proof);
+	else if (r->unavoidable > 0 && seats > T && R > 1)
+		say(buf, len, &at, "With %d tables of up to %d, every "
+		    "later round must seat together some people who "
+		    "shared a table in round 1: at least %d repeated "
+		    "meeting%s cannot be avoided.", T, seats,
+		    r->unavoidable, r->unavoidable == 1 ? "" : "s");
+	else if (r->unavoidable > 0 && seats > 1 &&
+	    R > (m - 1) / (seats - 1))
+		say(buf, len, &at, "Each round everyone meets about %d "
+		    "people, so %d rounds need about %d different "
+		    "people each, but only %d others are here: at "
+		    "least %d repeated meetings cannot be avoided "
+		    "(at most %d rounds could be repeat-free).",
+		    seats - 1, R, R * (seats - 1), m - 1,
+		    r->unavoidable, (m - 1) / (seats - 1));
+	else if (!mix && rotate_proof(p, proof, sizeof proof))
+		say(buf, len, &at, "%s", proof);
+	else if (info != NULL && info->exact == 0)
+		say(buf, len, &at, "An exhaustive search proved in %ld ms that "
+		    "no plan of %s has %s, with balanced tables%s.",
+		    info->exact_ms, p->frozen > 0 ? "the rounds to come" :
+		    "these rounds", mix ? "no repeat and nobody at a table "
+		    "with someone of their own site" : "no repeat",
+		    p->hosts == ROT_HOSTS_STAY ? " and hosts who stay" : "");
+	else if (!mix && known > 0 && R > known && m == seats * T)
+		say(buf, len, &at, "No rotation of %d tables of %d "
+		    "for more than %d rounds without repeats is known "
+		    "(the social golfer problem), so a few repeats "
+		    "are expected.", T, seats, known);
+	else if (info != NULL)
+		say(buf, len, &at, "A plan with %s may exist but was not "
+		    "found: the search ran out of time after %ld ms "
+		    "(--effort searches longer).", mix ? "no repeat and "
+		    "nobody with someone of their own site" : "no repeats",
+		    info->ms);
+	else
+		say(buf, len, &at, "A plan with %s may exist but was not "
+		    "found: the search ran out of time (--effort searches "
+		    "longer).", mix ? "no repeat and nobody with someone of "
+		    "their own site" : "no repeats");
+forbidden:
 	if (r->forbidden > 0)
 		say(buf, len, &at, " %d time%s a pair that must stay apart "
 		    "shares a table: there was no other way to seat them.",

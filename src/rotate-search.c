@@ -328,8 +328,8 @@ perturb(struct state *st)
 	st->cost = rotate_search_cost(s);
 }
 
-static long
-elapsed_ms(const struct timespec *t0)
+long
+rotate_ms_since(const struct timespec *t0)
 {
 	struct timespec	t;
 
@@ -390,7 +390,7 @@ rotate_search_run(struct rotate_search *s)
 		int		k, sample;
 
 		if (s->time_ms > 0 && (st.iter & 63) == 0 &&
-		    elapsed_ms(&t0) >= s->time_ms)
+		    rotate_ms_since(&t0) >= s->time_ms)
 			break;
 		nconf = 0;
 		for (r = s->from; r < st.R; r++)

@@ -29,6 +29,7 @@ struct plan {
 	unsigned char			*fixed;		/* [R * n] */
 	uint64_t			 rng;
 	struct timespec			 t0;		/* when planning began */
+	struct rotate_info		*info;		/* what the planner did */
 };
 
 int
@@ -229,7 +230,7 @@ build_weights(struct plan *pl)
 			if (i != j && p->mix == ROT_MIX_SITE &&
 			    p->people[i].site >= 0 &&
 			    p->people[i].site == p->people[j].site)
-				w++;
+				w += ROT_W_SITE;
 			if (i != j && p->hosts == ROT_HOSTS_MOVE &&
 			    p->people[i].host && p->people[j].host)
 				w++;
@@ -313,6 +314,98 @@ out:
 	free(cap);
 	free(size);
 	free(order);
+}
+
+/* What seating i at table t of round r adds to the cost. */
+static long long
+seat_cost(const struct plan *pl, int r, int i, int t)
+{
+	const int	*tab = pl->out->table + (size_t)r * pl->n;
+	long long	 cost = 0;
+	int		 c, n = pl->n;
+
+	for (c = 0; c < n; c++)
+		if (c != i && tab[c] == t)
+			cost += pl->weight[i * n + c] +
+			    (pl->meet[i * n + c] ? ROT_W_REPEAT : 0);
+	return cost;
+}
+
+/*
+ * Re-planning: start the rounds to come from the plan they had, which was
+ * good for them, rather than from scratch: drop who left, seat who came at
+ * the cheapest of the smallest tables, keep stay hosts home, then move the
+ * cheapest travellers from the largest to the smallest tables until sizes
+ * are within one.  Returns the rounds seeded.
+ */
+static int
+seed_from_past(struct plan *pl)
+{
+	const struct rotate_schedule	*past = pl->p->past;
+	int				 n = pl->n, T = pl->T, r, i, t;
+	int				*size = malloc(sizeof *size * (size_t)T);
+
+	if (pl->from == 0 || past == NULL || past->rounds < pl->R ||
+	    size == NULL) {
+		free(size);
+		return 0;
+	}
+	for (r = pl->from; r < pl->R; r++) {
+		int *tab = pl->out->table + (size_t)r * n;
+
+		for (i = 0; i < n; i++)
+			tab[i] = i < past->npeople && pl->present[i] ?
+			    past->table[r * past->npeople + i] : -1;
+		for (t = 0; t < T; t++)
+			if (pl->host_of[t] >= 0)
+				tab[pl->host_of[t]] = t;
+		for (;;) {
+			long long	best = 0, c;
+			int		bi = -1, bt = -1, from = -1, lo, hi, k;
+
+			memset(size, 0, sizeof *size * (size_t)T);
+			for (i = 0; i < n; i++)
+				if (tab[i] >= 0)
+					size[tab[i]]++;
+			for (t = 1, lo = hi = 0; t < T; t++) {
+				lo = size[t] < size[lo] ? t : lo;
+				hi = size[t] > size[hi] ? t : hi;
+			}
+			for (i = 0; i < n && from < 0; i++)
+				if (pl->present[i] && tab[i] < 0)
+					from = i;
+			if (from < 0 && size[hi] - size[lo] <= 1)
+				break;
+			/* Someone unseated, or a traveller of a largest table. */
+			for (i = 0; i < n; i++) {
+				if (from >= 0 ? i != from : tab[i] < 0 ||
+				    size[tab[i]] != size[hi])
+					continue;
+				for (k = 0; from < 0 && k < T; k++)
+					if (pl->host_of[k] == i)
+						break;
+				if (from < 0 && k < T)
+					continue;
+				for (t = 0; t < T; t++) {
+					if (size[t] != size[lo] || t == tab[i])
+						continue;
+					c = seat_cost(pl, r, i, t) - (tab[i] >= 0 ?
+					    seat_cost(pl, r, i, tab[i]) : 0);
+					if (bi < 0 || c < best) {
+						best = c;
+						bi = i;
+						bt = t;
+					}
+				}
+			}
+			if (bi < 0)
+				break;
+			tab[bi] = bt;
+		}
+		meet_round(pl, r, 1);
+	}
+	free(size);
+	return pl->R - pl->from;
 }
 
 /*
@@ -550,7 +643,8 @@ search(struct plan *pl, long effort, int time_ms)
 		s.time_ms = time_ms > EPISODES ? time_ms / EPISODES : 1;
 	s.target = (long long)rotate_unavoidable_repeats(pl->p) * ROT_W_REPEAT;
 	if (pl->p->mix == ROT_MIX_SITE)
-		s.target += rotate_unavoidable_same_site(pl->p);
+		s.target += (long long)rotate_unavoidable_same_site(pl->p) *
+		    ROT_W_SITE;
 	for (ep = 0; ep < EPISODES && keep != NULL; ep++) {
 		long long cost;
 
@@ -576,33 +670,45 @@ search(struct plan *pl, long effort, int time_ms)
 	free(keep);
 }
 
+static long
+elapsed(const struct plan *pl)
+{
+	return rotate_ms_since(&pl->t0);
+}
+
 /* What is left of the caller's time limit, at least 1 ms; 0 for none. */
 static int
 left_ms(const struct plan *pl)
 {
-	struct timespec	t;
-	long		left;
+	long	left;
 
 	if (pl->p->time_ms <= 0)
 		return 0;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	left = pl->p->time_ms - ((t.tv_sec - pl->t0.tv_sec) * 1000L +
-	    (t.tv_nsec - pl->t0.tv_nsec) / 1000000L);
+	left = pl->p->time_ms - elapsed(pl);
 	return left > 1 ? (int)left : 1;
 }
 
-/* More repeated meetings than the room makes certain? */
+/* More repeated meetings, or (--mix site) same-site seatings, than the room makes certain? */
 static int
 excess_repeats(const struct plan *pl)
 {
-	long	sum = 0;
-	int	i, j;
+	const struct rotate_problem	*p = pl->p;
+	long				 sum = 0, site = 0;
+	int				 i, j;
 
 	for (i = 0; i < pl->n; i++)
-		for (j = i + 1; j < pl->n; j++)
-			if (pl->meet[i * pl->n + j] > 1)
-				sum += pl->meet[i * pl->n + j] - 1;
-	return sum > rotate_unavoidable_repeats(pl->p);
+		for (j = i + 1; j < pl->n; j++) {
+			int m = pl->meet[i * pl->n + j];
+
+			if (m > 1)
+				sum += m - 1;
+			if (m > 0 && p->mix == ROT_MIX_SITE &&
+			    p->people[i].site >= 0 &&
+			    p->people[i].site == p->people[j].site)
+				site += m;
+		}
+	return sum > rotate_unavoidable_repeats(p) ||
+	    (p->mix == ROT_MIX_SITE && site > rotate_unavoidable_same_site(p));
 }
 
 /* The search's cost of the schedule as it stands. */
@@ -637,6 +743,64 @@ clear_rounds(struct plan *pl)
  * the counting bound that the search cannot, but cost more than the search
  * needs for an easy room, so they come second.  The better plan is kept.
  */
+/*
+ * The exact method (rotate-sat.c) is worth its time when a perfect plan is
+ * not ruled out by a proof already and the room is small enough to write
+ * out; hosts who stay must be known for every table it may not pick.
+ */
+static int
+exact_worth(const struct plan *pl)
+{
+	const struct rotate_problem	*p = pl->p;
+
+	return !p->no_exact && rotate_sat_available() &&
+	    pl->npresent >= 2 * pl->T &&
+	    pl->npresent <= ROT_SAT_MAX_PEOPLE && pl->R - pl->from <= 6 &&
+	    rotate_unavoidable_repeats(p) == 0 &&
+	    (p->mix != ROT_MIX_SITE || rotate_unavoidable_same_site(p) == 0) &&
+	    rotate_proof(p, NULL, 0) == 0;
+}
+
+/*
+ * Ask the exact method for a perfect plan of the rounds to come, with half
+ * of the time left (or, without a time limit, time in proportion to the
+ * effort).  A plan found replaces the search's; "none exists" is kept in
+ * the info for the report.
+ */
+static int
+exact_rounds(struct plan *pl, long effort)
+{
+	size_t	nt = (size_t)pl->R * pl->n;
+	int	*tab = malloc(sizeof *tab * nt), *hosts = NULL, got, r;
+	long	ms, budget;
+
+	if (pl->p->time_ms > 0)
+		budget = (left_ms(pl) + 1) / 2;
+	else
+		budget = (long)((double)effort / ROT_EFFORT * ROT_SAT_MS);
+	if (tab == NULL || (hosts = malloc(sizeof *hosts * (size_t)pl->T)) ==
+	    NULL) {
+		free(tab);
+		return -1;
+	}
+	memcpy(tab, pl->out->table, sizeof *tab * nt);
+	memcpy(hosts, pl->host_of, sizeof *hosts * (size_t)pl->T);
+	got = rotate_sat_plan(pl->p, pl->from, pl->present, tab, hosts,
+	    budget > 0 ? budget : 1, &ms);
+	pl->info->exact = got;
+	pl->info->exact_ms = ms;
+	if (got == 1) {
+		clear_rounds(pl);
+		memcpy(pl->out->table, tab, sizeof *tab * nt);
+		memcpy(pl->host_of, hosts, sizeof *hosts * (size_t)pl->T);
+		for (r = pl->from; r < pl->R; r++)
+			meet_round(pl, r, 1);
+	}
+	free(tab);
+	free(hosts);
+	return got;
+}
+
 static void
 plan_rounds(struct plan *pl)
 {
@@ -645,20 +809,37 @@ plan_rounds(struct plan *pl)
 					    ROT_EFFORT;
 	size_t				 nt = (size_t)pl->R * pl->n;
 	long long			 first;
-	int				 small, built, r, *keep;
+	int				 small, exact, built, r, *keep;
 
 	if (effort > LONG_MAX / 8)
 		effort = LONG_MAX / 8;
 	small = pl->from == 0 && pl->npresent <= ROT_CYCLIC_MAX;
-	built = construct(pl, 0, 0);
+	exact = exact_worth(pl);
+	built = p->mix == ROT_MIX_SITE ? rotate_rows_plan(p, pl->present,
+	    pl->npresent, p->hosts == ROT_HOSTS_STAY ? pl->host_of : NULL,
+	    pl->out->table) : 0;
+	for (r = 0; r < built; r++)
+		meet_round(pl, r, 1);
+	if (built == 0)
+		built = construct(pl, 0, 0);
+	if (built == 0)
+		built = seed_from_past(pl);
 	for (r = pl->from + built; r < pl->R; r++)
 		greedy_round(pl, r);
 	/* A first look: an eighth of the default at most, however generous. */
-	search(pl, small ? (effort < ROT_EFFORT ? effort : ROT_EFFORT) / 8 :
-	    effort, small && p->time_ms > 0 ? (p->time_ms + 7) / 8 :
-	    left_ms(pl));
-	if (!small || built == pl->R || !excess_repeats(pl) ||
-	    (keep = malloc(sizeof *keep * nt)) == NULL)
+	search(pl, small || exact ? (effort < ROT_EFFORT ? effort :
+	    ROT_EFFORT) / 8 : effort, (small || exact) && p->time_ms > 0 ?
+	    (p->time_ms + 7) / 8 : left_ms(pl));
+	if (!excess_repeats(pl))
+		return;
+	if (exact && exact_rounds(pl, effort) == 1)
+		return;
+	if (!small || built == pl->R) {
+		if (exact)
+			search(pl, effort, left_ms(pl));
+		return;
+	}
+	if ((keep = malloc(sizeof *keep * nt)) == NULL)
 		return;
 	first = plan_cost(pl);
 	memcpy(keep, pl->out->table, sizeof *keep * nt);
@@ -720,8 +901,20 @@ int
 rotate_plan(const struct rotate_problem *p, struct rotate_schedule *out,
     char *err, size_t errlen)
 {
+	struct rotate_info	info;
+
+	return rotate_plan_info(p, out, &info, err, errlen);
+}
+
+int
+rotate_plan_info(const struct rotate_problem *p, struct rotate_schedule *out,
+    struct rotate_info *info, char *err, size_t errlen)
+{
 	struct plan	pl;
 	int		r, i, ret = -1;
+
+	memset(info, 0, sizeof *info);
+	info->exact = ROT_EXACT_NOT_RUN;
 
 	if (validate(p, err, errlen) != 0)
 		return -1;
@@ -737,6 +930,7 @@ rotate_plan(const struct rotate_problem *p, struct rotate_schedule *out,
 	pl.R = p->rounds;
 	pl.from = p->frozen;
 	pl.rng = p->seed ^ 0x5eed5eed5eedULL;
+	pl.info = info;
 	clock_gettime(CLOCK_MONOTONIC, &pl.t0);
 	pl.host_of = malloc(sizeof *pl.host_of * (size_t)pl.T);
 	pl.present = calloc((size_t)pl.n + 1, 1);
@@ -767,8 +961,11 @@ rotate_plan(const struct rotate_problem *p, struct rotate_schedule *out,
 		meet_round(&pl, r, 1);
 	build_weights(&pl);
 	choose_hosts(&pl);
-	if (pl.npresent > 0 && pl.from < pl.R)
+	if (pl.npresent > 0 && pl.from < pl.R) {
 		plan_rounds(&pl);
+		info->short_of_bounds = excess_repeats(&pl);
+	}
+	info->ms = elapsed(&pl);
 	relabel(&pl);
 	mark_hosts(&pl);
 	ret = 0;

@@ -66,6 +66,9 @@ struct rotate_problem {
 	const struct rotate_schedule	*past;
 	long				 effort;	/* search budget, 0 = default */
 	int				 time_ms;	/* wall-clock cap, 0 = none */
+	const char * const		*site_names;	/* [site id] for the report, or NULL */
+	int				 nsite_names;
+	int				 no_exact;	/* search only (benchmarks) */
 };
 
 /* Every figure is recomputed from a schedule; nothing is trusted from the planner. */
@@ -84,12 +87,29 @@ struct rotate_report {
 	int	site_unavoidable; /* lower bound on same_site */
 };
 
+/*
+ * What the planner did, for the report's words: only what a schedule cannot
+ * tell.  exact is ROT_EXACT_NOT_RUN, or rotate_sat_solve's answer: 1 a
+ * perfect plan found, 0 proven that none exists, -1 ran out of time.
+ */
+#define ROT_EXACT_NOT_RUN	(-2)
+struct rotate_info {
+	long	ms;		/* planning took this long */
+	int	exact;
+	long	exact_ms;	/* time in the exact method */
+	int	short_of_bounds;/* the plan has more repeats or same-site
+				   seatings than the proven lower bounds */
+};
+
 /* rotate.c */
 int	rotate_schedule_init(struct rotate_schedule *, int npeople, int tables,
 	    int rounds);
 void	rotate_schedule_free(struct rotate_schedule *);
 int	rotate_plan(const struct rotate_problem *, struct rotate_schedule *,
 	    char *err, size_t errlen);
+int	rotate_plan_info(const struct rotate_problem *,
+	    struct rotate_schedule *, struct rotate_info *, char *err,
+	    size_t errlen);
 int	rotate_seat_late(const struct rotate_problem *, struct rotate_schedule *,
 	    int round, int person);
 int	rotate_table_size(const struct rotate_schedule *, int round, int table);
@@ -101,7 +121,15 @@ int	rotate_unavoidable_repeats(const struct rotate_problem *);
 int	rotate_unavoidable_same_site(const struct rotate_problem *);
 size_t	rotate_report_why(const struct rotate_problem *,
 	    const struct rotate_report *, char *buf, size_t len);
+size_t	rotate_report_explain(const struct rotate_problem *,
+	    const struct rotate_report *, const struct rotate_info *,
+	    char *buf, size_t len);
 int	rotate_best_known(int seats, int tables);
+
+/* rotate-proof.c: 1 and a sentence in why (may be NULL) when a counting or
+ * pigeonhole argument proves that no plan has zero repeats and (--mix
+ * site) zero same-site seatings; 0 when none applies. */
+int	rotate_proof(const struct rotate_problem *, char *why, size_t len);
 
 /* roster.c */
 #define ROSTER_FIELD	64	/* bytes kept of a name, site or role */
@@ -143,6 +171,13 @@ int	rotate_construct(int tables, int seats, int rounds, int hosts_stay,
 	    int dummies, long effort, int time_ms, int *columns_apart,
 	    int **out);
 
+int	rotate_construct_rows(int tables, int seats, int rounds, int **out);
+
+/* rotate-rows.c: the whole plan into table[] and p->rounds when every site
+ * fits a row of AG(2, tables), else 0. */
+int	rotate_rows_plan(const struct rotate_problem *, const unsigned char *present,
+	    int npresent, const int *host_of, int *table);
+
 /* rotate-cyclic.c: fills out (rounds * tables * seats) and returns 1, or
  * 0 when no shape of cyclic rounds was found in the effort and time. */
 int	rotate_cyclic(int tables, int seats, int rounds, int hosts_stay,
@@ -172,10 +207,39 @@ struct rotate_search {
 
 #define ROT_EFFORT	60000000L	/* default search budget, about 0.3 s */
 #define ROT_W_REPEAT	10000LL		/* one pair meeting once more */
+#define ROT_W_SITE	(ROT_W_REPEAT - 1) /* two of one site at a table, --mix site */
 #define ROT_W_FORBID	1000000000	/* one co-seating of a forbidden pair */
 
 long long rotate_search_run(struct rotate_search *);
+
+/* rotate-sat.c: 1 found (table[] and host_of[] filled for rounds from on),
+ * 0 proven impossible, -1 unknown (too big, out of time, no solver). */
+#define ROT_SAT_MAX_CLAUSES	4000000L
+#define ROT_SAT_MAX_PEOPLE	60	/* the issue: an exact method for rooms up to 60 */
+#define ROT_SAT_MS		400	/* at the default effort, without a time limit */
+struct rotate_sat {
+	int			 n, T, R, from;
+	const unsigned char	*present;	/* [n] seated in rounds from on */
+	const unsigned char	*apart;		/* [n * n] never together again */
+	const int		*order;		/* [n] a permutation, classes adjacent */
+	const int		*cls;		/* [n] interchangeable class or -1 */
+	int			*table;		/* [R * n] out, rounds from on */
+	int			*host_of;	/* [T] stay: pinned or -1 (picked); NULL: move */
+	long			 time_ms;	/* 0: none */
+	long			 conflicts;	/* 0: none */
+	long			 elapsed_ms;	/* out */
+	int			 nvars;		/* out */
+	long			 nclauses;	/* out */
+};
+
+int	rotate_sat_solve(struct rotate_sat *);
+int	rotate_sat_available(void);
+int	rotate_sat_plan(const struct rotate_problem *, int from,
+	    const unsigned char *present, int *table, int *host_of,
+	    long time_ms, long *elapsed_ms);
 long long rotate_search_cost(const struct rotate_search *);
+struct timespec;
+long	rotate_ms_since(const struct timespec *);	/* CLOCK_MONOTONIC */
 uint64_t rotate_rand(uint64_t *);
 int	rotate_rand_below(uint64_t *, int);
 

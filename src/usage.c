@@ -73,7 +73,7 @@ static const struct usage usages[] = {
 	{ "rotate",
 	  "rotate (--people N | --roster CSV) --tables T --rounds R\n"
 	  "       [--hosts stay|move] [--mix site] [--seed S]\n"
-	  "       [--format text|csv|json] [--avoid A,B]...",
+	  "       [--format text|csv|json] [--avoid A,B]... [--effort N]",
 	  "Plan a world-cafe seating on paper.\n"
 	  "  --people N       N people P1..PN, or\n"
 	  "  --roster CSV     a roster with name, site and host columns\n"
@@ -83,7 +83,8 @@ static const struct usage usages[] = {
 	  "  --mix site|none  keep people of one site apart where possible\n"
 	  "  --seed S         the search's seed (default 1)\n"
 	  "  --format FMT     text (default), csv or json\n"
-	  "  --avoid A,B      keep A and B apart (repeatable)\n" },
+	  "  --avoid A,B      keep A and B apart (repeatable)\n"
+	  "  --effort N       search longer (1 default; larger tries harder)\n" },
 	{ "version", "version", "Print the version.\n" },
 };
 #define N_USAGES (sizeof usages / sizeof usages[0])

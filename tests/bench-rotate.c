@@ -1,4 +1,4 @@
-/* bench-rotate.c: rounds reached without repeats versus best known, and timing of a big room. */
+/* bench-rotate.c: rounds reached without repeats versus best known, timing of a big room, and --mix site rooms. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,10 +155,131 @@ big_room(int n, int tables, int rounds, int nsites, enum rotate_hosts hosts)
 	free(pe);
 }
 
+/*
+ * --mix site rooms at the café's budget (500 ms): equal teams and mixed
+ * sizes, 20 to 120 people, 3 to 6 rounds, hosts stay and move.  Each room
+ * twice: the search alone, and with the exact method (rotate-sat.c).  The
+ * bound is a proven lower bound on repeats + same-site seatings: a count,
+ * or "1 proof"/"1 sat" when a proof or the exact method showed that no
+ * perfect plan exists, or "?" when nothing is known.
+ */
+struct mixroom {
+	int	n, tables, rounds, stay, team;	/* team 0: mixed sizes */
+};
+
+static void
+mix_sites(struct rotate_person *pe, int n, int team, uint64_t seed)
+{
+	int	i, site = 0, left = 0;
+
+	memset(pe, 0, sizeof *pe * (size_t)n);
+	for (i = 0; i < n; i++) {
+		if (left == 0) {
+			left = team > 0 ? team : 1 + rotate_rand_below(&seed, 8);
+			site++;
+		}
+		pe[i].site = site - 1;
+		left--;
+	}
+}
+
+static void
+mix_row(const struct mixroom *m)
+{
+	struct rotate_person	*pe = calloc((size_t)m->n, sizeof *pe);
+	struct rotate_problem	 p;
+	struct rotate_schedule	 s;
+	struct rotate_report	 rep;
+	struct rotate_info	 info;
+	char			 err[128], bound[32], sites[16];
+	int			 mode, lb, nsites, res[2][2];
+	double			 ms[2];
+	int			 none = 0;
+
+	if (pe == NULL)
+		return;
+	mix_sites(pe, m->n, m->team, (uint64_t)m->n * 31 + m->tables);
+	nsites = pe[m->n - 1].site + 1;
+	memset(&p, 0, sizeof p);
+	p.npeople = m->n;
+	p.people = pe;
+	p.tables = m->tables;
+	p.rounds = m->rounds;
+	p.hosts = m->stay ? ROT_HOSTS_STAY : ROT_HOSTS_MOVE;
+	p.mix = ROT_MIX_SITE;
+	p.seed = 1;
+	p.time_ms = 500;
+	for (mode = 0; mode < 2; mode++) {
+		double t0 = now_ms();
+
+		p.no_exact = mode == 0;
+		if (rotate_plan_info(&p, &s, &info, err, sizeof err) != 0) {
+			fprintf(stderr, "bench: %s\n", err);
+			free(pe);
+			return;
+		}
+		ms[mode] = now_ms() - t0;
+		rotate_report_compute(&p, &s, &rep);
+		res[mode][0] = rep.repeat_meetings;
+		res[mode][1] = rep.same_site;
+		none |= mode == 1 && info.exact == 0;
+		rotate_schedule_free(&s);
+	}
+	lb = rotate_unavoidable_repeats(&p) + rotate_unavoidable_same_site(&p);
+	if (lb > 0)
+		snprintf(bound, sizeof bound, "%d", lb);
+	else if (rotate_proof(&p, NULL, 0))
+		snprintf(bound, sizeof bound, "1 proof");
+	else if (none)
+		snprintf(bound, sizeof bound, "1 sat");
+	else if (res[0][0] + res[0][1] == 0 || res[1][0] + res[1][1] == 0)
+		snprintf(bound, sizeof bound, "0");
+	else
+		snprintf(bound, sizeof bound, "?");
+	if (m->team > 0)
+		snprintf(sites, sizeof sites, "%dx%d", nsites, m->team);
+	else
+		snprintf(sites, sizeof sites, "%d mixed", nsites);
+	printf("%4d %6d %6d %5s %-10s %4d/%-4d %6.0f %4d/%-4d %6.0f  %s\n",
+	    m->n, m->tables, m->rounds, m->stay ? "stay" : "move", sites,
+	    res[0][0], res[0][1], ms[0], res[1][0], res[1][1], ms[1], bound);
+	free(pe);
+}
+
+static void
+mix_table(void)
+{
+	static const struct mixroom rooms[] = {
+		{ 42, 7, 3, 0, 6 }, { 42, 7, 3, 1, 6 }, { 42, 7, 6, 1, 6 },
+		{ 20, 5, 3, 0, 4 }, { 24, 6, 3, 1, 4 }, { 30, 6, 4, 0, 5 },
+		{ 30, 6, 4, 1, 5 }, { 36, 6, 3, 0, 6 }, { 48, 8, 5, 1, 6 },
+		{ 60, 10, 4, 0, 6 }, { 60, 10, 4, 1, 6 }, { 72, 9, 6, 1, 8 },
+		{ 100, 11, 6, 0, 10 }, { 120, 12, 5, 0, 10 },
+		{ 120, 10, 3, 1, 12 }, { 30, 6, 8, 0, 1 },
+		{ 24, 6, 3, 0, 0 }, { 40, 8, 4, 1, 0 }, { 56, 8, 5, 0, 0 },
+		{ 64, 8, 6, 1, 0 }, { 80, 10, 6, 0, 0 }, { 96, 12, 4, 1, 0 },
+		{ 120, 15, 6, 0, 0 }, { 120, 20, 6, 1, 0 },
+	};
+	size_t	i;
+
+	printf("--mix site at the cafe budget (500 ms); repeats/same-site, "
+	    "search alone then with the exact method (%s)\n",
+	    rotate_sat_available() ? "CaDiCaL" : "not built");
+	printf("   n tables rounds hosts sites      search     ms "
+	    "   +exact     ms  bound\n");
+	for (i = 0; i < sizeof rooms / sizeof rooms[0]; i++)
+		mix_row(&rooms[i]);
+}
+
 int
-main(void)
+main(int argc, char **argv)
 {
 	int	seats, g;
+
+	if (argc > 1 && strcmp(argv[1], "mix") == 0) {
+		mix_table();
+		return 0;
+	}
 
 	printf("p  g best_known reached     ms  how\n");
 	for (seats = 3; seats <= 6; seats++)
