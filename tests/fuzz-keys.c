@@ -100,7 +100,16 @@ in_sequence(const uint8_t *b, size_t at)
 
 	if (at >= 1 && b[at - 1] == 0x1b)
 		return 1;
-	if (j >= 2 && b[j - 2] == 0x1b && (b[j - 1] == '[' || b[j - 1] == 'O'))
+	if (j >= 2 && b[j - 2] == 0x1b && b[j - 1] == '[') {
+		/* rxvt's ESC [ n $ ends at its $ (keys.c). */
+		size_t d = j;
+
+		while (d < at && b[d] >= '0' && b[d] <= '9')
+			d++;
+		return !(d > j && d < at && b[d] == '$' &&
+		    d - j <= KEYS_SEQ_MAX);
+	}
+	if (j >= 2 && b[j - 2] == 0x1b && b[j - 1] == 'O')
 		return 1;
 	return j == at && at >= 3 && b[at - 3] == 0x1b && b[at - 2] == '[' &&
 	    b[at - 1] == '[';

@@ -198,6 +198,17 @@ test_rxvt(void **state)
 	KEYS("\x1b[a\x1b[b\x1bOc\x1bOd", "");
 	/* Ctrl-modified keys end in ^: no key either. */
 	KEYS("\x1b[11^\x1b[3^", "");
+	/* Shift-modified ones end in $, which is an intermediate byte
+	 * elsewhere: the key after Shift+Delete must not be taken for the
+	 * sequence's final. */
+	KEYS("\x1b[2$" "a", "Insert a");
+	KEYS("\x1b[3$\x1b[7$\x1b[8$\x1b[5$\x1b[6$",
+	    "Delete Home End PageUp PageDown");
+	KEYS("\x1b[23$\x1b[24$" "b", "F11 F12 b");
+	KEYS("\x1b[99$" "c", "c");
+	/* A $ after anything but one number stays an intermediate (DECRPM
+	 * is CSI n ; m $ y). */
+	KEYS("\x1b[2;1$y" "d", "d");
 }
 
 static void
