@@ -300,10 +300,10 @@ word_date(char **w, int n, int i)
 int
 breakout_due_ok(const char *text)
 {
-	char buf[COMMIT_DUE_MAX + 1], *w[12], *save = NULL;
+	char buf[4 * COMMIT_DUE_CHARS + 1], *w[12], *save = NULL;
 	int n = 0, i = 0;
 
-	if (strlen(text) > COMMIT_DUE_MAX)
+	if (strlen(text) > 4 * COMMIT_DUE_CHARS)
 		return 0;
 	util_strlcpy(buf, text, sizeof buf);
 	for (char *p = buf; *p != '\0'; p++)
@@ -372,15 +372,16 @@ breakout_due_ok(const char *text)
 
 /*
  * Check one part of a commitment, trimming it in place.  An empty text
- * clears the part.  Limits (bytes, as stored): change and measure 3 to
- * COMMIT_TEXT_MAX, owner 2 to COMMIT_OWNER_MAX; by when as
- * breakout_due_ok() says.  0 when fine, else -1 with a reason.
+ * clears the part.  Limits (characters): change and measure 3 to
+ * TEXT_CHARS_MAX, owner 2 to COMMIT_OWNER_CHARS, by when 1 to
+ * COMMIT_DUE_CHARS and as breakout_due_ok() says.  A longer part is
+ * refused, not cut.  0 when fine, else -1 with a reason.
  */
 int
 breakout_commit_check(int field, char *text, char *why, size_t n)
 {
-	static const size_t max[COMMIT_FIELDS] = { COMMIT_TEXT_MAX,
-	    COMMIT_OWNER_MAX, COMMIT_DUE_MAX, COMMIT_TEXT_MAX };
+	static const size_t max[COMMIT_FIELDS] = { TEXT_CHARS_MAX,
+	    COMMIT_OWNER_CHARS, COMMIT_DUE_CHARS, TEXT_CHARS_MAX };
 	static const size_t min[COMMIT_FIELDS] = { 3, 2, 1, 3 };
 	static const char *const label[COMMIT_FIELDS] = { "the change to "
 	    "test", "the owner", "by when", "the measure" };
@@ -398,9 +399,9 @@ breakout_commit_check(int field, char *text, char *why, size_t n)
 		*--e = '\0';
 	if (text[0] == '\0')
 		return 0;
-	if (strlen(text) > max[field]) {
-		snprintf(why, n, "%s is too long: at most %zu bytes",
-		    label[field], max[field]);
+	if (util_utf8_chars(text) > max[field]) {
+		snprintf(why, n, "%s is too long: %zu characters, at most %zu",
+		    label[field], util_utf8_chars(text), max[field]);
 		return -1;
 	}
 	if (util_utf8_chars(text) < min[field]) {

@@ -189,6 +189,7 @@ void	util_sanitize(char *, size_t);
 size_t	util_utf8_cut(const char *, size_t);
 size_t	util_utf8_chars(const char *);
 int	util_utf8_valid(const char *, size_t);
+int	util_text_check(char *, int, char *, size_t);
 int	util_mkdir_p(const char *, unsigned);
 void	util_default_socket(char *, size_t);
 void	util_default_db(char *, size_t);
@@ -306,7 +307,7 @@ struct note {
 	int round, tbl, grp, theme;
 	int64_t author;
 	char name[SNAP_SHORT_NAME + 1];
-	char text[NOTE_MAX_LEN + 1];
+	char *text;		/* owned; a line holds up to NOTE_MAX_LEN */
 };
 struct notes {
 	struct note *v;
@@ -446,6 +447,7 @@ int	activity_kind_parse(const char *, enum act_kind *);
 extern const struct activity_ops act_poll_ops;
 int	poll_option_of(const struct plan_activity *, const char *);
 void	poll_join_list(const int *, int, char *, size_t);
+int	poll_text_max(const struct plan_activity *);
 
 /* poll-results.c */
 void	poll_refresh(struct session *, int);

@@ -245,15 +245,23 @@ test_commit_check(void **state)
 	snprintf(t, sizeof t, "\xe7\x8e\x8b\xe8\x8a\xb3");
 	assert_int_equal(breakout_commit_check(COMMIT_OWNER, t, why,
 	    sizeof why), 0);
-	memset(t, 'x', COMMIT_OWNER_MAX + 1);
-	t[COMMIT_OWNER_MAX + 1] = '\0';
+	memset(t, 'x', COMMIT_OWNER_CHARS + 1);
+	t[COMMIT_OWNER_CHARS + 1] = '\0';
 	assert_int_equal(breakout_commit_check(COMMIT_OWNER, t, why,
 	    sizeof why), -1);
 	assert_non_null(strstr(why, "too long"));
-	memset(t, 'x', COMMIT_TEXT_MAX);
-	t[COMMIT_TEXT_MAX] = '\0';
+	/* The change and the measure: 1,000 characters of any script. */
+	for (int i = 0; i < TEXT_CHARS_MAX; i++)
+		memcpy(t + 4 * i, "\xf0\x9f\x98\x80", 4);
+	t[4 * TEXT_CHARS_MAX] = '\0';
 	assert_int_equal(breakout_commit_check(COMMIT_MEASURE, t, why,
 	    sizeof why), 0);
+	assert_int_equal(strlen(t), 4 * TEXT_CHARS_MAX);
+	memcpy(t + 4 * TEXT_CHARS_MAX, "x", 2);
+	assert_int_equal(breakout_commit_check(COMMIT_CHANGE, t, why,
+	    sizeof why), -1);
+	assert_non_null(strstr(why, "too long: 1001 characters, at most "
+	    "1000"));
 	snprintf(t, sizeof t, "soon");
 	assert_int_equal(breakout_commit_check(COMMIT_DUE, t, why,
 	    sizeof why), -1);
