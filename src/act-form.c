@@ -300,6 +300,12 @@ intent_form(struct session *s, int idx, struct participant *p,
 			if (util_text_check(text, 0, why, n) != 0 ||
 			    over_budget(s, idx, p, k, text, why, n))
 				return -1;
+			/* A commitment's "by when": the same rules as in
+			 * breakouts, stored as its day and the words. */
+			if (f->items[f->slots[k].item].kind == FORM_COMMITMENT &&
+			    form_when_slot(item) && text[0] != '\0' &&
+			    breakout_commit_check(COMMIT_DUE, text, why, n) != 0)
+				return -1;
 		} else if (text[0] != '\0') {
 			const struct snap_scale *sc = &f->scales[
 			    f->slots[k].scale];

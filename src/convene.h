@@ -159,6 +159,7 @@ void	form_free(struct form *);
 int	form_add_agenda(struct form *, const struct plan *, const char *);
 const struct form_item *form_item(const struct form *, const char *);
 int	form_slots(struct form *, char *, size_t);
+int	form_when_slot(const char *);
 int	form_slot_of(const struct form *, const char *);
 
 /* act-form.c */
@@ -472,7 +473,6 @@ void	breakout_assign_mixed(const int *, int, int, int *);
 int	breakout_pick_late(const int *, const int *, const int *, int);
 const char *breakout_commit_name(int);
 int	breakout_commit_field(const char *, size_t);
-int	breakout_due_ok(const char *);
 int	breakout_commit_check(int, char *, char *, size_t);
 
 /* store-groups.c: breakout groups (with their commitment) and members */
@@ -487,6 +487,16 @@ int	store_members(struct store *, int64_t,
 /* poll-scale.c */
 const char *const *poll_likert(const char *);
 int	poll_scale_points(const struct plan_activity *, int *, int *);
+
+/* due.c: "by when", as a day. */
+struct due_day {
+	int y, m, d;
+};
+void	due_today(struct due_day *);
+int	due_parse(const char *, const struct due_day *, struct due_day *);
+int	due_stored(const char *, struct due_day *, const char **);
+int	due_check(char *, size_t, const struct due_day *, char *, size_t);
+void	due_show(const char *, const struct due_day *, char *, size_t);
 
 /* session.c */
 struct session *session_new(struct plan *, struct store *, int, char *,
