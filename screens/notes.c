@@ -1,5 +1,7 @@
 /* notes.c: draw lines of shared notes (tablecloths, breakout notes). */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "screen.h"
 
@@ -20,9 +22,9 @@ notes_count(const struct snapshot *s, int table)
  * are scrolled past; `sel` (or -1) is highlighted.  Themes are starred.
  * Returns the next free row.
  */
-int
-notes_draw(struct ui *ui, const struct snapshot *s, int y, int x, int w,
-    int max_y, int table, int skip, int sel)
+static int
+draw(struct ui *ui, const struct snapshot *s, int y, int x, int w,
+    int max_y, int table, int skip, int sel, int wrap)
 {
 	const char *star = ui->utf8 ? "\xe2\x98\x85 " : "* ";
 	int last_table = -1, k = 0;
@@ -48,16 +50,65 @@ notes_draw(struct ui *ui, const struct snapshot *s, int y, int x, int w,
 		}
 		if (y >= max_y)
 			break;
-		snprintf(line, sizeof line, "%s%s: %s", n->flags & NOTE_THEME ?
-		    star : "", n->author[0] ? n->author : "someone", n->text);
-		ui_text(ui, y++, x, w, line, k - 1 == sel ? UI_SELECT :
-		    n->flags & NOTE_THEME ? UI_GOOD : n->flags & NOTE_MINE ?
-		    UI_NORMAL : UI_NORMAL);
+		snprintf(line, sizeof line, "%s%s: ", n->flags & NOTE_THEME ?
+		    star : "", n->author[0] ? n->author : "someone");
+		if (wrap)
+			y = screen_wrap(ui, y, x, w, max_y, line, n->text,
+			    n->flags & NOTE_THEME ? UI_GOOD : UI_NORMAL);
+		else {
+			snprintf(line + strlen(line), sizeof line -
+			    strlen(line), "%s", n->text);
+			ui_text(ui, y++, x, w, line, k - 1 == sel ? UI_SELECT :
+			    n->flags & NOTE_THEME ? UI_GOOD : UI_NORMAL);
+		}
 	}
 	if (s->more_notes > 0 && y < max_y) {
 		snprintf(line, sizeof line, "... %u more lines (see the export)",
 		    s->more_notes);
 		ui_text(ui, y++, x, w, line, UI_DIM);
+	}
+	return y;
+}
+
+int
+notes_draw(struct ui *ui, const struct snapshot *s, int y, int x, int w,
+    int max_y, int table, int skip, int sel)
+{
+	return draw(ui, s, y, x, w, max_y, table, skip, sel, 0);
+}
+
+/* The same, each line whole, wrapped (the projector's harvest). */
+int
+notes_draw_wrapped(struct ui *ui, const struct snapshot *s, int y, int x,
+    int w, int max_y)
+{
+	return draw(ui, s, y, x, w, max_y, 0, 0, -1, 1);
+}
+
+/*
+ * `lead` then `text`, word-wrapped into columns x..x+w from row `y`, as
+ * far as row `max_y`; a text longer than the rows left ends in "...".
+ * Returns the next free row.
+ */
+int
+screen_wrap(struct ui *ui, int y, int x, int w, int max_y, const char *lead,
+    const char *text, int attr)
+{
+	char lines[48][256], *all;
+	size_t len = strlen(lead) + strlen(text) + 1;
+	int n;
+
+	if ((all = malloc(len)) == NULL)
+		return y;
+	snprintf(all, len, "%s%s", lead, text);
+	n = text_wrap(all, w, ui->utf8, lines, 48);
+	free(all);
+	for (int i = 0; i < n && y < max_y; i++) {
+		if (y == max_y - 1 && i < n - 1) {
+			ui_text(ui, y++, x, w, "...", UI_DIM);
+			break;
+		}
+		ui_text(ui, y++, x, w, lines[i], attr);
 	}
 	return y;
 }

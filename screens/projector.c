@@ -67,7 +67,7 @@ draw_cafe(struct ui *ui, const struct snapshot *s, int y)
 
 	if (s->state == ACT_CLOSED) {
 		ui_big(ui, y, "HARVEST", UI_TITLE);
-		notes_draw(ui, s, y + 2, 4, ui->cols - 8, ui->rows - 3, 0, 0, -1);
+		notes_draw_wrapped(ui, s, y + 2, 4, ui->cols - 8, ui->rows - 3);
 		return;
 	}
 	snprintf(line, sizeof line, "Round %u of %u", s->round, s->rounds);
@@ -155,18 +155,19 @@ draw_breakout(struct ui *ui, const struct snapshot *s, int y)
 		for (int i = 0; i < s->n_groups && y < ui->rows - 3; i++) {
 			const struct snap_group *g = &s->groups[i];
 
-			snprintf(line, sizeof line, "%s: %s", g->name,
-			    g->commit[COMMIT_CHANGE][0] ? g->commit[COMMIT_CHANGE]
-			    : "(no change named)");
-			ui_text(ui, y++, 4, ui->cols - 8, line, UI_TITLE);
-			if (y >= ui->rows - 3)
-				break;
-			snprintf(line, sizeof line, "  %s%s%s%s%s",
+			/* Each part whole, wrapped: they are what the room
+			 * agreed to test. */
+			snprintf(line, sizeof line, "%s: ", g->name);
+			y = screen_wrap(ui, y, 4, ui->cols - 8, ui->rows - 3,
+			    line, g->commit[COMMIT_CHANGE][0] ?
+			    g->commit[COMMIT_CHANGE] : "(no change named)",
+			    UI_TITLE);
+			snprintf(line, sizeof line, "  %s%s%s%s",
 			    g->commit[COMMIT_OWNER], g->commit[COMMIT_DUE][0] ?
 			    ", by when: " : "", g->commit[COMMIT_DUE],
-			    g->commit[COMMIT_MEASURE][0] ? "; measure: " : "",
-			    g->commit[COMMIT_MEASURE]);
-			ui_text(ui, y++, 4, ui->cols - 8, line, UI_NORMAL);
+			    g->commit[COMMIT_MEASURE][0] ? "; measure: " : "");
+			y = screen_wrap(ui, y, 4, ui->cols - 8, ui->rows - 3,
+			    line, g->commit[COMMIT_MEASURE], UI_NORMAL);
 		}
 		return;
 	}

@@ -84,6 +84,10 @@ int	breakout_recall_line(struct ui *, const struct snapshot *, int);
 /* notes.c */
 int	notes_draw(struct ui *, const struct snapshot *, int, int, int, int,
 	    int, int, int);
+int	notes_draw_wrapped(struct ui *, const struct snapshot *, int, int,
+	    int, int);
+int	screen_wrap(struct ui *, int, int, int, int, const char *,
+	    const char *, int);
 int	notes_count(const struct snapshot *, int);
 
 /* results.c */

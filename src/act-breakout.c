@@ -1,5 +1,6 @@
 /* act-breakout.c: breakout groups, their shared note and commitment. */
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -561,6 +562,10 @@ snapshot_breakout(const struct session *s, int idx, int results,
 		const struct bgroup *bg = &b->groups[g];
 		struct snap_group *sg = &snap->groups[snap->n_groups++];
 
+		memset(sg, 0, offsetof(struct snap_group, commit));
+		for (int k = 0; k < COMMIT_FIELDS; k++)
+			sg->commit[k][0] = '\0';
+		sg->n_members = 0;
 		util_strlcpy(sg->name, bg->name, sizeof sg->name);
 		sg->n_lines = (uint16_t)bg->lines;
 		if (bg->last_ms > 0) {

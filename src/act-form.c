@@ -237,6 +237,37 @@ refresh_form(struct session *s, int idx)
 	}
 }
 
+static const struct resp *response_for(const struct form_run *,
+    const struct plan_activity *, const struct participant *);
+
+/*
+ * All of one person's (or site's) texts in a form go to them in one
+ * snapshot, which is one frame: a form of many long comments could
+ * outgrow it.  So their texts together have a budget; one over it is
+ * refused with a reason.  (A form has a few text questions: the budget
+ * holds ten whole ones of any script.)
+ */
+#define FORM_TEXT_BUDGET (10 * TEXT_BYTES_MAX)
+
+static int
+over_budget(struct session *s, int idx, const struct participant *p, int k,
+    const char *text, char *why, size_t n)
+{
+	const struct plan_activity *a = &s->plan->acts[idx];
+	const struct resp *r = response_for(run_of(s, idx), a, p);
+	size_t sum = strlen(text);
+
+	for (int i = 0; r != NULL && i < a->form->n_slots; i++)
+		if (i != k && r->vals[i] != NULL &&
+		    a->form->slots[i].kind == SLOT_TEXT)
+			sum += strlen(r->vals[i]);
+	if (sum <= FORM_TEXT_BUDGET)
+		return 0;
+	snprintf(why, n, "your answers to this form are too long together; "
+	    "shorten this one or another");
+	return 1;
+}
+
 /* "ITEM=VALUE" saves one answer (empty clears it); "submit" marks the
  * form done.  Values are checked against the item's scale or options. */
 static int
@@ -265,9 +296,17 @@ intent_form(struct session *s, int idx, struct participant *p,
 			snprintf(why, n, "this form has no item %s", item);
 			return -1;
 		}
-		if (f->slots[k].kind == SLOT_TEXT)
-			util_sanitize(text, TEXT_ANSWER_MAX + 1);
-		else if (text[0] != '\0') {
+		if (f->slots[k].kind == SLOT_TEXT) {
+			if (util_text_check(text, 0, why, n) != 0 ||
+			    over_budget(s, idx, p, k, text, why, n))
+				return -1;
+			/* A commitment's "by when": the same rules as in
+			 * breakouts, stored as its day and the words. */
+			if (f->items[f->slots[k].item].kind == FORM_COMMITMENT &&
+			    form_when_slot(item) && text[0] != '\0' &&
+			    breakout_commit_check(COMMIT_DUE, text, why, n) != 0)
+				return -1;
+		} else if (text[0] != '\0') {
 			const struct snap_scale *sc = &f->scales[
 			    f->slots[k].scale];
 			int ok = 0;
@@ -388,6 +427,7 @@ snapshot_form(const struct session *s, int idx, int results,
 		sl->kind = (uint8_t)f->slots[k].kind;
 		sl->scale = (uint8_t)f->slots[k].scale;
 		util_strlcpy(sl->text, f->slots[k].text, sizeof sl->text);
+		sl->mine[0] = '\0';
 		if (mine != NULL && mine->vals[k] != NULL)
 			util_strlcpy(sl->mine, mine->vals[k], sizeof sl->mine);
 	}

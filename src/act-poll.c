@@ -73,6 +73,18 @@ make_scale(struct plan_activity *a, char *why, size_t n)
 	return 0;
 }
 
+/* How many characters a text poll's answer may have (`max =`). */
+int
+poll_text_max(const struct plan_activity *a)
+{
+	const char *max = plan_kv_get(a, "max");
+
+	if (a->poll_type != POLL_TEXT || max == NULL || atoi(max) <= 0 ||
+	    atoi(max) > TEXT_CHARS_MAX)
+		return TEXT_CHARS_MAX;
+	return atoi(max);
+}
+
 static int
 check_poll(struct plan_activity *a, char *why, size_t n)
 {
@@ -93,8 +105,14 @@ check_poll(struct plan_activity *a, char *why, size_t n)
 		    "scale polls");
 		return -1;
 	}
-	if (max != NULL && a->poll_type != POLL_MULTI) {
-		snprintf(why, n, "max = applies to multi polls only");
+	if (max != NULL && a->poll_type != POLL_MULTI &&
+	    a->poll_type != POLL_TEXT) {
+		snprintf(why, n, "max = applies to multi and text polls only");
+		return -1;
+	}
+	if (max != NULL && a->poll_type == POLL_MULTI && atoi(max) > 9) {
+		snprintf(why, n, "max = %s: a multi poll has at most 9 options",
+		    max);
 		return -1;
 	}
 	switch (a->poll_type) {
@@ -268,7 +286,8 @@ answer_poll(const struct plan_activity *a, const char *in, struct answer *out,
 		char text[VALUE_MAX_LEN + 1];
 
 		util_strlcpy(text, in, sizeof text);
-		util_sanitize(text, TEXT_ANSWER_MAX + 1);
+		if (util_text_check(text, poll_text_max(a), why, n) != 0)
+			return -1;
 		if (text[0] == '\0') {
 			snprintf(why, n, "type a few words first");
 			return -1;

@@ -197,190 +197,19 @@ breakout_commit_field(const char *name, size_t len)
 	return -1;
 }
 
-static const char *const day_names[] = { "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
-    "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", NULL };
-static const char *const month_names[] = { "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", NULL };
-static const char *const counts[] = { "a", "an", "one", "two", "three",
-    "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", NULL };
-
-static int
-in_list(const char *const *list, const char *w)
-{
-	for (int i = 0; list[i] != NULL; i++)
-		if (strcmp(list[i], w) == 0)
-			return 1;
-	return 0;
-}
-
-/* "14", "14th", "1st", "22nd", "3rd": a day of the month. */
-static int
-day_of_month(const char *w)
-{
-	char *end;
-	long d = strtol(w, &end, 10);
-
-	if (end == w || d < 1 || d > 31)
-		return 0;
-	return *end == '\0' || strcmp(end, "st") == 0 ||
-	    strcmp(end, "nd") == 0 || strcmp(end, "rd") == 0 ||
-	    strcmp(end, "th") == 0;
-}
-
-static int
-year(const char *w)
-{
-	size_t n = strlen(w);
-
-	return (n == 4 || n == 2) && strspn(w, "0123456789") == n;
-}
-
-/* 2025-03-14, 14/3, 14/03/2025, 14.3., 3-14-25: numbers with a day
- * and a month in range (either order for slashes: 3/14 is US style). */
-static int
-numeric_date(const char *w)
-{
-	long v[3];
-	int k = 0;
-	const char *p = w;
-	char sep = 0;
-
-	while (*p != '\0' && k < 3) {
-		char *end;
-
-		if (!isdigit((unsigned char)*p))
-			return 0;
-		v[k++] = strtol(p, &end, 10);
-		p = end;
-		if (*p == '\0')
-			break;
-		if (sep == 0 && (*p == '-' || *p == '/' || *p == '.'))
-			sep = *p;
-		if (*p != sep)
-			return 0;
-		p++;
-		if (*p == '\0' && sep == '.')
-			break;	/* "14.3." */
-	}
-	if (*p != '\0' || k < 2)
-		return 0;
-	if (k == 3 && v[0] >= 1000)	/* ISO: year-month-day */
-		return v[1] >= 1 && v[1] <= 12 && v[2] >= 1 && v[2] <= 31;
-	if (k == 3 && v[2] >= 100 && v[2] < 1000)
-		return 0;
-	return (v[0] >= 1 && v[0] <= 31 && v[1] >= 1 && v[1] <= 12) ||
-	    (v[0] >= 1 && v[0] <= 12 && v[1] >= 1 && v[1] <= 31);
-}
-
-/* "14 March [2025]", "March 14[th][ 2025]": from word i, how many words
- * make a date (0: none). */
-static int
-word_date(char **w, int n, int i)
-{
-	if (i + 1 < n && day_of_month(w[i]) && in_list(month_names, w[i + 1]))
-		return i + 2 < n && year(w[i + 2]) ? 3 : 2;
-	if (i + 1 < n && in_list(month_names, w[i]) && day_of_month(w[i + 1]))
-		return i + 2 < n && year(w[i + 2]) ? 3 : 2;
-	return 0;
-}
-
-/*
- * "By when" must say when, so the team can check it at the next learning
- * session.  Accepted, case aside, after an optional "by", "on", "before"
- * or "until" (and "the"):
- *   a date: 2025-03-14, 14/3, 14/03/2025, 14.3., 14 March, March 14th 2025;
- *   a day: Tuesday (or Tue), next Tuesday, this Friday, Tuesday 14 March;
- *   today, tomorrow, next week, this month, end of (the) week|month,
- *   in|within N days|weeks|months (N a number up to 99, or a..twelve).
- */
-int
-breakout_due_ok(const char *text)
-{
-	char buf[COMMIT_DUE_MAX + 1], *w[12], *save = NULL;
-	int n = 0, i = 0;
-
-	if (strlen(text) > COMMIT_DUE_MAX)
-		return 0;
-	util_strlcpy(buf, text, sizeof buf);
-	for (char *p = buf; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	for (char *t = strtok_r(buf, " ,\t", &save); t != NULL && n < 12;
-	    t = strtok_r(NULL, " ,\t", &save)) {
-		size_t len = strlen(t);
-
-		/* A final full stop is punctuation, except in "14.3.". */
-		if (len > 1 && t[len - 1] == '.' && !isdigit((unsigned char)
-		    t[len - 2]))
-			t[len - 1] = '\0';
-		w[n++] = t;
-	}
-	if (n == 0 || n == 12)
-		return 0;
-	if (strcmp(w[0], "by") == 0 || strcmp(w[0], "on") == 0 ||
-	    strcmp(w[0], "before") == 0 || strcmp(w[0], "until") == 0)
-		i++;
-	if (i < n && strcmp(w[i], "the") == 0)
-		i++;
-	if (i >= n)
-		return 0;
-	if (n - i == 1 && (numeric_date(w[i]) || strcmp(w[i], "today") == 0 ||
-	    strcmp(w[i], "tomorrow") == 0 || strcmp(w[i], "tonight") == 0))
-		return 1;
-	if ((strcmp(w[i], "next") == 0 || strcmp(w[i], "this") == 0) &&
-	    n - i == 2)
-		return in_list(day_names, w[i + 1]) ||
-		    strcmp(w[i + 1], "week") == 0 ||
-		    strcmp(w[i + 1], "month") == 0;
-	if (in_list(day_names, w[i])) {
-		if (n - i == 1)
-			return 1;
-		if (n - i == 2 && (numeric_date(w[i + 1]) ||
-		    day_of_month(w[i + 1])))
-			return 1;	/* "Tuesday 14th", "Tue 14/3" */
-		return word_date(w, n, i + 1) == n - i - 1;
-	}
-	if (word_date(w, n, i) == n - i)
-		return 1;
-	if ((strcmp(w[i], "in") == 0 || strcmp(w[i], "within") == 0) &&
-	    n - i == 3) {
-		const char *u = w[i + 2];
-		char *end;
-		long k = strtol(w[i + 1], &end, 10);
-		int num = (*end == '\0' && k >= 1 && k <= 99) ||
-		    in_list(counts, w[i + 1]);
-
-		return num && (strcmp(u, "day") == 0 || strcmp(u, "days") == 0 ||
-		    strcmp(u, "week") == 0 || strcmp(u, "weeks") == 0 ||
-		    strcmp(u, "month") == 0 || strcmp(u, "months") == 0);
-	}
-	if (strcmp(w[i], "end") == 0 && i + 2 < n && strcmp(w[i + 1], "of")
-	    == 0) {
-		int j = i + 2;
-
-		if (j < n && (strcmp(w[j], "the") == 0 || strcmp(w[j], "this") ==
-		    0 || strcmp(w[j], "next") == 0))
-			j++;
-		return j == n - 1 && (strcmp(w[j], "day") == 0 ||
-		    strcmp(w[j], "week") == 0 || strcmp(w[j], "month") == 0);
-	}
-	return 0;
-}
-
 /*
  * Check one part of a commitment, trimming it in place.  An empty text
- * clears the part.  Limits (bytes, as stored): change and measure 3 to
- * COMMIT_TEXT_MAX, owner 2 to COMMIT_OWNER_MAX; by when as
- * breakout_due_ok() says.  0 when fine, else -1 with a reason.
+ * clears the part.  Limits (characters): change and measure 3 to
+ * TEXT_CHARS_MAX, owner 2 to COMMIT_OWNER_CHARS, by when 1 to
+ * COMMIT_DUE_CHARS, said as due_check() reads it and rewritten as it is
+ * stored (the day, then the words).  A longer part is refused, not cut.
+ * 0 when fine, else -1 with a reason.  `text` has room for VALUE_MAX_LEN.
  */
 int
 breakout_commit_check(int field, char *text, char *why, size_t n)
 {
-	static const size_t max[COMMIT_FIELDS] = { COMMIT_TEXT_MAX,
-	    COMMIT_OWNER_MAX, COMMIT_DUE_MAX, COMMIT_TEXT_MAX };
+	static const size_t max[COMMIT_FIELDS] = { TEXT_CHARS_MAX,
+	    COMMIT_OWNER_CHARS, COMMIT_DUE_CHARS + 11, TEXT_CHARS_MAX };
 	static const size_t min[COMMIT_FIELDS] = { 3, 2, 1, 3 };
 	static const char *const label[COMMIT_FIELDS] = { "the change to "
 	    "test", "the owner", "by when", "the measure" };
@@ -398,9 +227,9 @@ breakout_commit_check(int field, char *text, char *why, size_t n)
 		*--e = '\0';
 	if (text[0] == '\0')
 		return 0;
-	if (strlen(text) > max[field]) {
-		snprintf(why, n, "%s is too long: at most %zu bytes",
-		    label[field], max[field]);
+	if (util_utf8_chars(text) > max[field]) {
+		snprintf(why, n, "%s is too long: %zu characters, at most %zu",
+		    label[field], util_utf8_chars(text), max[field]);
 		return -1;
 	}
 	if (util_utf8_chars(text) < min[field]) {
@@ -408,11 +237,11 @@ breakout_commit_check(int field, char *text, char *why, size_t n)
 		    label[field], min[field]);
 		return -1;
 	}
-	if (field == COMMIT_DUE && !breakout_due_ok(text)) {
-		snprintf(why, n, "by when: give a date (14 March, 2025-03-14, "
-		    "14/3) or a day (Tuesday, next Tuesday, tomorrow, in 2 "
-		    "weeks, end of month)");
-		return -1;
+	if (field == COMMIT_DUE) {
+		struct due_day today;
+
+		due_today(&today);
+		return due_check(text, VALUE_MAX_LEN + 1, &today, why, n);
 	}
 	return 0;
 }

@@ -162,6 +162,7 @@ void	form_free(struct form *);
 int	form_add_agenda(struct form *, const struct plan *, const char *);
 const struct form_item *form_item(const struct form *, const char *);
 int	form_slots(struct form *, char *, size_t);
+int	form_when_slot(const char *);
 int	form_slot_of(const struct form *, const char *);
 
 /* act-form.c */
@@ -192,6 +193,7 @@ void	util_sanitize(char *, size_t);
 size_t	util_utf8_cut(const char *, size_t);
 size_t	util_utf8_chars(const char *);
 int	util_utf8_valid(const char *, size_t);
+int	util_text_check(char *, int, char *, size_t);
 int	util_mkdir_p(const char *, unsigned);
 void	util_default_socket(char *, size_t);
 void	util_default_db(char *, size_t);
@@ -314,7 +316,7 @@ struct note {
 	int round, tbl, grp, theme;
 	int64_t author;
 	char name[SNAP_SHORT_NAME + 1];
-	char text[NOTE_MAX_LEN + 1];
+	char *text;		/* owned; a line holds up to NOTE_MAX_LEN */
 };
 struct notes {
 	struct note *v;
@@ -454,6 +456,7 @@ int	activity_kind_parse(const char *, enum act_kind *);
 extern const struct activity_ops act_poll_ops;
 int	poll_option_of(const struct plan_activity *, const char *);
 void	poll_join_list(const int *, int, char *, size_t);
+int	poll_text_max(const struct plan_activity *);
 
 /* poll-results.c */
 void	poll_refresh(struct session *, int);
@@ -478,7 +481,6 @@ void	breakout_assign_mixed(const int *, int, int, int *);
 int	breakout_pick_late(const int *, const int *, const int *, int);
 const char *breakout_commit_name(int);
 int	breakout_commit_field(const char *, size_t);
-int	breakout_due_ok(const char *);
 int	breakout_commit_check(int, char *, char *, size_t);
 
 /* store-groups.c: breakout groups (with their commitment) and members */
@@ -493,6 +495,16 @@ int	store_members(struct store *, int64_t,
 /* poll-scale.c */
 const char *const *poll_likert(const char *);
 int	poll_scale_points(const struct plan_activity *, int *, int *);
+
+/* due.c: "by when", as a day. */
+struct due_day {
+	int y, m, d;
+};
+void	due_today(struct due_day *);
+int	due_parse(const char *, const struct due_day *, struct due_day *);
+int	due_stored(const char *, struct due_day *, const char **);
+int	due_check(char *, size_t, const struct due_day *, char *, size_t);
+void	due_show(const char *, const struct due_day *, char *, size_t);
 
 /* session.c */
 struct session *session_new(struct plan *, struct store *, int, char *,

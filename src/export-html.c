@@ -19,7 +19,7 @@
 static const char css[] =
     "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,"
     "sans-serif;color:#1d2a33;max-width:60rem;margin:2rem auto;"
-    "padding:0 1rem}"
+    "padding:0 1rem;overflow-wrap:anywhere}"
     "h1{font-size:1.7rem;margin:0 0 .2rem}h2{font-size:1.25rem;"
     "border-bottom:2px solid #d5dde3;padding-bottom:.2rem;margin-top:2rem}"
     "h3{font-size:1rem;margin:1rem 0 .3rem}"

@@ -501,6 +501,15 @@ form_slots(struct form *f, char *why, size_t n)
 	return 0;
 }
 
+/* Is slot `id` a commitment's "by when" ("ID.when")? */
+int
+form_when_slot(const char *id)
+{
+	size_t n = strlen(id);
+
+	return n > 5 && strcmp(id + n - 5, ".when") == 0;
+}
+
 int
 form_slot_of(const struct form *f, const char *id)
 {

@@ -64,6 +64,18 @@ plain_params(const struct keys *k)
 	return 1;
 }
 
+/* Only digits: one number, no separator. */
+static int
+one_number(const struct keys *k)
+{
+	if (k->len == 0)
+		return 0;
+	for (size_t i = 0; i < k->len; i++)
+		if (k->seq[i] < '0' || k->seq[i] > '9')
+			return 0;
+	return 1;
+}
+
 static int
 tilde_key(int n)
 {
@@ -237,6 +249,14 @@ feed_one(struct keys *k, unsigned char c, keys_cb *cb, void *arg)
 		}
 		if (c >= 0x40 && c <= 0x7e) {
 			int key = k->skip ? -1 : csi_key(k, c);
+
+			reset(k);
+			emit(key, cb, arg);
+		} else if (c == '$' && !k->skip && one_number(k)) {
+			/* rxvt's Shift+Insert, Delete, Home, End, F11...:
+			 * ESC [ n $, where $ is otherwise an intermediate and
+			 * would take the next key for the final. */
+			int key = tilde_key(first_param(k));
 
 			reset(k);
 			emit(key, cb, arg);

@@ -26,7 +26,10 @@ load_row(void *arg, const struct store_note *sn)
 		ns->v = nv;
 		ns->cap = cap;
 	}
-	n = &ns->v[ns->n++];
+	n = &ns->v[ns->n];
+	if ((n->text = strdup(sn->text)) == NULL)
+		return;
+	ns->n++;
 	n->id = sn->id;
 	n->round = sn->round;
 	n->tbl = sn->tbl;
@@ -34,20 +37,28 @@ load_row(void *arg, const struct store_note *sn)
 	n->theme = sn->theme;
 	n->author = sn->participant;
 	util_strlcpy(n->name, sn->author, sizeof n->name);
-	util_strlcpy(n->text, sn->text, sizeof n->text);
+}
+
+static void
+clear(struct notes *ns)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		free(ns->v[i].text);
+	ns->n = 0;
 }
 
 /* Re-read every line of activity `aid` (ordered by place, then time). */
 int
 notes_load(struct store *st, int64_t aid, struct notes *ns)
 {
-	ns->n = 0;
+	clear(ns);
 	return store_notes(st, aid, 0, 0, 0, load_row, ns);
 }
 
 void
 notes_free(struct notes *ns)
 {
+	clear(ns);
 	free(ns->v);
 	memset(ns, 0, sizeof *ns);
 }
@@ -71,11 +82,12 @@ int
 notes_intent(struct store *st, int64_t aid, int round, int tbl, int grp,
     int64_t pid, const char *value, char *why, size_t n)
 {
-	char text[NOTE_MAX_LEN + 1];
+	char text[VALUE_MAX_LEN + 1];
 
 	if (value[0] == '+') {
 		util_strlcpy(text, value + 1, sizeof text);
-		util_sanitize(text, sizeof text);
+		if (util_text_check(text, 0, why, n) != 0)
+			return -1;
 		if (text[0] == '\0') {
 			snprintf(why, n, "an empty line was not added");
 			return -1;
@@ -91,7 +103,8 @@ notes_intent(struct store *st, int64_t aid, int round, int tbl, int grp,
 		long long id = strtoll(value + 1, &end, 10);
 
 		util_strlcpy(text, *end == ' ' ? end + 1 : "", sizeof text);
-		util_sanitize(text, sizeof text);
+		if (util_text_check(text, 0, why, n) != 0)
+			return -1;
 		if (id <= 0 || text[0] == '\0' || store_note_edit(st, aid, id,
 		    pid, text) != 1) {
 			snprintf(why, n, "you can change only your own lines");

@@ -32,7 +32,7 @@ static const struct key_spec keys[] = {
 	{ ACT_POLL, "question", K_TEXT, NULL },
 	{ ACT_POLL, "type", K_ENUM, "single|multi|scale|text|rank" },
 	{ ACT_POLL, "options", K_LIST, NULL },
-	{ ACT_POLL, "max", K_INT, "1 9" },
+	{ ACT_POLL, "max", K_INT, "1 1000" },	/* multi: picks; text: chars */
 	{ ACT_POLL, "scale", K_RANGE, NULL },
 	{ ACT_POLL, "labels", K_LIST, NULL },
 	{ ACT_POLL, "likert",

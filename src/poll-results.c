@@ -186,6 +186,8 @@ poll_snapshot(const struct session *s, int idx, int results,
 	snap->poll_type = (uint8_t)a->poll_type;
 	snap->n_options = (uint8_t)a->n_options;
 	snap->max_picks = (uint8_t)(max ? atoi(max) : a->n_options);
+	if (a->poll_type == POLL_TEXT)
+		snap->text_max = (uint16_t)poll_text_max(a);
 	if (poll_scale_points(a, &lo, &hi) == 0)
 		snap->scale_min = (int16_t)lo;
 	for (int i = 0; i < a->n_options && i < SNAP_MAX_OPTIONS; i++)

@@ -41,7 +41,13 @@ enum view_kind {
 #define CODE_MAX_LEN 32
 #define TOKEN_LEN 32
 #define ID_MAX_LEN 32
-#define VALUE_MAX_LEN 1024
+/* What a person types (a text answer, a note line, a commitment, a form
+ * comment) holds TEXT_CHARS_MAX characters, counted as characters: in
+ * UTF-8 that is up to four bytes each.  An answer's value is such a text
+ * with a prefix ("+", "=ID ", "item=", "commit.change=" and the like). */
+#define TEXT_CHARS_MAX 1000
+#define TEXT_BYTES_MAX (4 * TEXT_CHARS_MAX)
+#define VALUE_MAX_LEN (TEXT_BYTES_MAX + 96)
 #define TEXT_MAX_LEN 1024
 #define CTL_MAX_ARGS 8
 

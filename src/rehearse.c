@@ -126,7 +126,9 @@ form_answer(struct actor *a, const struct snapshot *s, char *out, size_t n)
 
 		if (sl->mine[0] != '\0')
 			continue;
-		if (sl->kind == SLOT_TEXT)
+		if (sl->kind == SLOT_TEXT && form_when_slot(sl->id))
+			snprintf(out, n, "%s=in 2 weeks", sl->id);	/* due.c */
+		else if (sl->kind == SLOT_TEXT)
 			snprintf(out, n, "%s=%s", sl->id, texts[rand_r(&a->seed)
 			    % (sizeof texts / sizeof texts[0])]);
 		else {

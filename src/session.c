@@ -1,5 +1,6 @@
 /* session.c: the running session: joining, answers, agenda commands. */
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -649,7 +650,9 @@ void
 session_snapshot(struct session *s, const struct participant *p, int view,
     struct snapshot *snap)
 {
-	memset(snap, 0, sizeof *snap);
+	/* The lists of typed texts are cleared entry by entry as they are
+	 * added (see struct snapshot). */
+	memset(snap, 0, offsetof(struct snapshot, texts));
 	snap->seq = s->seq;
 	snap->view = (uint8_t)view;
 	util_strlcpy(snap->title, s->plan->title, sizeof snap->title);

@@ -23,18 +23,17 @@
 #define SNAP_MAX_SITES 12
 #define SNAP_MAX_TEXTS 24
 #define SNAP_MAX_WORDS 20
-#define TEXT_ANSWER_MAX 280	/* bytes in a free-text poll answer */
-#define TEXT_CHARS_MAX 1000	/* characters in a typed text */
+#define TEXT_ANSWER_MAX TEXT_BYTES_MAX	/* a text answer (poll, form) */
 #define SNAP_MAX_TABLES 60
 #define SNAP_MAX_NOTES 64
-#define NOTE_MAX_LEN 200	/* bytes in one line of a shared note */
+#define NOTE_MAX_LEN TEXT_BYTES_MAX	/* one line of a shared note */
 #define SNAP_SHORT_NAME 32
 #define FORM_SUBSCALES 4	/* = FORM_MAX_SUBSCALES in convene.h */
 #define SNAP_MAX_GROUPS 40	/* breakout groups */
 #define SNAP_GROUP_MEMBERS 24	/* members listed per group */
-#define COMMIT_TEXT_MAX 200	/* bytes: change to test, measure */
-#define COMMIT_OWNER_MAX 60
-#define COMMIT_DUE_MAX 40
+#define COMMIT_TEXT_MAX TEXT_BYTES_MAX	/* change to test, measure */
+#define COMMIT_OWNER_CHARS 60	/* characters: the owner */
+#define COMMIT_DUE_CHARS 40	/* characters: by when, as typed */
 
 enum act_kind {
 	ACT_POLL = 0,
@@ -227,6 +226,8 @@ struct snapshot {
 	int16_t scale_min;	/* scale: the value of option 0 */
 	int32_t mean100;	/* scale: mean x 100; rank: unused */
 	int32_t stat[SNAP_MAX_OPTIONS];	/* rank: mean rank x 100 */
+	uint16_t text_max;	/* text: at most this many characters
+				 * (the plan's max =), 0 when not a text */
 	uint8_t n_sites;
 	uint8_t n_texts;
 	uint8_t n_words;
@@ -279,15 +280,23 @@ struct snapshot {
 	 */
 	struct snap_item items[SNAP_MAX_ITEMS];
 	struct snap_site sites[SNAP_MAX_SITES];
-	struct snap_text texts[SNAP_MAX_TEXTS];	/* newest first */
 	struct snap_word words[SNAP_MAX_WORDS];	/* most frequent first */
 	struct snap_table tables[SNAP_MAX_TABLES];
-	struct snap_note notes[SNAP_MAX_NOTES];
-	struct snap_group groups[SNAP_MAX_GROUPS];
 	struct snap_scale scales[SNAP_MAX_SCALES];
-	struct snap_slot slots[SNAP_MAX_SLOTS];
 	struct snap_score scores[SNAP_MAX_SITES + 1];
 	struct snap_person people[SNAP_MAX_PEOPLE];
+
+	/*
+	 * The lists that hold what people typed, each entry room for a whole
+	 * text (TEXT_BYTES_MAX): most of the struct's size, though a frame
+	 * carries only a few long ones.  The host clears an entry of these
+	 * when it adds it (session_snapshot() clears only what comes before
+	 * `texts`), so a cut costs what it holds, not the struct's size.
+	 */
+	struct snap_text texts[SNAP_MAX_TEXTS];	/* newest first */
+	struct snap_note notes[SNAP_MAX_NOTES];
+	struct snap_group groups[SNAP_MAX_GROUPS];
+	struct snap_slot slots[SNAP_MAX_SLOTS];
 };
 
 /* snapshot.c */

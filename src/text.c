@@ -127,7 +127,8 @@ text_wrap(const char *s, int width, int utf8, char lines[][256], int max)
 		while (*p != '\0') {
 			size_t k = next_char(p, utf8, &wc, &w);
 
-			if (used + w > width)
+			/* A line is also at most 255 bytes (lines[][256]). */
+			if (used + w > width || (size_t)(p - s) + k > 255)
 				break;
 			if (*p == ' ')
 				brk = p;

@@ -173,6 +173,28 @@ util_sanitize(char *s, size_t cap)
 	}
 }
 
+/*
+ * A typed text as it is stored: sanitised (util_sanitize) in place, and
+ * at most `max` characters (TEXT_CHARS_MAX when 0).  A longer text is
+ * refused with its length, never cut: what a person wrote is stored
+ * whole or not at all.  0 when fine, else -1 with a reason.
+ */
+int
+util_text_check(char *s, int max, char *why, size_t n)
+{
+	size_t len;
+
+	if (max <= 0 || max > TEXT_CHARS_MAX)
+		max = TEXT_CHARS_MAX;
+	util_sanitize(s, strlen(s) + 1);
+	if ((len = util_utf8_chars(s)) > (size_t)max) {
+		snprintf(why, n, "too long: %zu characters, at most %d here; "
+		    "shorten it and send it again", len, max);
+		return -1;
+	}
+	return 0;
+}
+
 int
 util_mkdir_p(const char *path, unsigned mode)
 {

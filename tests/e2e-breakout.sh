@@ -14,6 +14,8 @@ groups = site
 minutes = 30
 EOF
 
+# "by when" is resolved against the host's today: fix it.
+export CONVENE_TODAY=2026-12-04
 start_host "$E2E/breakout.plan"
 pane amal "$CONVENE" join --name Amal --site "St Mary's"
 pane bo "$CONVENE" join --name Bo --site "St Mary's"
@@ -133,10 +135,10 @@ assert all(n["table"] == "" and n["round"] == "" and n["at"] for n in notes)
 if os.path.exists(os.path.join(d, "commitments.csv")):
     c = {r["group"]: r for r in read("commitments")}
     assert c["1"]["change"] == "Sepsis grab bag in resus", c
-    assert c["1"]["due"] == "next Tuesday", c
+    assert c["1"]["due"] == "2026-12-08 next Tuesday", c
 PY
 [ "$(sqlite3 "$CONVENE_DB" "select change || '|' || owner || '|' || due || '|' || measure from groups where grp = 1")" = \
-  "Sepsis grab bag in resus|Bo (ward sister)|next Tuesday|Minutes from triage to antibiotics" ] || fail "commitment not stored"
+  "Sepsis grab bag in resus|Bo (ward sister)|2026-12-08 next Tuesday|Minutes from triage to antibiotics" ] || fail "commitment not stored"
 [ "$(sqlite3 "$CONVENE_DB" "select grp from members m join participants p on p.id = m.participant where p.name = 'Dev'")" = 1 ] || fail "move not stored"
 "$CONVENE" export --format json | python3 -c '
 import json, sys

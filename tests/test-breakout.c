@@ -200,31 +200,6 @@ test_mode_parse(void **state)
 /* ---- commitment rules --------------------------------------------- */
 
 static void
-test_due(void **state)
-{
-	static const char *good[] = { "Tuesday", "next Tuesday", "by next "
-	    "Tue", "this Friday", "on Monday", "tomorrow", "Today",
-	    "2025-03-14", "14/3", "14/03/2025", "3/14/25", "14.3.",
-	    "14 March", "14th March 2025", "March 14th, 2025", "by 1 Oct",
-	    "in 2 weeks", "within a month", "in ten days", "end of month",
-	    "by the end of the week", "next week", "Tuesday 14th",
-	    "Tue 14 March", "before Friday.", "BY NEXT TUESDAY" };
-	static const char *bad[] = { "soon", "asap", "next", "whenever we "
-	    "can", "2025-13-01", "32/1", "14/13/2025", "in weeks",
-	    "in 200 days", "the end", "next year maybe", "Tuesdayish",
-	    "March", "14", "by", "1 2 3 4 5 6 7 8 9 10 11 12 13",
-	    "a date well past forty bytes long, surely" };
-
-	(void)state;
-	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
-		if (!breakout_due_ok(good[i]))
-			fail_msg("should be a due date: %s", good[i]);
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		if (breakout_due_ok(bad[i]))
-			fail_msg("should not be a due date: %s", bad[i]);
-}
-
-static void
 test_commit_check(void **state)
 {
 	char t[VALUE_MAX_LEN + 1], why[256];
@@ -245,15 +220,23 @@ test_commit_check(void **state)
 	snprintf(t, sizeof t, "\xe7\x8e\x8b\xe8\x8a\xb3");
 	assert_int_equal(breakout_commit_check(COMMIT_OWNER, t, why,
 	    sizeof why), 0);
-	memset(t, 'x', COMMIT_OWNER_MAX + 1);
-	t[COMMIT_OWNER_MAX + 1] = '\0';
+	memset(t, 'x', COMMIT_OWNER_CHARS + 1);
+	t[COMMIT_OWNER_CHARS + 1] = '\0';
 	assert_int_equal(breakout_commit_check(COMMIT_OWNER, t, why,
 	    sizeof why), -1);
 	assert_non_null(strstr(why, "too long"));
-	memset(t, 'x', COMMIT_TEXT_MAX);
-	t[COMMIT_TEXT_MAX] = '\0';
+	/* The change and the measure: 1,000 characters of any script. */
+	for (int i = 0; i < TEXT_CHARS_MAX; i++)
+		memcpy(t + 4 * i, "\xf0\x9f\x98\x80", 4);
+	t[4 * TEXT_CHARS_MAX] = '\0';
 	assert_int_equal(breakout_commit_check(COMMIT_MEASURE, t, why,
 	    sizeof why), 0);
+	assert_int_equal(strlen(t), 4 * TEXT_CHARS_MAX);
+	memcpy(t + 4 * TEXT_CHARS_MAX, "x", 2);
+	assert_int_equal(breakout_commit_check(COMMIT_CHANGE, t, why,
+	    sizeof why), -1);
+	assert_non_null(strstr(why, "too long: 1001 characters, at most "
+	    "1000"));
 	snprintf(t, sizeof t, "soon");
 	assert_int_equal(breakout_commit_check(COMMIT_DUE, t, why,
 	    sizeof why), -1);
@@ -626,7 +609,7 @@ test_concurrent_lines(void **state)
 	assert_int_equal(say(f, a, "@2"), -1);	/* not a choose breakout */
 	assert_int_equal(say(f, a, "hello"), -1);
 	assert_int_equal(sql_int(f, "select count(*) from groups where due = "
-	    "'next Tuesday' and measure is not null"), 1);
+	    "'2026-12-08 next Tuesday' and measure is not null"), 1);
 	/* Clearing a part. */
 	said(f, a, "!measure");
 	assert_int_equal(sql_int(f, "select count(*) from groups where "
@@ -859,7 +842,9 @@ test_snapshot_wire(void **state)
 	assert_int_equal(back->recall, 1);
 	assert_int_equal(back->n_groups, 1);
 	assert_string_equal(back->groups[0].name, "North");
-	assert_string_equal(back->groups[0].commit[COMMIT_DUE], "Friday");
+	/* Stored as its day and the words (today is fixed in main()). */
+	assert_string_equal(back->groups[0].commit[COMMIT_DUE],
+	    "2026-12-11 Friday");
 	assert_int_equal(back->groups[0].n_members, 2);
 	assert_string_equal(back->groups[0].member[1], "Bo");
 	assert_int_equal(back->groups[0].member_id[0], (uint32_t)a->id);
@@ -954,7 +939,6 @@ main(void)
 		cmocka_unit_test(test_mixed_one),
 		cmocka_unit_test(test_pick_late),
 		cmocka_unit_test(test_mode_parse),
-		cmocka_unit_test(test_due),
 		cmocka_unit_test(test_commit_check),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test_setup_teardown(test_session_site, setup,
@@ -971,5 +955,7 @@ main(void)
 		cmocka_unit_test(test_screen_keys),
 	};
 
+	/* "by when" is resolved against today: Friday 4 December 2026. */
+	setenv("CONVENE_TODAY", "2026-12-04", 1);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -622,6 +622,45 @@ test_errors_at_once(void **state)
 	form_free(&f);
 }
 
+/* A commitment's "by when" follows the breakouts' rules (due.c): a day,
+ * stored with the words; "whenever" is refused. */
+static void
+test_commitment_due(void **state)
+{
+	struct fix *fx = *state;
+	struct participant *p;
+	struct snapshot *snap = malloc(sizeof *snap);
+	char why[256], path[160];
+
+	assert_non_null(snap);
+	snprintf(path, sizeof path, "%s/forms/mini.form", fx->dir);
+	write_file(path, "title = Mini\n[commitment]\nid = plan\n"
+	    "text = Your change\n");
+	setenv("CONVENE_TODAY", "2026-12-04", 1);
+	start(fx, 0);
+	store_begin(fx->st);
+	p = session_join(fx->s, "Amal", "X", NULL, why, sizeof why);
+	assert_non_null(p);
+	p->connected = 1;
+	assert_int_equal(cmd(fx->s, "next"), 0);
+	assert_int_equal(cmd(fx->s, "open"), 0);
+	assert_int_equal(session_answer(fx->s, p, "ready", "plan.when="
+	    "whenever", why, sizeof why), -1);
+	assert_non_null(strstr(why, "by when: give a date still to come "
+	    "(18 December, 2026-12-18"));
+	assert_int_equal(session_answer(fx->s, p, "ready", "plan.when=next "
+	    "Tuesday", why, sizeof why), 0);
+	assert_int_equal(session_answer(fx->s, p, "ready", "plan.what=Grab "
+	    "bag in resus", why, sizeof why), 0);
+	store_commit(fx->st);
+	session_snapshot(fx->s, p, VIEW_PARTICIPANT, snap);
+	assert_string_equal(snap->slots[0].mine, "Grab bag in resus");
+	assert_string_equal(snap->slots[2].mine, "2026-12-08 next Tuesday");
+	unsetenv("CONVENE_TODAY");
+	free(snap);
+	stop(fx);
+}
+
 int
 main(void)
 {
@@ -633,6 +672,8 @@ main(void)
 		cmocka_unit_test(test_shipped_forms),
 		cmocka_unit_test(test_scoring),
 		cmocka_unit_test_setup_teardown(test_form_run, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_commitment_due, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_own_answers_at_once, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_projector_finished, setup,

@@ -548,7 +548,18 @@ test_err_poll_checks(void **state)
 	expect_one(f, HEAD "[poll]\nquestion = Q\ntype = text\n"
 	    "options = a | b\n", 2, "text poll takes no options");
 	expect_one(f, HEAD POLL "max = 2\n", 6,
-	    "max = applies to multi polls only");
+	    "max = applies to multi and text polls only");
+	expect_one(f, HEAD "[poll]\nquestion = Q\ntype = multi\n"
+	    "options = a|b\nmax = 12\n", 6, "at most 9 options");
+	/* A text poll's max = is characters, up to 1,000. */
+	assert_int_equal(parse(f, HEAD "[poll]\nquestion = Q\ntype = text\n"
+	    "max = 40\n"), 0);
+	assert_int_equal(poll_text_max(&f->plan.acts[0]), 40);
+	assert_int_equal(parse(f, HEAD "[poll]\nquestion = Q\ntype = text\n"),
+	    0);
+	assert_int_equal(poll_text_max(&f->plan.acts[0]), TEXT_CHARS_MAX);
+	assert_int_equal(parse(f, HEAD "[poll]\nquestion = Q\ntype = text\n"
+	    "max = 1001\n"), 1);
 	expect_one(f, HEAD "[poll]\nquestion = Q\ntype = multi\n"
 	    "options = a|b\nmax = 3\n", 6, "max = 3 is more than the 2 "
 	    "options");
@@ -565,7 +576,7 @@ test_err_poll_checks(void **state)
 	expect_one(f, HEAD SCALE "likert = quality\nlabels = a\n", 6,
 	    "labels = needs 2 end labels or 5, one per point, not 1");
 	expect_one(f, HEAD "[poll]\nquestion = Q\ntype = multi\n"
-	    "options = a|b\nmax = 0\n", 6, "max must be from 1 to 9");
+	    "options = a|b\nmax = 0\n", 6, "max must be from 1 to 1000");
 }
 
 static void

@@ -749,23 +749,29 @@ test_text_and_moderation(void **state)
 	struct fix *f = *state;
 	struct participant *a = join(f, "Amal", "North");
 	struct participant *b = join(f, "Bo", "South");
-	char big[400], id[16];
+	char big[4 * TEXT_CHARS_MAX + 2], id[16];
 	const struct snapshot *s;
 
 	ok(f, "goto", "9");
 	ok(f, "open");
 	assert_int_equal(answer(f, a, "words", " \t "), -1);
 	assert_contains(f->out, "type a few words first");
-	/* Stored as sanitised text, cut to fit. */
+	/* Stored as sanitised text, never cut: 1,000 characters of a
+	 * four-byte script are stored whole, 1,001 refused with a reason. */
 	assert_int_equal(answer(f, a, "words", "  Staffing\x1b[31m  at night "),
 	    0);
 	assert_string_equal(snap(f, a, VIEW_PARTICIPANT)->mine_value,
 	    "Staffing[31m at night");
-	memset(big, 'w', sizeof big - 1);
-	big[sizeof big - 1] = '\0';
+	for (int i = 0; i < TEXT_CHARS_MAX; i++)
+		memcpy(big + 4 * i, "\xf0\x9f\x98\x80", 4);	/* 😀 */
+	big[4 * TEXT_CHARS_MAX] = '\0';
 	assert_int_equal(answer(f, b, "words", big), 0);
+	assert_string_equal(snap(f, b, VIEW_PARTICIPANT)->mine_value, big);
+	memcpy(big + 4 * TEXT_CHARS_MAX, "!", 2);
+	assert_int_equal(answer(f, b, "words", big), -1);
+	assert_contains(f->out, "too long: 1001 characters, at most 1000");
 	assert_int_equal(strlen(snap(f, b, VIEW_PARTICIPANT)->mine_value),
-	    TEXT_ANSWER_MAX);
+	    4 * TEXT_CHARS_MAX);
 	assert_int_equal(answer(f, b, "words", "staffing, always staffing"),
 	    0);
 
