@@ -6,7 +6,7 @@ BUILD ?= build
 PKG_CONFIG ?= pkg-config
 CC ?= cc
 
-LIBS_PC = ncursesw formw menuw panelw libuv sqlite3
+LIBS_PC = ncursesw formw menuw panelw libuv sqlite3 libssh
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 # Display text is cut to fit on purpose; gcc's guesses about it are noise.
