@@ -117,8 +117,12 @@ fuzz-build: $(FUZZERS)
 
 # Helper programs of the end-to-end tests (tests/e2e-crash.sh finds them
 # beside the binary under test).
-E2E_HELPERS = $(BUILD)/tests/ackcheck
+E2E_HELPERS = $(BUILD)/tests/ackcheck $(BUILD)/tests/sshprobe
 check: $(E2E_HELPERS)
+
+$(BUILD)/tests/sshprobe: tests/sshprobe.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LDLIBS)
 
 $(BUILD)/tests/ackcheck: tests/ackcheck.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)

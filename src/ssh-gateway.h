@@ -23,6 +23,8 @@
 #define SSH_SOURCE_MAX 1000	/* sessions from one address */
 #define SSH_OUT_MAX (512 * 1024)	/* screen bytes a client has not taken */
 #define SSH_AUTH_TRIES 6
+#define SSH_COLS_MAX 500		/* a window's size, at most */
+#define SSH_ROWS_MAX 200
 #define SSH_SOURCES 4096	/* addresses tracked at once */
 
 struct sshc;

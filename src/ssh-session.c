@@ -306,9 +306,12 @@ set_term(struct sshc *c, const char *term)
 static void
 set_size(struct sshc *c, int cols, int rows)
 {
-	/* 0x0 means "unknown" in SSH; absurd sizes are cut to sane ones. */
-	c->cols = cols <= 0 ? 80 : cols > 1000 ? 1000 : cols;
-	c->rows = rows <= 0 ? 24 : rows > 1000 ? 1000 : rows;
+	/* 0x0 means "unknown" in SSH; absurd sizes are cut to what a real
+	 * window can be, since a screen's memory grows with its cells. */
+	c->cols = cols <= 0 ? 80 : cols < 2 ? 2 : cols > SSH_COLS_MAX ?
+	    SSH_COLS_MAX : cols;
+	c->rows = rows <= 0 ? 24 : rows < 2 ? 2 : rows > SSH_ROWS_MAX ?
+	    SSH_ROWS_MAX : rows;
 }
 
 static int
