@@ -208,7 +208,7 @@ status_ssh(struct server *srv, char *json, size_t cap)
 	    ssh_host_status(srv->ssh, field, sizeof field) != 0 ||
 	    len + strlen(field) + 10 >= cap)
 		return;
-	snprintf(json + len - 1, cap - len + 1, ", \"ssh\": %s}", field);
+	snprintf(json + len - 1, cap - len + 1, ",\"ssh\":%s}", field);
 }
 
 static void

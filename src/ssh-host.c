@@ -283,8 +283,8 @@ ssh_host_stop(struct ssh_host *sh)
 int
 ssh_host_status(const struct ssh_host *sh, char *out, size_t cap)
 {
-	int n = snprintf(out, cap, "{\"line\": \"%s\", \"fingerprint\": "
-	    "\"%s\", \"port\": %d, \"gateway\": %s, \"max\": %d}", sh->line,
+	int n = snprintf(out, cap, "{\"line\":\"%s\",\"fingerprint\":"
+	    "\"%s\",\"port\":%d,\"gateway\":%s,\"max\":%d}", sh->line,
 	    sh->fingerprint, sh->port, sh->running ? "true" : "false",
 	    sh->max);
 

@@ -38,7 +38,7 @@ SSH_OPTS="-p $SSH_PORT -o UserKnownHostsFile=$E2E/known_hosts -o StrictHostKeyCh
 # check that neither it nor its gateway runs as root.
 start_ssh_host() {
 	start_host "$@" --ssh "127.0.0.1:$SSH_PORT"
-	wait_for 10 sh -c "$CONVENE ctl status | grep -q '\"gateway\": true'"
+	wait_for 10 sh -c "$CONVENE ctl status | grep -q '\"gateway\":true'"
 	uid=$(ps -o uid= -p "$HOST_PID" | tr -d ' ')
 	[ -n "$uid" ] && [ "$uid" != 0 ] || fail "the host runs as root (uid $uid)"
 	for k in $(ps -o pid= --ppid "$HOST_PID"); do
