@@ -342,6 +342,14 @@ ssh_term_start(struct sshc *c)
 		sshc_close(c, NULL);
 		return t;
 	}
+	/* The login name "plain" asks for the line mode (convene join
+	 * --plain, for screen readers).  It needs a line mode fed with bytes
+	 * (plain_start_io() and plain_feed() in place of tui_start_io() and
+	 * tui_feed() in start_screens() and ssh_term_input()), which this
+	 * build does not have: say so rather than pretend. */
+	if (strcmp(c->user, "plain") == 0)
+		gateway_log("%s: asked for the line mode, not in this build",
+		    c->addr);
 	if (c->key_id[0] != '\0') {
 		if (!known_key(t))
 			memset(&t->hello, 0, sizeof t->hello);
@@ -350,9 +358,11 @@ ssh_term_start(struct sshc *c)
 	}
 	new_code(t);
 	snprintf(msg, sizeof msg, "\033[H\033[2J\r\n  Welcome to convene.\r\n\r\n"
-	    "  Your return code is %s.\r\n\r\n  If you are cut off, connect "
+	    "%s  Your return code is %s.\r\n\r\n  If you are cut off, connect "
 	    "again and type it instead of your name:\r\n  you get your seat "
-	    "and your answers back.\r\n\r\n  Press Enter to join. ", t->code);
+	    "and your answers back.\r\n\r\n  Press Enter to join. ",
+	    strcmp(c->user, "plain") == 0 ? "  (The line mode is not in this "
+	    "version over SSH: here are the screens.)\r\n\r\n" : "", t->code);
 	say(t, msg);
 	t->step = INTRO;
 	return t;

@@ -158,7 +158,7 @@ worker(int w)
 					sh->change[i] = t;
 					c->state = 2;
 				} else if (c->state == 2 && sh->go_open > 0 &&
-				    seen(c, buf, len, "1-9")) {
+				    seen(c, buf, len, "or arrows")) {
 					sh->sent[i] = now();
 					ssh_channel_write(c->ch, "2", 1);
 					c->state = 3;

@@ -44,7 +44,7 @@ wait_screen bo "Bo 王 (North)"
 
 "$CONVENE" ctl next >/dev/null
 "$CONVENE" ctl open >/dev/null
-for p in amal bo cara; do wait_screen $p "1-9 or arrows"; done
+for p in amal bo cara; do wait_screen $p "or arrows + Enter"; done
 keys amal 3
 keys bo Down
 keys bo Enter

@@ -162,7 +162,7 @@ grep -q "closed by the host: 300 of 300" "$E2E/halfopen.out" ||
 [ "$(status_field participants.connected)" -ge 2 ] || fail "participants lost"
 "$CONVENE" ctl next >/dev/null
 "$CONVENE" ctl open >/dev/null
-wait_screen late "1-9 or arrows"
+wait_screen late "or arrows + Enter"
 keys late 2
 wait_screen late "Received: A little"
 [ "$(status_field answers)" = 1 ] || fail "the answer was not stored"

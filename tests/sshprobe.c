@@ -72,7 +72,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "sshprobe: %s\n", ssh_get_error(s));
 		return 1;
 	}
-	end = time(NULL) + 5;
+	end = time(NULL) + 15;
 	while (time(NULL) < end && ssh_channel_is_open(ch) &&
 	    strstr(seen, "return code") == NULL)
 		got += readsome(ch, buf, sizeof buf, seen, got);
