@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "keys.h"
+#include "plain.h"
 #include "ssh-gateway.h"
 #include "tui.h"
 
@@ -12,7 +13,9 @@
  * channel, no pty: a screen in memory (tui-pool.c), whose bytes are
  * drained into the channel at the end of each loop turn.  One descriptor
  * per participant for it, beside the TCP connection and the one to the
- * host.  The screen asks for name and site itself.
+ * host.  The screen asks for name and site itself.  The login name
+ * "plain" gets the line mode instead (plain.c, as `convene join --plain`,
+ * for screen readers), fed the same way, writing whole lines.
  *
  * Resume: a client that proved a key (ssh-session.c) is known by its
  * fingerprint and comes back without typing anything.  One without a
@@ -33,6 +36,7 @@ struct ssh_term {
 	char code[12];		/* the return code, when there is no key */
 	char tokfile[4200];
 	struct tui *tui;
+	struct plain *plain;	/* the line mode, instead of tui */
 };
 
 #define CODE_CHARS "ACDEFHJKMNPRTUVWXY3479"
@@ -153,7 +157,9 @@ on_identity(void *arg, struct msg_hello *h)
 	} else
 		read_token(t, t->code);
 	util_strlcpy(h->token, t->hello.token, sizeof h->token);
-	if (t->tokfile[0] != '\0')
+	if (t->tokfile[0] != '\0' && t->plain != NULL)
+		plain_token_file(t->plain, t->tokfile);
+	else if (t->tokfile[0] != '\0')
 		tui_token_file(t->tui, t->tokfile);
 }
 
@@ -164,23 +170,59 @@ on_quit(void *arg)
 	char msg[TEXT_MAX_LEN + 32];
 	const char *why;
 
-	if (t->tui == NULL)
+	if (t->tui == NULL && t->plain == NULL)
 		return;
-	why = tui_exit_reason(t->tui);
-	snprintf(msg, sizeof msg, "convene: %s\r\n", why ? why : "");
-	tui_stop(t->tui);
-	t->tui = NULL;
+	if (t->plain != NULL) {
+		/* The line mode said why itself. */
+		plain_stop(t->plain);
+		t->plain = NULL;
+		msg[0] = '\0';
+	} else {
+		why = tui_exit_reason(t->tui);
+		snprintf(msg, sizeof msg, "convene: %s\r\n", why ? why : "");
+		if (why == NULL || why[0] == '\0')
+			msg[0] = '\0';
+		tui_stop(t->tui);
+		t->tui = NULL;
+		/* The screen stays in memory for the next (tui-pool.c), so
+		 * it never sends its own goodbye: colours off, cursor back,
+		 * main screen. */
+		say(t, "\033[0m\033[?25h\033[?1049l\r\n");
+	}
 	t->step = DONE;
-	/* The screen stays in memory for the next (tui-pool.c), so it never
-	 * sends its own goodbye: colours off, cursor back, main screen. */
-	say(t, "\033[0m\033[?25h\033[?1049l\r\n");
-	if (why != NULL && why[0] != '\0')
-		say(t, msg);
+	say(t, msg);
 	if (t->c->chan != NULL && !t->c->dead) {
 		ssh_channel_request_send_exit_status(t->c->chan, 0);
 		ssh_channel_send_eof(t->c->chan);
 	}
 	sshc_close(t->c, NULL);
+}
+
+static void
+plain_write(void *arg, const char *bytes, size_t n)
+{
+	struct ssh_term *t = arg;
+
+	sshc_write(t->c, bytes, n);
+}
+
+/* The line mode, for the login name "plain". */
+static void
+start_plain(struct ssh_term *t)
+{
+	struct gateway *gw = t->c->gw;
+
+	if ((t->plain = plain_start_io(gw->loop, gw->psock, &t->hello,
+	    plain_write, t, on_quit, t)) == NULL) {
+		say(t, "\r\nconvene: cannot start the line mode\r\n");
+		sshc_close(t->c, "cannot start the line mode");
+		return;
+	}
+	plain_set_options(t->plain, PLAIN_ECHO | PLAIN_CRLF);
+	if (t->hello.name[0] == '\0')
+		plain_identity_hook(t->plain, on_identity);
+	else if (t->tokfile[0] != '\0')
+		plain_token_file(t->plain, t->tokfile);
 }
 
 static void
@@ -191,6 +233,12 @@ start_screens(struct ssh_term *t)
 
 	t->step = SCREENS;
 	uv_timer_stop(&t->esc);
+	util_strlcpy(t->hello.code, gw->code, sizeof t->hello.code);
+	t->hello.view = VIEW_PARTICIPANT;
+	if (strcmp(t->c->user, "plain") == 0) {
+		start_plain(t);
+		return;
+	}
 	memset(&io, 0, sizeof io);
 	io.out = NULL;		/* in memory, drained each turn */
 	io.in = gw->devnull;
@@ -199,8 +247,6 @@ start_screens(struct ssh_term *t)
 	io.rows = t->c->rows;
 	io.cols = t->c->cols;
 	io.utf8 = t->c->utf8;
-	util_strlcpy(t->hello.code, gw->code, sizeof t->hello.code);
-	t->hello.view = VIEW_PARTICIPANT;
 	if ((t->tui = tui_start_io(gw->loop, gw->psock, &t->hello,
 	    VIEW_PARTICIPANT, &io, on_quit, t)) == NULL) {
 		say(t, "\r\nconvene: cannot start the screen\r\n");
@@ -260,7 +306,10 @@ ssh_term_input(struct ssh_term *t, const unsigned char *buf, size_t n)
 	size_t i;
 
 	if (t->step == SCREENS) {
-		tui_feed(t->tui, buf, n);
+		if (t->plain != NULL)
+			plain_feed(t->plain, buf, n);
+		else
+			tui_feed(t->tui, buf, n);
 		return;
 	}
 	if (t->step != INTRO)
@@ -270,7 +319,7 @@ ssh_term_input(struct ssh_term *t, const unsigned char *buf, size_t n)
 	for (i = 0; i < n && t->step == INTRO; i++)
 		keys_feed(&t->keys, buf + i, 1, on_key, t);
 	if (t->step == SCREENS && i < n)
-		tui_feed(t->tui, buf + i, n - i);
+		ssh_term_input(t, buf + i, n - i);
 	else if (t->step == INTRO && keys_pending(&t->keys))
 		uv_timer_start(&t->esc, on_esc, 25, 0);
 }
@@ -342,14 +391,6 @@ ssh_term_start(struct sshc *c)
 		sshc_close(c, NULL);
 		return t;
 	}
-	/* The login name "plain" asks for the line mode (convene join
-	 * --plain, for screen readers).  It needs a line mode fed with bytes
-	 * (plain_start_io() and plain_feed() in place of tui_start_io() and
-	 * tui_feed() in start_screens() and ssh_term_input()), which this
-	 * build does not have: say so rather than pretend. */
-	if (strcmp(c->user, "plain") == 0)
-		gateway_log("%s: asked for the line mode, not in this build",
-		    c->addr);
 	if (c->key_id[0] != '\0') {
 		if (!known_key(t))
 			memset(&t->hello, 0, sizeof t->hello);
@@ -357,12 +398,18 @@ ssh_term_start(struct sshc *c)
 		return t;
 	}
 	new_code(t);
-	snprintf(msg, sizeof msg, "\033[H\033[2J\r\n  Welcome to convene.\r\n\r\n"
-	    "%s  Your return code is %s.\r\n\r\n  If you are cut off, connect "
-	    "again and type it instead of your name:\r\n  you get your seat "
-	    "and your answers back.\r\n\r\n  Press Enter to join. ",
-	    strcmp(c->user, "plain") == 0 ? "  (The line mode is not in this "
-	    "version over SSH: here are the screens.)\r\n\r\n" : "", t->code);
+	if (strcmp(c->user, "plain") == 0)
+		/* Lines only, for a screen reader: no clearing, no indent. */
+		snprintf(msg, sizeof msg, "\r\nWelcome to convene, line mode. "
+		    "Your return code is %s. If you are cut off, connect again "
+		    "and type it instead of your name.\r\nPress Enter to join.\r\n",
+		    t->code);
+	else
+		snprintf(msg, sizeof msg, "\033[H\033[2J\r\n  Welcome to "
+		    "convene.\r\n\r\n  Your return code is %s.\r\n\r\n  If you "
+		    "are cut off, connect again and type it instead of your "
+		    "name:\r\n  you get your seat and your answers back.\r\n\r\n"
+		    "  Press Enter to join. ", t->code);
 	say(t, msg);
 	t->step = INTRO;
 	return t;
@@ -379,6 +426,9 @@ ssh_term_free(struct ssh_term *t)
 {
 	if (t->tui != NULL)
 		tui_stop(t->tui);
+	if (t->plain != NULL)
+		plain_stop(t->plain);
 	t->tui = NULL;
+	t->plain = NULL;
 	uv_close((uv_handle_t *)&t->esc, free_term);
 }
