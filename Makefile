@@ -6,7 +6,7 @@ BUILD ?= build
 PKG_CONFIG ?= pkg-config
 CC ?= cc
 
-LIBS_PC = ncursesw formw menuw panelw libuv sqlite3
+LIBS_PC = ncursesw formw menuw panelw libuv sqlite3 libssh
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 # Display text is cut to fit on purpose; gcc's guesses about it are noise.
@@ -134,8 +134,12 @@ fuzz-build: $(FUZZERS)
 
 # Helper programs of the end-to-end tests (tests/e2e-crash.sh finds them
 # beside the binary under test).
-E2E_HELPERS = $(BUILD)/tests/ackcheck
+E2E_HELPERS = $(BUILD)/tests/ackcheck $(BUILD)/tests/sshprobe
 check: $(E2E_HELPERS)
+
+$(BUILD)/tests/sshprobe: tests/sshprobe.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LDLIBS)
 
 $(BUILD)/tests/ackcheck: tests/ackcheck.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)

@@ -9,6 +9,7 @@
 
 #include "rehearse.h"
 #include "server.h"
+#include "ssh.h"
 #include "tui.h"
 
 /* Freed after the loop ends, when libuv has let go of its handles. */
@@ -18,6 +19,7 @@ struct host {
 	struct server srv;
 	struct tui *tui;
 	struct rehearsal *rehearsal;
+	struct ssh_host ssh;
 	uv_signal_t sigint, sigterm;
 	uv_timer_t linger;
 	int ended;		/* by `ctl end`: nothing to resume */
@@ -39,6 +41,7 @@ shutdown_all(struct host *h)
 		uv_close((uv_handle_t *)&h->sigint, NULL);
 		uv_close((uv_handle_t *)&h->sigterm, NULL);
 		server_stop(&h->srv);
+		ssh_host_stop(&h->ssh);
 	}
 }
 
@@ -98,6 +101,42 @@ raise_nofile(void)
 		rl.rlim_cur = rl.rlim_max;
 		setrlimit(RLIMIT_NOFILE, &rl);
 	}
+}
+
+static void
+ssh_log(void *arg, const char *what)
+{
+	server_log(arg, "%s", what);
+}
+
+/* `--ssh [ADDR:]PORT`: the gateway reaches the host through a socket of
+ * its own beside the main one, whose clients can only be participants. */
+static int
+start_ssh(struct host *h, const char *spec, const char *sock,
+    const char *code, char *err, size_t errlen)
+{
+	char psock[120];
+
+	if (snprintf(psock, sizeof psock, "%s.ssh", sock) >= 108) {
+		snprintf(err, errlen, "socket path too long for --ssh (at most "
+		    "103 bytes): %s", sock);
+		return -1;
+	}
+	if (server_listen_participants(&h->srv, psock, err, errlen) != 0)
+		return -1;
+	h->ssh.log = ssh_log;
+	h->ssh.log_arg = &h->srv;
+	h->ssh.log_fd = h->srv.log != NULL ? fileno(h->srv.log) : -1;
+	h->ssh.session_id = (long long)h->srv.sess->id;
+	if (ssh_host_start(&h->ssh, h->srv.loop, spec, psock, code, err,
+	    errlen) != 0)
+		return -1;
+	h->srv.ssh = &h->ssh;
+	snprintf(h->srv.join_hint, sizeof h->srv.join_hint, "%s   %s",
+	    h->ssh.line, h->ssh.fingerprint);
+	server_log(&h->srv, "ssh: %s (key %s), up to %d participants",
+	    h->ssh.line, h->ssh.fingerprint, h->ssh.max);
+	return 0;
 }
 
 static int
@@ -166,7 +205,7 @@ cmd_host(int argc, char **argv)
 {
 	static struct host h;
 	char db[4096], sock[108], err[8192];
-	const char *plan_path = NULL, *code = "", *e;
+	const char *plan_path = NULL, *code = "", *e, *ssh = NULL;
 	int db_chosen, sock_chosen;
 	int headless = 0, resume = 0, rehearse = 0, status = EXIT_OK;
 	struct plan plan;
@@ -196,6 +235,8 @@ cmd_host(int argc, char **argv)
 			code = argv[++i];
 		else if (strcmp(a, "--rehearse") == 0 && more)
 			rehearse = atoi(argv[++i]);
+		else if (strcmp(a, "--ssh") == 0 && more)
+			ssh = argv[++i];
 		else if (strcmp(a, "--headless") == 0)
 			headless = 1;
 		else if (strcmp(a, "--resume") == 0)
@@ -254,6 +295,16 @@ cmd_host(int argc, char **argv)
 	    code);
 	if (server_start(&h.srv, loop, sock, err, sizeof err) != 0) {
 		fprintf(stderr, "convene host: %s\n", err);
+		session_free(h.srv.sess);
+		store_close(st);
+		plan_free(&plan);
+		return EXIT_UNREACHABLE;
+	}
+	if (ssh != NULL && start_ssh(&h, ssh, sock, code, err, sizeof err) !=
+	    0) {
+		fprintf(stderr, "convene host: %s\n", err);
+		server_stop(&h.srv);
+		uv_run(loop, UV_RUN_DEFAULT);
 		session_free(h.srv.sess);
 		store_close(st);
 		plan_free(&plan);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "convene.h"
+#include "ssh.h"
 
 static const struct {
 	const char *name;
@@ -17,6 +18,7 @@ static const struct {
 	{ "sessions", cmd_sessions },
 	{ "check", cmd_check },
 	{ "rotate", cmd_rotate },
+	{ "ssh-gateway", cmd_ssh_gateway },	/* started by host --ssh */
 };
 
 int

@@ -490,7 +490,8 @@ on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
 }
 
 void
-server_client_accept(struct server *srv)
+server_client_accept(struct server *srv, uv_stream_t *from,
+    int participant_only)
 {
 	struct client *c = calloc(1, sizeof *c);
 	struct ucred cred;
@@ -505,14 +506,13 @@ server_client_accept(struct server *srv)
 	c->tokens_at = util_now_ms();
 	uv_pipe_init(srv->loop, &c->pipe, 0);
 	c->pipe.data = c;
-	if (uv_accept((uv_stream_t *)&srv->listener, (uv_stream_t *)&c->pipe)
-	    != 0) {
+	if (uv_accept(from, (uv_stream_t *)&c->pipe) != 0) {
 		uv_close((uv_handle_t *)&c->pipe, on_closed);
 		return;
 	}
 	/* The kernel, not the client, says who is on the other end. */
 	c->uid = (uid_t)-1;
-	if (uv_fileno((uv_handle_t *)&c->pipe, &fd) == 0 &&
+	if (!participant_only && uv_fileno((uv_handle_t *)&c->pipe, &fd) == 0 &&
 	    getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0)
 		c->uid = cred.uid;
 	c->next = srv->clients;

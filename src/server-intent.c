@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "server-client.h"
+#include "ssh.h"
 
 void
 server_client_refuse(struct client *c, const char *why)
@@ -195,6 +196,21 @@ reclaim(struct server *srv, int argc, char **argv, char *out, size_t n)
 	return 0;
 }
 
+/* With --ssh, `ctl status` tells how to join over SSH: its "ssh" field
+ * goes in before the object's closing brace. */
+static void
+status_ssh(struct server *srv, char *json, size_t cap)
+{
+	char field[512];
+	size_t len = strlen(json);
+
+	if (srv->ssh == NULL || len == 0 || json[len - 1] != '}' ||
+	    ssh_host_status(srv->ssh, field, sizeof field) != 0 ||
+	    len + strlen(field) + 10 >= cap)
+		return;
+	snprintf(json + len - 1, cap - len + 1, ",\"ssh\":%s}", field);
+}
+
 static void
 on_ctl(struct client *c, const struct frame *f)
 {
@@ -241,6 +257,8 @@ on_ctl(struct client *c, const struct frame *f)
 	}
 	rep.status = (uint8_t)session_command(c->srv->sess, m.argc, argv,
 	    rep.text, sizeof rep.text);
+	if (strcmp(argv[0], "status") == 0 && rep.status == 0)
+		status_ssh(c->srv, rep.text, sizeof rep.text);
 	if (m.argc > 0 && strcmp(argv[0], "status") != 0)
 		server_log(c->srv, "ctl %s: %s", argv[0], rep.text);
 	msg_reply_encode(&c->held, &rep);

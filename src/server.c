@@ -239,7 +239,8 @@ on_connection(uv_stream_t *listener, int status)
 		server_log(srv, "accept: %s", uv_strerror(status));
 		return;
 	}
-	server_client_accept(srv);
+	server_client_accept(srv, listener, listener ==
+	    (uv_stream_t *)&srv->plistener);
 }
 
 /*
@@ -348,6 +349,34 @@ server_start(struct server *srv, uv_loop_t *loop, const char *path,
 	return 0;
 }
 
+/*
+ * A second socket, for the SSH gateway: whoever connects here is a
+ * participant, whatever it asks and whoever it runs as.  The gateway runs
+ * as the host's user, so the peer's uid alone would let it steer.
+ */
+int
+server_listen_participants(struct server *srv, const char *path, char *err,
+    size_t errlen)
+{
+	int rc;
+
+	if (server_check_socket(path, err, errlen) != 0)
+		return -1;
+	unlink(path);
+	uv_pipe_init(srv->loop, &srv->plistener, 0);
+	srv->plistener.data = srv;
+	if ((rc = uv_pipe_bind(&srv->plistener, path)) != 0 ||
+	    (rc = uv_listen((uv_stream_t *)&srv->plistener, 4096,
+	    on_connection)) != 0) {
+		snprintf(err, errlen, "%s: %s", path, uv_strerror(rc));
+		uv_close((uv_handle_t *)&srv->plistener, NULL);
+		return -1;
+	}
+	chmod(path, 0600);
+	snprintf(srv->ppath, sizeof srv->ppath, "%s", path);
+	return 0;
+}
+
 void
 server_stop(struct server *srv)
 {
@@ -369,6 +398,10 @@ server_stop(struct server *srv)
 	uv_close((uv_handle_t *)&srv->spin, NULL);
 	uv_close((uv_handle_t *)&srv->listener, NULL);
 	unlink(srv->path);
+	if (srv->ppath[0] != '\0') {
+		uv_close((uv_handle_t *)&srv->plistener, NULL);
+		unlink(srv->ppath);
+	}
 	for (int v = 0; v < VIEW_MAX; v++)
 		wbuf_free(&srv->shared[v]);
 	free(srv->inbuf);

@@ -21,6 +21,7 @@
 #define BCAST_SLICE_NS 3000000ULL	/* one turn's share of a broadcast */
 
 struct client;
+struct ssh_host;
 
 /*
  * The host.  One libuv loop runs everything.  Within a loop turn, reads
@@ -33,6 +34,9 @@ struct client;
 struct server {
 	uv_loop_t *loop;
 	uv_pipe_t listener;
+	uv_pipe_t plistener;	/* participants only (the SSH gateway) */
+	char ppath[108];	/* its path, or "" */
+	const struct ssh_host *ssh;	/* for `ctl status`, or NULL */
 	uv_check_t turn;
 	uv_timer_t tick;
 	struct session *sess;
@@ -97,11 +101,13 @@ int	server_check_socket(const char *, char *, size_t);
 int	server_start(struct server *, uv_loop_t *, const char *, char *, size_t);
 void	server_stop(struct server *);
 void	server_refresh(struct server *);
+int	server_listen_participants(struct server *, const char *, char *,
+	    size_t);
 void	server_log(struct server *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 /* server-client.c */
-void	server_client_accept(struct server *);
+void	server_client_accept(struct server *, uv_stream_t *, int);
 void	server_client_flush(struct client *);
 int	server_client_due(struct client *, int);
 void	server_client_close(struct client *, const char *);

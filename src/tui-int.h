@@ -67,6 +67,12 @@ struct tui {
 	void (*on_quit)(void *);
 	void (*on_identity)(void *, struct msg_hello *);
 	void *arg;
+	int no_color;
+	/* A screen in memory (tui-pool.c): its memfd, or -1, and what it
+	 * was made for. */
+	int mem_fd;
+	int mem_rows, mem_cols;
+	char mem_type[65];
 };
 
 /* tui.c */
@@ -78,6 +84,10 @@ void	input_open(struct tui *, const struct intent *);
 void	input_close(struct tui *, int);
 void	input_key(struct tui *, int);
 void	input_draw(struct tui *);
+
+/* tui-pool.c */
+SCREEN	*tui_pool_open(struct tui *, const char *, int, int);
+void	tui_pool_close(struct tui *);
 
 /* tui-ask.c */
 struct ask *ask_open(struct tui *);

@@ -62,6 +62,19 @@ set_colors(struct tui *t, int no_color)
 	init_pair(UI_STATUS, COLOR_BLACK, COLOR_WHITE);
 }
 
+/* The modes every screen of ours runs in (its SCREEN is current). */
+static void
+setup_term(struct tui *t)
+{
+	cbreak();
+	noecho();
+	nonl();
+	/* Application cursor keys (ESC O A): the decoder reads both kinds. */
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_colors(t, t->no_color);
+}
+
 /* Open the terminal; an unknown type falls back to xterm-256color, then
  * vt100, rather than failing in front of a participant. */
 static SCREEN *
@@ -185,6 +198,30 @@ tui_resize(struct tui *t, int rows, int cols)
 	/* A half-typed text does not fit the new size: keep it as a draft,
 	 * it comes back when the field opens again. */
 	input_close(t, 0);
+	if (t->mem_fd >= 0) {
+		/* A screen in memory never resizes (see tui-pool.c): it
+		 * takes one of the new size, and the form starts afresh. */
+		int asking = t->ask != NULL;
+
+		if (rows == t->mem_rows && cols == t->mem_cols)
+			return;
+		ask_free(t->ask);
+		t->ask = NULL;
+		tui_pool_close(t);
+		if ((t->term = tui_pool_open(t, t->mem_type, rows, cols)) ==
+		    NULL) {
+			snprintf(t->exit_reason, sizeof t->exit_reason,
+			    "cannot draw at this window size");
+			quit(t);
+			return;
+		}
+		set_term(t->term);
+		setup_term(t);
+		if (asking)
+			t->ask = ask_open(t);
+		t->dirty = 1;
+		return;
+	}
 	resize_term(rows, cols);
 	clearok(curscr, TRUE);
 	t->dirty = 1;
@@ -394,7 +431,15 @@ tui_start_io(uv_loop_t *loop, const char *path, const struct msg_hello *hello,
 
 	if ((t = calloc(1, sizeof *t)) == NULL)
 		return NULL;
-	if ((t->term = open_term(io->term, io->out, io->in)) == NULL) {
+	t->mem_fd = -1;
+	t->in = io->in;
+	if (io->in_fd < 0 && io->out == NULL)
+		t->term = tui_pool_open(t, io->term, io->rows < TUI_MIN ? 24 :
+		    io->rows > TUI_MAX ? TUI_MAX : io->rows, io->cols <
+		    TUI_MIN ? 80 : io->cols > TUI_MAX ? TUI_MAX : io->cols);
+	else
+		t->term = open_term(io->term, io->out, io->in);
+	if (t->term == NULL) {
 		free(t);
 		return NULL;
 	}
@@ -404,22 +449,17 @@ tui_start_io(uv_loop_t *loop, const char *path, const struct msg_hello *hello,
 	t->on_quit = on_quit;
 	t->arg = arg;
 	t->hello = *hello;
-	t->out = io->out;
-	t->in = io->in;
+	if (t->mem_fd < 0)
+		t->out = io->out;
 	t->in_fd = io->in_fd;
+	t->no_color = io->no_color;
 	snprintf(t->path, sizeof t->path, "%s", path);
 	t->ui.utf8 = io->utf8 >= 0 ? io->utf8 :
 	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	t->ui.conn = "";
 	keys_init(&t->keys);
-	cbreak();
-	noecho();
-	nonl();
-	/* Application cursor keys (ESC O A): the decoder reads both kinds. */
-	keypad(stdscr, TRUE);
-	curs_set(0);
-	set_colors(t, io->no_color);
-	if (io->in_fd < 0)
+	setup_term(t);
+	if (io->in_fd < 0 && t->mem_fd < 0)
 		resize_term(io->rows < TUI_MIN ? 24 : io->rows > TUI_MAX ?
 		    TUI_MAX : io->rows, io->cols < TUI_MIN ? 80 : io->cols >
 		    TUI_MAX ? TUI_MAX : io->cols);
@@ -486,12 +526,17 @@ tui_stop(struct tui *t)
 	if (t->stopped)
 		return;
 	t->stopped = 1;
-	set_term(t->term);
+	if (t->term != NULL)
+		set_term(t->term);
 	input_close(t, 1);
 	ask_free(t->ask);
 	t->ask = NULL;
-	endwin();
-	delscreen(t->term);
+	if (t->mem_fd >= 0)
+		tui_pool_close(t);	/* never delscreen(): see tui-pool.c */
+	else if (t->term != NULL) {
+		endwin();
+		delscreen(t->term);
+	}
 	if (t->screen != NULL)
 		t->screen->free(t->state);
 	/* libuv finishes closes newest first, and on_closed frees `t`, which

@@ -7,6 +7,7 @@
 #include "protocol.h"
 
 #include <stdio.h>
+#include <sys/types.h>
 
 struct tui;
 
@@ -16,7 +17,9 @@ struct tui;
  * bytes through tui_feed() and sizes through tui_resize().
  */
 struct tui_io {
-	FILE *out;		/* the screen's bytes go here */
+	FILE *out;		/* the screen's bytes go here; NULL (with
+				 * in_fd -1) for a screen in memory, read
+				 * with tui_drain() (see tui-pool.c) */
 	FILE *in;		/* handed to newterm(); never read when fed */
 	int in_fd;		/* keys are read from this fd, or -1: fed */
 	const char *term;	/* terminal type, NULL for $TERM; an unknown
@@ -37,5 +40,8 @@ void	tui_stop(struct tui *);
 const char *tui_exit_reason(struct tui *);
 void	tui_token_file(struct tui *, const char *);
 void	tui_identity_hook(struct tui *, void (*)(void *, struct msg_hello *));
+
+/* tui-pool.c */
+ssize_t	tui_drain(struct tui *, unsigned char **, size_t *);
 
 #endif

@@ -15,14 +15,15 @@ struct usage {
 
 static const struct usage usages[] = {
 	{ "host",
-	  "host PLAN [--db PATH] [--socket PATH] [--code CODE] [--headless]\n"
-	  "       [--resume] [--rehearse N]",
+	  "host PLAN [--db PATH] [--socket PATH] [--code CODE] [--ssh [ADDR:]PORT]\n"
+	  "       [--headless] [--resume] [--rehearse N]",
 	  "Serve a session of PLAN and show the facilitator's dashboard.\n"
 	  "  --db PATH        the database (default $CONVENE_DB, else\n"
 	  "                   ~/.local/share/convene/convene.db)\n"
 	  "  --socket PATH    the socket to serve (default $CONVENE_SOCKET, else\n"
 	  "                   $XDG_RUNTIME_DIR/convene/convene.sock)\n"
 	  "  --code CODE      participants must give this join code\n"
+	  "  --ssh [ADDR:]PORT  serve participants over SSH too, no root\n"
 	  "  --headless       no dashboard: steer it with convene ctl\n"
 	  "  --resume         go on with the latest unfinished session of PLAN\n"
 	  "  --rehearse N     add N simulated participants\n" },
