@@ -235,6 +235,7 @@ text_key(struct poll *p, const struct snapshot *s, int key, struct intent *in)
 	 * and it can be edited. */
 	snprintf(in->answer, sizeof in->answer, "%s", s->mine_value);
 	in->seed = key == SK_ENTER ? 0 : key;
+	in->limit = s->text_max;	/* the plan's max =, 0 for the default */
 	return SCR_INPUT;
 }
 

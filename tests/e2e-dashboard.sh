@@ -33,7 +33,7 @@ wait_screen dash "People 3/3"
 # Free text: the picked answer is marked and readable whole.
 keys dash n
 keys dash o
-wait_screen amal "Press Enter to write"
+wait_screen amal "Start typing your answer"
 keys amal Enter
 keys amal -l "$long"
 keys amal Enter
