@@ -96,12 +96,10 @@ tilde_key(int n)
 	return -1;
 }
 
-/* The key a CSI names, or -1: swallowed. */
+/* The finals CSI and SS3 share: cursor keys, Home, End, F1-F4. */
 static int
-csi_key(const struct keys *k, unsigned char final)
+cursor_key(unsigned char final)
 {
-	if (!plain_params(k))
-		return -1;
 	switch (final) {
 	case 'A': return SK_UP;
 	case 'B': return SK_DOWN;
@@ -109,13 +107,23 @@ csi_key(const struct keys *k, unsigned char final)
 	case 'D': return SK_LEFT;
 	case 'H': return SK_HOME;
 	case 'F': return SK_END;
-	case 'Z': return SK_BTAB;
 	case 'P': case 'Q': case 'R': case 'S':
 		return SK_F1 + (final - 'P');
-	case '~':
-		return tilde_key(first_param(k));
 	}
 	return -1;
+}
+
+/* The key a CSI names, or -1: swallowed. */
+static int
+csi_key(const struct keys *k, unsigned char final)
+{
+	if (!plain_params(k))
+		return -1;
+	if (final == 'Z')
+		return SK_BTAB;
+	if (final == '~')
+		return tilde_key(first_param(k));
+	return cursor_key(final);
 }
 
 /* SS3 finals: cursor keys in application mode, F1-F4, and the numeric
@@ -127,15 +135,7 @@ ss3_key(unsigned char final)
 	const char *d;
 
 	switch (final) {
-	case 'A': return SK_UP;
-	case 'B': return SK_DOWN;
-	case 'C': return SK_RIGHT;
-	case 'D': return SK_LEFT;
-	case 'H': return SK_HOME;
-	case 'F': return SK_END;
 	case 'M': return SK_ENTER;
-	case 'P': case 'Q': case 'R': case 'S':
-		return SK_F1 + (final - 'P');
 	case 'j': return '*';
 	case 'k': return '+';
 	case 'l': return ',';
@@ -145,7 +145,7 @@ ss3_key(unsigned char final)
 	}
 	if (final != '\0' && (d = strchr(pad, final)) != NULL)
 		return '0' + (int)(d - pad);
-	return -1;
+	return cursor_key(final);
 }
 
 static void
