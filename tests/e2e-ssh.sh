@@ -243,7 +243,8 @@ wait_screen amal "✓ Received: Completely"
 ssh_pane amal2 LANG=C.UTF-8 TERM=xterm-256color -- "$code"
 identify amal2 "Amal Haddad" "St Mary"
 wait_screen amal2 "Received: Completely" 15
-[ "$(status_field participants.joined)" = 4 ] || fail "the same name and site made a new seat"
+# Amal, Bo, Cara, Dee (line mode) and Eve have joined: five seats.
+[ "$(status_field participants.joined)" = 5 ] || fail "the same name and site made a new seat"
 
 "$CONVENE" ctl close >/dev/null
 "$CONVENE" export --format csv --out "$E2E/csv"
