@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib-e2e.sh"
 . "$(dirname "$0")/lib-ssh.sh"
 
-start_ssh_host "$(dirname "$0")/../sessions/demo.plan" --code room-42
+start_ssh_host "$SESSIONS/demo.plan" --code room-42
 pane in ssh $SSH_OPTS -o PubkeyAuthentication=no join@127.0.0.1
 wait_screen in "Join code:"
 keys in -l wrong-code

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib-e2e.sh"
 . "$(dirname "$0")/lib-ssh.sh"
 
-start_ssh_host "$(dirname "$0")/../sessions/demo.plan"
+start_ssh_host "$SESSIONS/demo.plan"
 line=$(status_field ssh.line)
 [ "$line" = "ssh -p $SSH_PORT join@127.0.0.1" ] || fail "join line: $line"
 grep -q "ssh -p $SSH_PORT join@127.0.0.1   $SSH_FPR" "$E2E/host.log" ||

@@ -3,7 +3,7 @@
 . "$(dirname "$0")/lib-e2e.sh"
 . "$(dirname "$0")/lib-ssh.sh"
 
-start_ssh_host "$(dirname "$0")/../sessions/demo.plan"
+start_ssh_host "$SESSIONS/demo.plan"
 pane pia ssh $SSH_OPTS -o PubkeyAuthentication=no plain@127.0.0.1
 wait_screen pia "line mode. Your return code is"
 keys pia Enter

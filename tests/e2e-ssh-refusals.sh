@@ -9,7 +9,7 @@
 PROBE=$(dirname "$CONVENE_REAL")/tests/sshprobe
 [ -x "$PROBE" ] || fail "missing $PROBE (make builds it beside the binary)"
 
-start_ssh_host "$(dirname "$0")/../sessions/demo.plan"
+start_ssh_host "$SESSIONS/demo.plan"
 SSH="ssh $SSH_OPTS -o PubkeyAuthentication=no -o ConnectTimeout=5"
 free_port() { python3 -c 'import socket
 s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

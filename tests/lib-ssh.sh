@@ -8,6 +8,8 @@ for p in ssh ssh-keygen plink python3; do
 	command -v "$p" >/dev/null 2>&1 ||
 	    fail "$p is missing: install openssh-client, putty-tools and python3 (scripts/deps)"
 done
+# The plans the tests host: sessions/ of the tree, or a copy of it.
+SESSIONS=$(cd "$(dirname "$0")/../sessions" && pwd)
 if [ "$(id -u)" = 0 ]; then
 	command -v setpriv >/dev/null 2>&1 || fail "setpriv is missing (util-linux)"
 	HOST_USER=nobody
@@ -15,8 +17,18 @@ if [ "$(id -u)" = 0 ]; then
 	chmod 711 "$(dirname "$E2E")" "$E2E"
 	mkdir -p "$E2E/as" "$E2E/bin"
 	chown nobody "$E2E/as"
+	# The tree may sit where nobody cannot read (a clone in /root, as
+	# in scripts/fresh-test): the binary, the plans with their forms and
+	# the leak suppressions go where the host can reach them.
+	cp "$CONVENE_REAL" "$E2E/bin/convene-real"
+	cp -R "$SESSIONS" "$E2E/sessions"
+	cp "$(dirname "$0")/lsan.supp" "$E2E/lsan.supp"
+	chmod -R a+rX "$E2E/bin" "$E2E/sessions" "$E2E/lsan.supp"
+	SESSIONS=$E2E/sessions
+	LSAN_OPTIONS=$(printf '%s' "$LSAN_OPTIONS" | sed "s|suppressions=[^:]*|suppressions=$E2E/lsan.supp|")
+	export LSAN_OPTIONS
 	printf '#!/bin/sh\nexec setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=%s XDG_DATA_HOME=%s/data XDG_STATE_HOME=%s/state XDG_RUNTIME_DIR=%s/run %s "$@"\n' \
-	    "$E2E/as" "$E2E/as" "$E2E/as" "$E2E/as" "$CONVENE" >"$E2E/bin/convene-as"
+	    "$E2E/as" "$E2E/as" "$E2E/as" "$E2E/as" "${CONVENE_WRAP:-} $E2E/bin/convene-real" >"$E2E/bin/convene-as"
 	chmod 755 "$E2E/bin/convene-as"
 	CONVENE=$E2E/bin/convene-as
 else
