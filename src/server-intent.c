@@ -261,7 +261,12 @@ on_ctl(struct client *c, const struct frame *f)
 		status_ssh(c->srv, rep.text, sizeof rep.text);
 	if (m.argc > 0 && strcmp(argv[0], "status") != 0)
 		server_log(c->srv, "ctl %s: %s", argv[0], rep.text);
-	msg_reply_encode(&c->held, &rep);
+	/* A command waits for the turn's commit, and says "not saved" if
+	 * it fails; status changes nothing and has read what is stored, so
+	 * it goes at once: a facilitator checking the room during a disk
+	 * fault gets the room, not another turn's failure. */
+	msg_reply_encode(strcmp(argv[0], "status") == 0 ? &c->out : &c->held,
+	    &rep);
 }
 
 /* Token bucket: a participant may not send more than CLIENT_RATE frames

@@ -120,6 +120,9 @@ wait_screen amal "Received: Pharmacy"
 tm send-keys -t e2e:bo -l "quiet wa"
 wait_screen bo "quiet wa"
 keys bo Escape
+# The question's own line shows "Start typing" behind the field too: wait
+# for the field to close, or the next letter would follow ESC as Alt+r.
+wait_gone bo "Your answer (Enter sends"
 wait_screen bo "Start typing your answer"
 tm send-keys -t e2e:bo -l "rds"
 wait_screen bo "quiet wards"

@@ -111,3 +111,28 @@ wait_joined() {
 		sleep 0.1
 	done
 }
+
+# wait_field PATH VALUE [SECONDS]: until `ctl status` gives VALUE at PATH
+# (a reconnect or a resume takes a moment; one look could be too early).
+wait_field() {
+	end=$(( $(date +%s) + ${3:-15} ))
+	until [ "$(status_field "$1" 2>/dev/null)" = "$2" ]; do
+		if [ "$(date +%s)" -ge "$end" ]; then
+			fail "status $1 is $(status_field "$1" 2>&1), never $2"
+		fi
+		sleep 0.1
+	done
+}
+
+# wait_gone NAME TEXT [SECONDS]: until the pane no longer shows TEXT (a
+# key was taken: the screen it changes is gone).
+wait_gone() {
+	end=$(( $(date +%s) + ${3:-10} ))
+	while screen "$1" 2>/dev/null | grep -qF -- "$2"; do
+		if [ "$(date +%s)" -ge "$end" ]; then
+			echo "--- pane $1:"; screen "$1" || true
+			fail "pane $1 still shows: $2"
+		fi
+		sleep 0.1
+	done
+}
