@@ -416,6 +416,10 @@ struct session {
 };
 
 /* Activity kinds: one const table each, registered in activity.c. */
+/* Each kind's export sections (kind-export.h), in its act-KIND-export.c. */
+struct kind_export;
+extern const struct kind_export poll_export, cafe_export, breakout_export,
+    form_export;
 struct activity_ops {
 	enum act_kind kind;
 	/* Check the plan item and decide if it can run (sets runnable). */
@@ -446,6 +450,7 @@ struct activity_ops {
 	void	(*joined)(struct session *, int, struct participant *);
 	void	(*resume)(struct session *, int);
 	void	(*release)(struct act_run *);
+	const struct kind_export *export;	/* kind-export.h */
 };
 
 /* activity.c */
