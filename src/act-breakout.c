@@ -791,4 +791,5 @@ const struct activity_ops act_breakout_ops = {
 	.resume = resume_breakout,
 	.release = release_breakout,
 	.export = &breakout_export,
+	.store = &breakout_store,
 };

@@ -564,4 +564,5 @@ const struct activity_ops act_cafe_ops = {
 	.resume = resume_cafe,
 	.release = release_cafe,
 	.export = &cafe_export,
+	.store = &cafe_store,
 };

@@ -13,7 +13,7 @@
  * highest id, since the store replaces a changed answer with a new row)
  * given by anyone of that site.  The plan's `by` is stored with the
  * form's questions: a form_items row with item FORM_BY_ITEM and text
- * "site" marks the activity (src/store-session.c, save_form()).
+ * "site" marks the activity (src/act-form-store.c, save_form()).
  *
  * A query using these starts with FORM_BY_SITE_CTE(acts), where `acts`
  * is a condition on a column named activity choosing the activities
@@ -95,7 +95,7 @@
  * answered once per site, 1 (the site's own).  One row per activity,
  * site and subscale: (session, idx, key, activity, site, subscale,
  * mean, sd, n, by_site).  Needs the form_items table (schema 3);
- * export_has_scores() says if it exists.  SCORE_SHOWN says whether a
+ * export_has_table() says if it exists.  SCORE_SHOWN says whether a
  * row's figures may be shown under --min-group: a site's own answer
  * always may, as in the live views.
  */

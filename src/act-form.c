@@ -524,4 +524,5 @@ const struct activity_ops act_form_ops = {
 	.intent = intent_form,
 	.release = release_form,
 	.export = &form_export,
+	.store = &form_store,
 };

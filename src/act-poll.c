@@ -337,4 +337,5 @@ const struct activity_ops act_poll_ops = {
 	.refresh = poll_refresh,
 	.snapshot = poll_snapshot,
 	.export = &poll_export,
+	.store = &poll_store,
 };
