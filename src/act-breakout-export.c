@@ -53,6 +53,8 @@ static const struct export_json_field breakout_json[] = {
 /* The reports: each group's lines, then the groups' commitments.  ?5 is
  * the activity; with --site, the groups with a member from that site,
  * or named after it. */
+#define REPORT_GROUP_LINES REPORT_LINES("(SELECT g.name FROM groups g "	\
+    "WHERE g.activity = n.activity AND g.grp = n.grp)")
 #define REPORT_COMMITMENTS "SELECT g.name, coalesce(g.change, ''), "	\
     "coalesce(g.owner, ''), coalesce(g.due, ''), coalesce(g.measure, "	\
     "'') FROM groups g WHERE g.activity = ?5 AND (?2 IS NULL OR g.name "\
@@ -115,7 +117,7 @@ breakout_md(struct export_report *r, void *state, int64_t aid,
 	(void)state;
 	(void)kind;
 	(void)type;
-	export_md_notes(r, aid, 0);
+	export_md_notes(r, aid, 0, REPORT_GROUP_LINES);
 	md_commitments(r, aid);
 }
 
@@ -126,7 +128,7 @@ breakout_html(struct export_report *r, void *state, int64_t aid,
 	(void)state;
 	(void)kind;
 	(void)type;
-	export_html_notes(r, aid, 0);
+	export_html_notes(r, aid, 0, REPORT_GROUP_LINES);
 	html_commitments(r, aid);
 }
 

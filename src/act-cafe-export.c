@@ -49,7 +49,7 @@ cafe_md(struct export_report *r, void *state, int64_t aid, enum act_kind kind,
 	(void)state;
 	(void)kind;
 	(void)type;
-	export_md_notes(r, aid, 1);
+	export_md_notes(r, aid, 1, REPORT_LINES("NULL"));
 }
 
 static void
@@ -59,7 +59,7 @@ cafe_html(struct export_report *r, void *state, int64_t aid,
 	(void)state;
 	(void)kind;
 	(void)type;
-	export_html_notes(r, aid, 1);
+	export_html_notes(r, aid, 1, REPORT_LINES("NULL"));
 }
 
 const struct kind_export cafe_export = {

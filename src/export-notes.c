@@ -6,10 +6,12 @@
 /*
  * Notes are lines written together: by table and round, or by group
  * (store-notes.c).  A kind that keeps them shows them through these,
- * the themes the facilitator marked first when `themes` is set.
+ * the themes the facilitator marked first when `themes` is set, its
+ * lines read by `lines` (REPORT_LINES, export.h).
  */
 void
-export_md_notes(struct export_report *r, int64_t aid, int themes)
+export_md_notes(struct export_report *r, int64_t aid, int themes,
+    const char *lines)
 {
 	sqlite3_stmt *s;
 	int last = -1, n = 0;
@@ -27,7 +29,7 @@ export_md_notes(struct export_report *r, int64_t aid, int themes)
 			putc('\n', r->f);
 		sqlite3_finalize(s);
 	}
-	if ((s = export_report_query(r, REPORT_LINES, 0, aid)) == NULL)
+	if ((s = export_report_query(r, lines, 0, aid)) == NULL)
 		return;
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		int place = sqlite3_column_int(s, 0);
@@ -57,7 +59,8 @@ export_md_notes(struct export_report *r, int64_t aid, int themes)
 }
 
 void
-export_html_notes(struct export_report *r, int64_t aid, int themes)
+export_html_notes(struct export_report *r, int64_t aid, int themes,
+    const char *lines)
 {
 	sqlite3_stmt *s;
 	int last = -1, n = 0;
@@ -74,7 +77,7 @@ export_html_notes(struct export_report *r, int64_t aid, int themes)
 			fputs("</ul>\n", r->f);
 		sqlite3_finalize(s);
 	}
-	if ((s = export_report_query(r, REPORT_LINES, 0, aid)) == NULL)
+	if ((s = export_report_query(r, lines, 0, aid)) == NULL)
 		return;
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		int place = sqlite3_column_int(s, 0);

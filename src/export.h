@@ -122,10 +122,11 @@ void	export_report_release(struct export_report *);
 void	md_text(FILE *, const char *);
 void	html_cell(FILE *, const char *, const char *);
 
-/* export-notes.c: the shared notes of an activity (lines by table or
- * group, with the themes first when asked) in the reports. */
-void	export_md_notes(struct export_report *, int64_t, int);
-void	export_html_notes(struct export_report *, int64_t, int);
+/* export-notes.c: the shared notes of an activity (its lines by place,
+ * from REPORT_LINES, with the themes first when asked) in the reports. */
+void	export_md_notes(struct export_report *, int64_t, int, const char *);
+void	export_html_notes(struct export_report *, int64_t, int,
+	    const char *);
 
 /*
  * Queries shared by the md and html writers.  ?4 is a session id, ?5 an
@@ -156,10 +157,10 @@ void	export_html_notes(struct export_report *, int64_t, int);
 #define REPORT_THEMES "SELECT n.text FROM notes n LEFT JOIN participants "\
     "p ON p.id = n.participant WHERE n.activity = ?5 AND n.theme AND "	\
     "(?2 IS NULL OR " SITE_OK("p.site") ") ORDER BY n.id"
-/* Café lines by table, breakout lines by group. */
-#define REPORT_LINES "SELECT coalesce(n.tbl, n.grp, 0), n.tbl IS NOT "	\
-    "NULL, coalesce(n.round, 0), n.text, (SELECT g.name FROM groups g "	\
-    "WHERE g.activity = n.activity AND g.grp = n.grp) FROM notes n "	\
+/* Notes by place: a table's lines (by round), or a group's; `name` is
+ * the SQL of a group's name (NULL: "Group N"), read with the note as n. */
+#define REPORT_LINES(name) "SELECT coalesce(n.tbl, n.grp, 0), n.tbl IS "	\
+    "NOT NULL, coalesce(n.round, 0), n.text, " name " FROM notes n "	\
     "LEFT JOIN participants p ON p.id = n.participant WHERE n.activity "\
     "= ?5 AND (?2 IS NULL OR " SITE_OK("p.site") ") ORDER BY "		\
     "n.tbl IS NULL, coalesce(n.tbl, n.grp), n.round, n.id"
