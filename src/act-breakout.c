@@ -790,4 +790,6 @@ const struct activity_ops act_breakout_ops = {
 	.joined = joined_breakout,
 	.resume = resume_breakout,
 	.release = release_breakout,
+	.export = &breakout_export,
+	.store = &breakout_store,
 };

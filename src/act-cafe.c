@@ -563,4 +563,6 @@ const struct activity_ops act_cafe_ops = {
 	.joined = joined_cafe,
 	.resume = resume_cafe,
 	.release = release_cafe,
+	.export = &cafe_export,
+	.store = &cafe_store,
 };

@@ -523,4 +523,6 @@ const struct activity_ops act_form_ops = {
 	.snapshot = snapshot_form,
 	.intent = intent_form,
 	.release = release_form,
+	.export = &form_export,
+	.store = &form_store,
 };

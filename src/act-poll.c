@@ -336,4 +336,6 @@ const struct activity_ops act_poll_ops = {
 	.restore = restore_poll,
 	.refresh = poll_refresh,
 	.snapshot = poll_snapshot,
+	.export = &poll_export,
+	.store = &poll_store,
 };

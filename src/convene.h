@@ -131,7 +131,7 @@ int	plan_load(const char *, struct plan *, char *, size_t);
 void	plan_free(struct plan *);
 const char *plan_kv_get(const struct plan_activity *, const char *);
 /* act-form.c: is a form activity answered once per site (`by = site` or
- * `team`)?  Stored as a form_items row with this item (store-session.c). */
+ * `team`)?  Stored as a form_items row with this item (act-form-store.c). */
 #define FORM_BY_ITEM "_by"
 int	form_by_site(const struct plan_activity *);
 
@@ -416,6 +416,14 @@ struct session {
 };
 
 /* Activity kinds: one const table each, registered in activity.c. */
+/* Each kind's export sections (kind-export.h), in its act-KIND-export.c. */
+struct kind_export;
+extern const struct kind_export poll_export, cafe_export, breakout_export,
+    form_export;
+/* Each kind's tables and rows (kind-store.h), in its act-KIND-store.c. */
+struct kind_store;
+extern const struct kind_store poll_store, cafe_store, breakout_store,
+    form_store;
 struct activity_ops {
 	enum act_kind kind;
 	/* Check the plan item and decide if it can run (sets runnable). */
@@ -446,6 +454,8 @@ struct activity_ops {
 	void	(*joined)(struct session *, int, struct participant *);
 	void	(*resume)(struct session *, int);
 	void	(*release)(struct act_run *);
+	const struct kind_export *export;	/* kind-export.h */
+	const struct kind_store *store;		/* kind-store.h */
 };
 
 /* activity.c */

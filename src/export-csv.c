@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "export.h"
+#include "kind-export.h"
 
 /*
  * Every query reads ?1 (the sessions), ?2 (--site or NULL) and ?3 (the
@@ -14,24 +15,12 @@
 #define STATE_NAME(col) "CASE " col " WHEN 0 THEN 'waiting' WHEN 1 THEN " \
     "'open' WHEN 2 THEN 'closed' END"
 
-struct csv_column {
-	const char *name;
-	const char *about;	/* its line in data-dictionary.csv */
-};
-
 /*
- * One exported table.  `sql` returns exactly the columns of `cols`, in
- * order; SQL NULL becomes an empty cell.  The tables carry the fields of
- * the JSON export (DESIGN.md "Export contract"), flattened, and may only
- * grow: a column is never renamed or removed.
+ * The tables: these, which every kind's activities have, and those of
+ * each kind (kind-export.h), in the order of their `order`.  They carry
+ * the fields of the JSON export (DESIGN.md "Export contract"),
+ * flattened; SQL NULL becomes an empty cell.
  */
-struct csv_table {
-	const char *name;
-	const char *sql;
-	const struct csv_column *cols;
-	size_t n_cols;
-};
-
 static const char sql_sessions[] = "SELECT id, title, collaborative, "
     "started, ended, " SOURCE_OF("id") " FROM sessions WHERE id "
     IN_SESSIONS " ORDER BY id";
@@ -72,60 +61,6 @@ static const char sql_answers[] = "SELECT a.session, a.key, CASE WHEN "
     "CASE WHEN a.anonymous THEN 0 ELSE n.id END, n.item, n.choice, "
     "n.value, si.name, n.at";
 
-/*
- * The answers of the exported polls, counted once: per activity and
- * choice, per activity (people or ballots who answered), and the same
- * per site.  Counting with GROUP BY here, rather than a subquery per
- * option row, keeps an export of 100,000 answers to a second or two.
- */
-#define POLL_COUNTS							\
-    "acts AS (SELECT id, session, idx, key FROM activities WHERE "	\
-    "kind = 'poll' AND session " IN_SESSIONS "), "			\
-    "ans AS (SELECT x.activity, x.site, x.choice, coalesce("		\
-    "x.participant, x.ballot) AS who FROM answers x WHERE x.activity "\
-    "IN (SELECT id FROM acts) AND " SITE_OK("x.site") "), "		\
-    "cnt AS (SELECT activity, choice, count(*) AS c FROM ans GROUP BY "\
-    "activity, choice), "						\
-    "who AS (SELECT activity, count(DISTINCT who) AS answered FROM ans "\
-    "GROUP BY activity), "						\
-    "scnt AS (SELECT activity, site, choice, count(*) AS c FROM ans "	\
-    "WHERE site IS NOT NULL GROUP BY activity, site, choice), "		\
-    "swho AS (SELECT activity, site, count(DISTINCT who) AS answered "	\
-    "FROM ans WHERE site IS NOT NULL GROUP BY activity, site)"
-
-/* Every option of every poll, with 0 where nobody chose it.  `answered`
- * counts people (or ballots), so multi-choice percents may sum past 100.
- * With --site the figures are that site's, withheld under ?3 people. */
-static const char sql_results[] = "WITH " POLL_COUNTS ", r AS (SELECT "
-    "a.session, a.idx, a.key, o.n, o.label, coalesce(cnt.c, 0) AS c, "
-    "coalesce(who.answered, 0) AS answered FROM acts a JOIN options o ON "
-    "o.activity = a.id LEFT JOIN cnt ON cnt.activity = a.id AND "
-    "cnt.choice = o.n LEFT JOIN who ON who.activity = a.id), q AS "
-    "(SELECT *, ?2 IS NOT NULL AND answered < ?3 AS hush FROM r) SELECT "
-    "session, key, n, label, CASE WHEN NOT hush THEN c END, CASE WHEN "
-    "answered > 0 AND NOT hush THEN printf('%.1f', 100.0 * c / answered) "
-    "END, CASE WHEN hush THEN 'true' ELSE 'false' END FROM q ORDER BY "
-    "session, idx, n";
-
-/* The same per site: a site where fewer than ?3 answered is listed once
- * per option as suppressed, with no figures. */
-static const char sql_site_results[] = "WITH " POLL_COUNTS " SELECT "
-    "a.session, a.key, si.name, o.n, o.label, CASE WHEN w.answered >= ?3 "
-    "THEN coalesce(c.c, 0) END, CASE WHEN w.answered >= ?3 THEN "
-    "printf('%.1f', 100.0 * coalesce(c.c, 0) / w.answered) END, CASE WHEN "
-    "w.answered >= ?3 THEN w.answered END, CASE WHEN w.answered < ?3 THEN "
-    "'true' ELSE 'false' END FROM swho w JOIN acts a ON a.id = w.activity "
-    "JOIN sites si ON si.id = w.site JOIN options o ON o.activity = a.id "
-    "LEFT JOIN scnt c ON c.activity = a.id AND c.site = w.site AND "
-    "c.choice = o.n ORDER BY a.session, a.idx, si.name, o.n";
-
-static const char sql_seats[] = "SELECT a.session, a.key, t.round, "
-    "t.tbl, t.participant, t.host FROM seats t JOIN activities a ON a.id = "
-    "t.activity JOIN participants p ON p.id = t.participant WHERE "
-    "a.session " IN_SESSIONS " AND " SITE_OK("p.site") " ORDER BY "
-    "a.session, a.idx, "
-    "t.round, t.tbl, t.host DESC, t.participant";
-
 static const char sql_notes[] = "SELECT a.session, a.key, n.id, n.round, "
     "n.tbl, n.grp, n.participant, p.name, n.text, CASE WHEN n.theme THEN "
     "'true' ELSE 'false' END, n.at FROM notes n JOIN activities a ON a.id "
@@ -133,35 +68,7 @@ static const char sql_notes[] = "SELECT a.session, a.key, n.id, n.round, "
     "a.session " IN_SESSIONS " AND (?2 IS NULL OR " SITE_OK("p.site") ") "
     "ORDER BY a.session, a.idx, n.round, n.tbl, n.grp, n.id";
 
-/* What each breakout group committed to test.  With --site: the groups
- * with a member from that site, or named after it. */
-#define GROUP_OK(g) "(?2 IS NULL OR " g ".name = ?2 OR EXISTS (SELECT 1 " \
-    "FROM members m JOIN participants p ON p.id = m.participant WHERE " \
-    "m.activity = " g ".activity AND m.grp = " g ".grp AND " \
-    SITE_OK("p.site") "))"
-
-static const char sql_commitments[] = "SELECT a.session, a.key, g.grp, "
-    "g.name, g.change, g.owner, g.due, g.measure, g.updated FROM groups g "
-    "JOIN activities a ON a.id = g.activity WHERE a.session " IN_SESSIONS
-    " AND " GROUP_OK("g") " ORDER BY a.session, a.idx, g.grp";
-
-/*
- * Subscale scores (SCORE_ROWS_ALL in export.h), over all sites first,
- * then per site, withheld for fewer than ?3 people unless the form was
- * answered once per site (SCORE_SHOWN).  A database from before forms were stored (no
- * form_items) gives the columns and no rows.
- */
-static const char sql_scores[] = "SELECT session, key, site, subscale, "
-    "CASE WHEN " SCORE_SHOWN " THEN printf('%.2f', mean) END, CASE WHEN "
-    SCORE_SHOWN " THEN printf('%.2f', sd) END, CASE WHEN " SCORE_SHOWN
-    " THEN n END, CASE WHEN " SCORE_SHOWN " THEN 'false' ELSE 'true' END, "
-    "CASE WHEN by_site THEN 'site' ELSE 'person' END, CASE WHEN every THEN "
-    "'true' ELSE 'false' END FROM " SCORE_ROWS_ALL " ORDER BY session, idx, "
-    "every DESC, site IS NULL, site, subscale";
-static const char sql_no_scores[] = "SELECT NULL, NULL, NULL, NULL, NULL, "
-    "NULL, NULL, NULL, NULL, NULL WHERE 0";
-
-static const struct csv_column cols_sessions[] = {
+static const struct export_column cols_sessions[] = {
 	{ "id", "session number, unique in this database" },
 	{ "title", "the plan's title" },
 	{ "collaborative", "the collaborative the session belongs to" },
@@ -171,7 +78,7 @@ static const struct csv_column cols_sessions[] = {
 	    "file that held it, separated by \"; \"" },
 };
 
-static const struct csv_column cols_participants[] = {
+static const struct export_column cols_participants[] = {
 	{ "session", "session id (sessions.id)" },
 	{ "id", "participant number, unique in this database" },
 	{ "name", "the name the participant gave" },
@@ -179,7 +86,7 @@ static const struct csv_column cols_participants[] = {
 	{ "role", "their role, if recorded" },
 };
 
-static const struct csv_column cols_activities[] = {
+static const struct export_column cols_activities[] = {
 	{ "session", "session id (sessions.id)" },
 	{ "id", "the activity's id in the plan, unique within a session" },
 	{ "index", "its place in the agenda, counting from 1" },
@@ -193,7 +100,7 @@ static const struct csv_column cols_activities[] = {
 	{ "closed", "when it last closed (ISO-8601, UTC)" },
 };
 
-static const struct csv_column cols_answers[] = {
+static const struct export_column cols_answers[] = {
 	{ "session", "session id (sessions.id)" },
 	{ "activity", "activity id (activities.id)" },
 	{ "participant", "participant id (participants.id); empty when the "
@@ -213,76 +120,7 @@ static const struct csv_column cols_answers[] = {
 	{ "hidden", "true if the facilitator hid it from shared screens" },
 };
 
-static const struct csv_column cols_results[] = {
-	{ "session", "session id (sessions.id)" },
-	{ "activity", "activity id (activities.id); polls with options" },
-	{ "option", "option number, counting from 1 (answers.choice)" },
-	{ "label", "the option's text" },
-	{ "count", "how many chose it (0 included)" },
-	{ "percent", "count as a percent of those who answered, one decimal; "
-	    "empty when nobody answered" },
-	{ "suppressed", "true when --site chose a site where fewer than "
-	    "--min-group answered: count and percent are withheld" },
-};
-
-static const struct csv_column cols_site_results[] = {
-	{ "session", "session id (sessions.id)" },
-	{ "activity", "activity id (activities.id); polls with options" },
-	{ "site", "the site" },
-	{ "option", "option number, counting from 1 (answers.choice)" },
-	{ "label", "the option's text" },
-	{ "count", "how many of the site chose it; empty when suppressed" },
-	{ "percent", "count as a percent of the site's answerers, one "
-	    "decimal; empty when suppressed" },
-	{ "answered", "how many of the site answered; empty when suppressed" },
-	{ "suppressed", "true when fewer than --min-group (default 5) of the "
-	    "site answered: no figures are given" },
-};
-
-static const struct csv_column cols_commitments[] = {
-	{ "session", "session id (sessions.id)" },
-	{ "activity", "breakout activity id (activities.id)" },
-	{ "group", "group number, counting from 1 (notes.group)" },
-	{ "name", "the group's name (often its site)" },
-	{ "change", "the change the group will test" },
-	{ "owner", "who will test it" },
-	{ "due", "by when" },
-	{ "measure", "how they will know it is an improvement" },
-	{ "updated", "when the commitment was last changed (ISO-8601, UTC)" },
-};
-
-static const struct csv_column cols_scores[] = {
-	{ "session", "session id (sessions.id)" },
-	{ "activity", "assess or feedback activity id (activities.id)" },
-	{ "site", "the site; empty for people without one, and in the "
-	    "all_sites row" },
-	{ "subscale", "the form's subscale (convene-plan(5), SCORING)" },
-	{ "mean", "mean of the responses' subscale scores (each the mean of "
-	    "the items answered, reverse items turned), two decimals" },
-	{ "sd", "their sample standard deviation (0 for one response)" },
-	{ "n", "how many responses have a score: people, or 1 when the "
-	    "form was answered once per site (see by)" },
-	{ "suppressed", "true when n is under --min-group: no figures (never "
-	    "for a form answered once per site)" },
-	{ "by", "person: each person's answers scored on their own; site: "
-	    "the form was answered once per site (by = site in the plan), "
-	    "the site's answers taken together, the latest to each question "
-	    "counting, as one response" },
-	{ "all_sites", "true for the row over every site together (site "
-	    "empty), first for each activity and subscale; false for a site's "
-	    "own row" },
-};
-
-static const struct csv_column cols_seats[] = {
-	{ "session", "session id (sessions.id)" },
-	{ "activity", "café activity id (activities.id)" },
-	{ "round", "café round, counting from 1" },
-	{ "table", "table number, counting from 1" },
-	{ "participant", "participant id (participants.id)" },
-	{ "host", "1 if this person hosted the table that round, else 0" },
-};
-
-static const struct csv_column cols_notes[] = {
+static const struct export_column cols_notes[] = {
 	{ "session", "session id (sessions.id)" },
 	{ "activity", "activity id (activities.id)" },
 	{ "id", "line number, unique in this database" },
@@ -296,23 +134,45 @@ static const struct csv_column cols_notes[] = {
 	{ "at", "when it was written or last changed (ISO-8601, UTC)" },
 };
 
-#define TABLE(n, c) { #n, sql_##n, c, sizeof c / sizeof c[0] }
+#define TABLE(o, n, c) { o, #n, sql_##n, NULL, NULL, c, EXPORT_COUNT(c) }
 
-static const struct csv_table tables[] = {
-	TABLE(sessions, cols_sessions),
-	TABLE(participants, cols_participants),
-	TABLE(activities, cols_activities),
-	TABLE(answers, cols_answers),
-	TABLE(results, cols_results),
-	TABLE(seats, cols_seats),
-	TABLE(notes, cols_notes),
-	TABLE(site_results, cols_site_results),
-	TABLE(commitments, cols_commitments),
-	TABLE(scores, cols_scores),
+static const struct export_table shared[] = {
+	TABLE(10, sessions, cols_sessions),
+	TABLE(20, participants, cols_participants),
+	TABLE(30, activities, cols_activities),
+	TABLE(40, answers, cols_answers),
+	TABLE(70, notes, cols_notes),
 };
 
-#define N_TABLES (sizeof tables / sizeof tables[0])
+#define MAX_TABLES 32
 #define DICTIONARY "data-dictionary"
+
+/* Every table, shared and the kinds', in order; returns how many. */
+static size_t
+all_tables(const struct export_table **t)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < EXPORT_COUNT(shared); i++)
+		t[n++] = &shared[i];
+	for (unsigned k = 0; k < ACT_KIND_MAX; k++) {
+		const struct kind_export *x = export_kind(k);
+
+		for (size_t i = 0; x != NULL && i < x->n_tables &&
+		    n < MAX_TABLES; i++)
+			t[n++] = &x->tables[i];
+	}
+	/* Insertion sort, stable: a handful of tables. */
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && t[k - 1]->order > t[k]->order;
+		    k--) {
+			const struct export_table *swap = t[k];
+
+			t[k] = t[k - 1];
+			t[k - 1] = swap;
+		}
+	return n;
+}
 
 /* "-1", "3.5": numbers a spreadsheet reads as numbers, not formulas. */
 static int
@@ -361,7 +221,7 @@ csv_cell(FILE *f, const char *s)
 }
 
 static void
-header(FILE *f, const struct csv_column *cols, size_t n)
+header(FILE *f, const struct export_column *cols, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
@@ -373,14 +233,14 @@ header(FILE *f, const struct csv_column *cols, size_t n)
 
 static int
 write_table(struct store *st, const struct export_job *j,
-    const struct csv_table *t, const char *ids, FILE *f, char *err,
+    const struct export_table *t, const char *ids, FILE *f, char *err,
     size_t errlen)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	s = store_stmt(st, t->sql == sql_scores && !export_has_scores(st) ?
-	    sql_no_scores : t->sql);
+	s = store_stmt(st, t->needs != NULL && !export_has_table(st,
+	    t->needs) ? t->sql_old : t->sql);
 	if (s == NULL) {
 		snprintf(err, errlen, "%s: %s", t->name, store_error(st));
 		return EXIT_UNREACHABLE;
@@ -415,18 +275,20 @@ write_table(struct store *st, const struct export_job *j,
 static void
 write_dictionary(FILE *f)
 {
-	static const struct csv_column cols[] = {
+	const struct export_table *tables[MAX_TABLES];
+	size_t n = all_tables(tables);
+	static const struct export_column cols[] = {
 		{ "table", NULL }, { "column", NULL }, { "description", NULL },
 	};
 
 	header(f, cols, 3);
-	for (size_t t = 0; t < N_TABLES; t++)
-		for (size_t i = 0; i < tables[t].n_cols; i++) {
-			csv_cell(f, tables[t].name);
+	for (size_t t = 0; t < n; t++)
+		for (size_t i = 0; i < tables[t]->n_cols; i++) {
+			csv_cell(f, tables[t]->name);
 			putc(',', f);
-			csv_cell(f, tables[t].cols[i].name);
+			csv_cell(f, tables[t]->cols[i].name);
 			putc(',', f);
-			csv_cell(f, tables[t].cols[i].about);
+			csv_cell(f, tables[t]->cols[i].about);
 			fputs("\r\n", f);
 		}
 }
@@ -434,7 +296,7 @@ write_dictionary(FILE *f)
 /* Write table `t` (NULL: the dictionary) to one stream. */
 static int
 write_one(struct store *st, const struct export_job *j,
-    const struct csv_table *t, const char *ids, FILE *f, char *err,
+    const struct export_table *t, const char *ids, FILE *f, char *err,
     size_t errlen)
 {
 	if (t != NULL)
@@ -448,14 +310,16 @@ static int
 write_dir(struct store *st, const struct export_job *j, const char *dir,
     const char *ids, char *err, size_t errlen)
 {
+	const struct export_table *tables[MAX_TABLES];
+	size_t n_tables = all_tables(tables);
 	char path[4096];
 
 	if (util_mkdir_p(dir, 0777) != 0) {
 		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
 		return EXIT_BADINPUT;
 	}
-	for (size_t i = 0; i <= N_TABLES; i++) {
-		const struct csv_table *t = i < N_TABLES ? &tables[i] : NULL;
+	for (size_t i = 0; i <= n_tables; i++) {
+		const struct export_table *t = i < n_tables ? tables[i] : NULL;
 		FILE *f;
 		int rc, n, bad;
 
@@ -470,7 +334,7 @@ write_dir(struct store *st, const struct export_job *j, const char *dir,
 			return EXIT_BADINPUT;
 		}
 		export_progress(j, t ? t->name : DICTIONARY, (int)i + 1,
-		    (int)N_TABLES + 1);
+		    (int)n_tables + 1);
 		rc = write_one(st, j, t, ids, f, err, errlen);
 		bad = ferror(f);
 		if ((fclose(f) != 0 || bad) && rc == EXIT_OK) {
@@ -489,6 +353,8 @@ write_csv(struct store *st, const struct export_opts *o, FILE *f,
 {
 	const struct export_job *j = export_job(o);
 	const char *name = o->table != NULL ? o->table : "answers";
+	const struct export_table *tables[MAX_TABLES];
+	size_t n_tables = all_tables(tables);
 	char names[256];
 	size_t used = 0;
 
@@ -496,13 +362,13 @@ write_csv(struct store *st, const struct export_opts *o, FILE *f,
 		return write_dir(st, j, o->out, ids, err, errlen);
 	if (strcmp(name, DICTIONARY) == 0)
 		return write_one(st, j, NULL, ids, f, err, errlen);
-	for (size_t i = 0; i < N_TABLES; i++)
-		if (strcmp(tables[i].name, name) == 0)
-			return write_one(st, j, &tables[i], ids, f, err,
+	for (size_t i = 0; i < n_tables; i++)
+		if (strcmp(tables[i]->name, name) == 0)
+			return write_one(st, j, tables[i], ids, f, err,
 			    errlen);
-	for (size_t i = 0; i < N_TABLES && used < sizeof names; i++)
+	for (size_t i = 0; i < n_tables && used < sizeof names; i++)
 		used += (size_t)snprintf(names + used, sizeof names - used,
-		    "%s, ", tables[i].name);
+		    "%s, ", tables[i]->name);
 	snprintf(err, errlen, "unknown table \"%s\" (expected %s"
 	    DICTIONARY ")", name, names);
 	return EXIT_USAGE;

@@ -1,7 +1,10 @@
 /* export-json.c: the export as one JSON document, built by SQLite. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "export.h"
+#include "kind-export.h"
 
 /*
  * The whole document is one query: every object and array comes from
@@ -51,89 +54,6 @@
     "ORDER BY arrival, n.item, n.choice, "				\
     "n.value, si.name, n.at))"
 
-/* Which answers to activity a.id the figures count (--site). */
-#define X_OK "x.activity = a.id AND " SITE_OK("x.site")
-#define ANSWERED "(SELECT count(DISTINCT coalesce(x.participant, "	\
-    "x.ballot)) FROM answers x WHERE " X_OK ")"
-
-/*
- * Per site: sites where fewer than ?3 answered appear with "suppressed":
- * true and no figures, as in the live views.
- */
-#define BY_SITE								\
-    "(SELECT json_group_array(json(j)) FROM (SELECT CASE WHEN "	\
-    "w.answered < ?3 THEN json_object('site', si.name, 'suppressed', "	\
-    "json('true')) ELSE json_object('site', si.name, 'suppressed', "	\
-    "json('false'), 'answered', w.answered, 'options', (SELECT "	\
-    "json_group_array(json(k)) FROM (SELECT json_object('n', o.n, "	\
-    "'count', (SELECT count(*) FROM answers x WHERE x.activity = a.id "\
-    "AND x.site = w.site AND x.choice = o.n)) AS k FROM options o "	\
-    "WHERE o.activity = a.id ORDER BY o.n)), 'mean', CASE WHEN a.type "\
-    "= 'scale' THEN (SELECT avg(CAST(x.value AS REAL)) FROM answers x "\
-    "WHERE x.activity = a.id AND x.site = w.site) END) END AS j FROM "	\
-    "(SELECT x.site, count(DISTINCT coalesce(x.participant, x.ballot)) "\
-    "AS answered FROM answers x WHERE " X_OK " AND x.site IS NOT NULL "\
-    "GROUP BY x.site) w JOIN sites si ON si.id = w.site ORDER BY "	\
-    "si.name))"
-
-/* Polls: every option with its count (0 included) and how many people
- * (or ballots) answered; a ranking adds each option's mean rank and
- * Borda points (k - rank for k options); a scale adds the mean value;
- * "by_site" gives the same per site.  With --site, a site under the
- * threshold gives "suppressed": true and no figures.  Other kinds: {}
- * until they have results of their own. */
-#define RESULTS								\
-    "json(CASE WHEN a.kind <> 'poll' THEN '{}' "			\
-    "WHEN ?2 IS NOT NULL AND " ANSWERED " < ?3 THEN json_object("	\
-    "'type', a.type, 'suppressed', json('true')) "			\
-    "ELSE json_object('type', a.type, "					\
-    "'options', (SELECT json_group_array(json(j)) FROM (SELECT "	\
-    "json_object('n', o.n, 'label', o.label, 'count', (SELECT "	\
-    "count(*) FROM answers x WHERE " X_OK " AND x.choice = "		\
-    "o.n), 'mean_rank', CASE WHEN a.type = 'rank' THEN (SELECT "	\
-    "avg(CAST(x.value AS REAL)) FROM answers x WHERE " X_OK " AND "	\
-    "x.choice = o.n) END, 'borda', CASE WHEN a.type = 'rank' "		\
-    "THEN (SELECT total((SELECT count(*) FROM options k WHERE "	\
-    "k.activity = a.id) - CAST(x.value AS INTEGER)) FROM answers x "	\
-    "WHERE " X_OK " AND x.choice = o.n) END) AS j "			\
-    "FROM options o WHERE o.activity = a.id ORDER BY o.n)), "		\
-    "'mean', CASE WHEN a.type = 'scale' THEN (SELECT "			\
-    "avg(CAST(x.value AS REAL)) FROM answers x WHERE " X_OK ") END, "	\
-    "'answered', " ANSWERED ", 'by_site', json((SELECT j FROM "	\
-    "site_results r WHERE r.id = a.id))) END)"
-
-/*
- * SQLite's parser has a fixed stack: nested this deep inside the
- * document, the results would overflow it.  They are computed first,
- * per activity of the chosen sessions, in common table expressions.
- */
-/* Scores per activity (SCORE_ROWS), a site under ?3 suppressed unless
- * the form was answered once per site (SCORE_SHOWN); "by" says which. */
-#define SCORE_BY "'by', CASE WHEN by_site THEN 'site' ELSE 'person' END"
-#define SCORES_CTE "scores (id, j) AS (SELECT activity, "		\
-    "json_group_array(json(j)) FROM (SELECT activity, CASE WHEN "	\
-    SCORE_SHOWN " THEN json_object('site', site, 'subscale', subscale, "\
-    "'mean', round(mean, 2), 'sd', round(sd, 2), 'n', n, " SCORE_BY ") "\
-    "ELSE json_object('site', site, 'subscale', subscale, 'suppressed', "\
-    "json('true'), " SCORE_BY ") END AS j FROM " SCORE_ROWS " ORDER BY "\
-    "activity, site IS NULL, site, subscale) GROUP BY activity), "
-#define NO_SCORES_CTE "scores (id, j) AS (SELECT NULL, NULL WHERE 0), "
-
-#define CTES(scores) "WITH " scores "site_results (id, j) AS (SELECT a.id, " BY_SITE	\
-    " FROM activities a WHERE a.session " IN_SESSIONS "), "		\
-    "poll_results (id, j) AS (SELECT a.id, " RESULTS " FROM "		\
-    "activities a WHERE a.session " IN_SESSIONS ") "
-
-/* Café seats: who sat at which table in which round, hosts marked. */
-#define SEATS								\
-    "(SELECT json_group_array(json(j)) FROM (SELECT json_object("	\
-    "'round', t.round, 'table', t.tbl, 'participant', t.participant, "\
-    "'host', json(CASE WHEN t.host THEN 'true' ELSE 'false' END)) AS j "\
-    "FROM seats t JOIN participants p ON p.id = t.participant "	\
-    "WHERE t.activity = a.id AND " SITE_OK("p.site") " "		\
-    "ORDER BY t.round, t.tbl, "						\
-    "t.host DESC, t.participant))"
-
 /* Shared notes, one line each, with author and time. */
 #define NOTES								\
     "(SELECT json_group_array(json(j)) FROM (SELECT json_object("	\
@@ -144,59 +64,153 @@
     "n.activity = a.id AND (?2 IS NULL OR " SITE_OK("p.site") ") "	\
     "ORDER BY n.round, n.tbl, n.grp, n.id))"
 
-/* Breakout groups' commitments (with --site: groups with a member from
- * that site, or named after it). */
-#define COMMITMENTS							\
-    "(SELECT json_group_array(json(j)) FROM (SELECT json_object("	\
-    "'group', g.name, 'number', g.grp, 'change', g.change, 'owner', "	\
-    "g.owner, 'due', g.due, 'measure', g.measure, 'updated', "		\
-    "g.updated) AS j FROM groups g WHERE g.activity = a.id AND (?2 IS "\
-    "NULL OR g.name = ?2 OR EXISTS (SELECT 1 FROM members m JOIN "	\
-    "participants p ON p.id = m.participant WHERE m.activity = "	\
-    "g.activity AND m.grp = g.grp AND " SITE_OK("p.site") ")) ORDER BY "\
-    "g.grp))"
-
-#define ACTIVITIES							\
+/*
+ * Each activity: its own fields, then the fields every activity has
+ * (`shared`) and those of every kind (kind-export.h), in the order of
+ * their `order`; each kind's field is there for every activity, empty
+ * where it does not apply.  Common table expressions the kinds' fields
+ * read come first, as SQLite's parser has a fixed stack: nested this
+ * deep inside the document, their results would overflow it.
+ */
+#define ACTIVITY_HEAD							\
     "(SELECT json_group_array(json(j)) FROM (SELECT json_object("	\
     "'id', a.key, 'index', a.idx + 1, 'kind', a.kind, "		\
     "'title', a.title, 'anonymous', " BOOL("a.anonymous") ", "		\
     "'question', a.question, 'type', a.type, "				\
     "'state', " STATE_NAME("a.state") ", 'opened', a.opened, "	\
-    "'closed', a.closed, 'answers', " ANSWERS ", "			\
-    "'results', json((SELECT j FROM poll_results r WHERE r.id = "	\
-    "a.id)), 'scores', json(coalesce((SELECT j FROM scores r WHERE "	\
-    "r.id = a.id), '[]')), "			\
-    "'seats', " SEATS ", 'notes', " NOTES ", "				\
-    "'commitments', " COMMITMENTS ") AS j FROM activities a "		\
-    "WHERE a.session = s.id ORDER BY a.idx))"
+    "'closed', a.closed"
+#define ACTIVITY_TAIL ") AS j FROM activities a WHERE a.session = s.id "\
+    "ORDER BY a.idx))"
 
-#define DOCUMENT "SELECT json_object('format', 1, " \
+#define DOCUMENT_HEAD "SELECT json_object('format', 1, " \
     "'generator', ?4, 'min_group', ?3, 'site', ?2, 'sessions', (SELECT " \
     "json_group_array(json(j)) FROM " \
     "(SELECT json_object('id', s.id, 'title', s.title, 'collaborative', " \
     "s.collaborative, 'started', s.started, 'ended', s.ended, " \
     "'source', " SOURCE_OF("s.id") ", " \
-    "'participants', " PARTICIPANTS ", 'activities', " ACTIVITIES ") AS j " \
+    "'participants', " PARTICIPANTS ", 'activities', " ACTIVITY_HEAD
+#define DOCUMENT_TAIL ACTIVITY_TAIL ") AS j " \
     "FROM sessions s WHERE s.id IN (SELECT value FROM json_each(?1)) " \
     "ORDER BY s.id)))"
 
-static const char sql_document[] = CTES(SCORES_CTE) DOCUMENT;
-/* The same for a database from before forms were stored. */
-static const char sql_document_v2[] = CTES(NO_SCORES_CTE) DOCUMENT;
+static const struct export_json_field shared[] = {
+	{ 10, NULL, NULL, NULL, "'answers', " ANSWERS },
+	{ 50, NULL, NULL, NULL, "'notes', " NOTES },
+};
+
+#define MAX_FIELDS 32
+
+/* Every field, shared and the kinds', in order; returns how many. */
+static size_t
+all_fields(const struct export_json_field **t)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < EXPORT_COUNT(shared); i++)
+		t[n++] = &shared[i];
+	for (unsigned k = 0; k < ACT_KIND_MAX; k++) {
+		const struct kind_export *x = export_kind(k);
+
+		for (size_t i = 0; x != NULL && i < x->n_json &&
+		    n < MAX_FIELDS; i++)
+			t[n++] = &x->json[i];
+	}
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && t[k - 1]->order > t[k]->order;
+		    k--) {
+			const struct export_json_field *swap = t[k];
+
+			t[k] = t[k - 1];
+			t[k - 1] = swap;
+		}
+	return n;
+}
+
+struct buf {
+	char	*s;
+	size_t	 len, cap;
+	int	 failed;
+};
+
+static void
+put(struct buf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (b->failed)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 16384;
+		char *grown;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if ((grown = realloc(b->s, cap)) == NULL) {
+			b->failed = 1;
+			return;
+		}
+		b->s = grown;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n + 1);
+	b->len += n;
+}
+
+/* The whole document's query, for this database; NULL when out of
+ * memory.  The caller frees it. */
+static char *
+document(struct store *st)
+{
+	const struct export_json_field *f[MAX_FIELDS];
+	size_t n = all_fields(f);
+	struct buf b = { NULL, 0, 0, 0 };
+	int ctes = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *cte = f[i]->needs != NULL &&
+		    !export_has_table(st, f[i]->needs) ? f[i]->cte_old :
+		    f[i]->cte;
+
+		if (cte == NULL)
+			continue;
+		put(&b, ctes++ == 0 ? "WITH " : ", ");
+		put(&b, cte);
+	}
+	if (ctes > 0)
+		put(&b, " ");
+	put(&b, DOCUMENT_HEAD);
+	for (size_t i = 0; i < n; i++) {
+		put(&b, ", ");
+		put(&b, f[i]->field);
+	}
+	put(&b, DOCUMENT_TAIL);
+	if (b.failed) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s;
+}
 
 static int
 write_json(struct store *st, const struct export_opts *o, FILE *f,
     const char *ids, char *err, size_t errlen)
 {
-	sqlite3_stmt *s = store_stmt(st, export_has_scores(st) ?
-	    sql_document : sql_document_v2);
+	char *sql = document(st);
+	sqlite3_stmt *s = NULL;
 	const char *doc;
 	int rc = EXIT_OK;
 
-	if (s == NULL) {
+	if (sql == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return EXIT_UNREACHABLE;
+	}
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		free(sql);
+		store_fail(st, "prepare");
 		snprintf(err, errlen, "%s", store_error(st));
 		return EXIT_UNREACHABLE;
 	}
+	free(sql);
 	sqlite3_bind_text(s, 1, ids, -1, SQLITE_STATIC);
 	if (export_job(o)->site != NULL)
 		sqlite3_bind_text(s, 2, export_job(o)->site, -1,
@@ -212,7 +226,7 @@ write_json(struct store *st, const struct export_opts *o, FILE *f,
 		snprintf(err, errlen, "%s", store_error(st));
 		rc = EXIT_UNREACHABLE;
 	}
-	sqlite3_reset(s);
+	sqlite3_finalize(s);
 	return rc;
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "export.h"
+#include "kind-store.h"
 
 /*
  * `convene export --merge A.db B.db ...` copies every source into one
@@ -19,20 +20,18 @@
  *   answers        (activity, participant or ballot): the newer answer
  *                  of a person wins whole, so a later copy that changed
  *                  a multiple choice does not add to the earlier one
- *   seats          (activity, round, participant)
  *   notes          (activity, round, table, group, author, text)
- *   groups         (activity, group): the later `updated` wins
- *   members        (activity, participant)
- *   form_items     (activity, item)
  *
- * So the same file given twice, or a copy and a later copy of it, count
- * once.  temp.export_source names, per session, every file that held it.
- * Sources must share one schema version: the copy is column by column,
- * and tables of later schema versions than 3 are not merged until
- * they are added here.
+ * and then each activity kind's own tables, as its `merge` says
+ * (kind-store.h).  So the same file given twice, or a copy and a later
+ * copy of it, count once.  temp.export_source names, per session, every
+ * file that held it.  Sources must share one schema version: the copy is
+ * column by column, and tables of later schema versions are not merged
+ * until they are added here or to their kind.
  */
 
-/* Schema 1 and 2 tables, in the order their keys depend on each other. */
+/* Shared tables of schema 1 and 2, in the order their keys depend on
+ * each other. */
 static const char merge_v1[] =
     "DROP TABLE IF EXISTS temp.msite; DROP TABLE IF EXISTS temp.ms;"
     "DROP TABLE IF EXISTS temp.mp; DROP TABLE IF EXISTS temp.ma;"
@@ -98,10 +97,6 @@ static const char merge_v2[] =
     "UPDATE main.activities AS m SET round = a.round FROM src.activities a"
     "  JOIN temp.ma ON ma.old = a.id WHERE ma.new = m.id AND a.round >"
     "  m.round;"
-    "INSERT OR IGNORE INTO main.seats (activity, round, tbl, participant,"
-    "  host) SELECT ma.new, t.round, t.tbl, mp.new, t.host FROM src.seats t"
-    "  JOIN temp.ma ON ma.old = t.activity JOIN temp.mp ON mp.old ="
-    "  t.participant;"
     "UPDATE main.notes AS m SET theme = 1 FROM src.notes n JOIN temp.ma ON"
     "  ma.old = n.activity LEFT JOIN temp.mp ON mp.old = n.participant"
     "  WHERE m.activity = ma.new AND m.round IS n.round AND m.tbl IS n.tbl"
@@ -113,24 +108,7 @@ static const char merge_v2[] =
     "  LEFT JOIN temp.mp ON mp.old = n.participant WHERE NOT EXISTS"
     "  (SELECT 1 FROM main.notes m WHERE m.activity = ma.new AND m.round IS"
     "  n.round AND m.tbl IS n.tbl AND m.grp IS n.grp AND m.participant IS"
-    "  mp.new AND m.text = n.text) ORDER BY n.id;"
-    "INSERT INTO main.groups (activity, grp, name, change, owner, due,"
-    "  measure, updated) SELECT ma.new, g.grp, g.name, g.change, g.owner,"
-    "  g.due, g.measure, g.updated FROM src.groups g JOIN temp.ma ON"
-    "  ma.old = g.activity WHERE true ON CONFLICT (activity, grp) DO UPDATE"
-    "  SET name = excluded.name, change = excluded.change, owner ="
-    "  excluded.owner, due = excluded.due, measure = excluded.measure,"
-    "  updated = excluded.updated WHERE coalesce(excluded.updated, '') >"
-    "  coalesce(groups.updated, '');"
-    "INSERT OR IGNORE INTO main.members (activity, participant, grp)"
-    "  SELECT ma.new, mp.new, m.grp FROM src.members m JOIN temp.ma ON"
-    "  ma.old = m.activity JOIN temp.mp ON mp.old = m.participant;";
-
-static const char merge_v3[] =
-    "INSERT OR IGNORE INTO main.form_items (activity, idx, item, kind,"
-    "  text, subscale, reverse, lo, hi) SELECT ma.new, f.idx, f.item,"
-    "  f.kind, f.text, f.subscale, f.reverse, f.lo, f.hi FROM"
-    "  src.form_items f JOIN temp.ma ON ma.old = f.activity;";
+    "  mp.new AND m.text = n.text) ORDER BY n.id;";
 
 /* Each session of this source is named by it (once, however often the
  * same file is given). */
@@ -215,6 +193,22 @@ copy_schema(struct store *st, const char *path, char *err, size_t errlen)
 	return 0;
 }
 
+/* The kinds' own tables (kind-store.h), as far as schema `v` has them. */
+static int
+merge_kinds(struct store *st, int v, const char *path, char *err,
+    size_t errlen)
+{
+	for (unsigned k = 0; k < ACT_KIND_MAX; k++) {
+		const struct kind_store *ks = store_kind(k);
+
+		for (size_t i = 0; ks != NULL && i < ks->n_merge; i++)
+			if (ks->merge[i].version <= v && exec(st,
+			    ks->merge[i].sql, path, err, errlen) != 0)
+				return -1;
+	}
+	return 0;
+}
+
 static int
 merge_one(struct store *st, const char *path, int *version, char *err,
     size_t errlen)
@@ -264,7 +258,7 @@ merge_one(struct store *st, const char *path, int *version, char *err,
 		goto out;
 	if (exec(st, merge_v1, path, err, errlen) != 0 ||
 	    (v >= 2 && exec(st, merge_v2, path, err, errlen) != 0) ||
-	    (v >= 3 && exec(st, merge_v3, path, err, errlen) != 0)) {
+	    merge_kinds(st, v, path, err, errlen) != 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		goto out;
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "export.h"
+#include "kind-export.h"
 
 /*
  * Every export format, looked up by the name given to --format.  Adding a
@@ -268,29 +269,97 @@ export_bind_ids(sqlite3_stmt *s, int64_t session, int64_t activity)
 	return 0;
 }
 
-/* Can scores be computed: does the database hold its forms' items? */
+/* Does the database hold table `name` (one a later schema added)? */
 int
-export_has_scores(struct store *st)
+export_has_table(struct store *st, const char *name)
 {
 	sqlite3_stmt *s;
 	int yes = 0;
 
 	if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sqlite_master WHERE "
-	    "type = 'table' AND name = 'form_items'", -1, &s, NULL) !=
-	    SQLITE_OK)
+	    "type = 'table' AND name = ?1", -1, &s, NULL) != SQLITE_OK)
 		return 0;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	yes = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_finalize(s);
 	return yes;
 }
 
-/* A commitment's question from its what slot's text ("One change...?  What
- * change will you test?"): the part before the slot's own. */
-void
-export_commit_question(const char *slot_text, char *out, size_t cap)
+/*
+ * The registry's export sections, kind by kind.  Kinds that share their
+ * ops (assess and feedback share the form machinery) share their
+ * sections too: only the first of them gives them, so nothing is
+ * written twice.
+ */
+const struct kind_export *
+export_kind(unsigned k)
 {
-	const char *cut = strstr(slot_text, "  ");
+	const struct activity_ops *o;
 
-	snprintf(out, cap, "%.*s", cut != NULL ? (int)(cut - slot_text) :
-	    (int)strlen(slot_text), slot_text);
+	if (k >= ACT_KIND_MAX)
+		return NULL;
+	o = activity_ops((enum act_kind)k);
+	for (unsigned e = 0; e < k; e++)
+		if (activity_ops((enum act_kind)e) == o)
+			return NULL;
+	return o->export;
+}
+
+/* The sections of the kind named `name` (as the activities table has
+ * it), with the kind and the slot of its state in a report; NULL for a
+ * name no kind has, or a kind without sections. */
+const struct kind_export *
+export_kind_named(const char *name, enum act_kind *kind, unsigned *slot)
+{
+	const struct activity_ops *o;
+
+	if (activity_kind_parse(name, kind) != 0)
+		return NULL;
+	o = activity_ops(*kind);
+	for (unsigned e = 0; e <= (unsigned)*kind; e++)
+		if (activity_ops((enum act_kind)e) == o) {
+			*slot = e;
+			return export_kind(e);
+		}
+	return NULL;
+}
+
+sqlite3_stmt *
+export_report_query(struct export_report *r, const char *sql,
+    int64_t session, int64_t activity)
+{
+	sqlite3_stmt *s = export_query(r->st, r->j, r->ids, sql);
+
+	if (s == NULL) {
+		r->failed = 1;
+		return NULL;
+	}
+	export_bind_ids(s, session, activity);
+	return s;
+}
+
+/* What every kind shows for the whole report; -1 when one failed. */
+int
+export_report_load(struct export_report *r)
+{
+	for (unsigned k = 0; k < ACT_KIND_MAX; k++) {
+		const struct kind_export *x = export_kind(k);
+
+		if (x != NULL && x->load != NULL &&
+		    x->load(r, &r->state[k]) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+void
+export_report_release(struct export_report *r)
+{
+	for (unsigned k = 0; k < ACT_KIND_MAX; k++) {
+		const struct kind_export *x = export_kind(k);
+
+		if (x != NULL && x->release != NULL)
+			x->release(r->state[k]);
+		r->state[k] = NULL;
+	}
 }

@@ -1,12 +1,10 @@
 /* store-session.c: sessions, their activities and their participants. */
 #include <string.h>
 
+#include "kind-store.h"
 #include "store.h"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-
-static const char *poll_types[] = { "single", "multi", "scale", "text",
-    "rank" };
 
 static int
 done(struct store *st, sqlite3_stmt *s, int rc, const char *what)
@@ -17,58 +15,6 @@ done(struct store *st, sqlite3_stmt *s, int rc, const char *what)
 		return -1;
 	}
 	sqlite3_reset(s);
-	return 0;
-}
-
-/*
- * The questions of a form, one row per slot (commitment parts too), and
- * for a form answered once per site a row with item FORM_BY_ITEM ("_by",
- * kind "by", text "site", idx -1): the export does not read the plan,
- * and that is how it knows to take a site's answers together.
- */
-static int
-save_form(struct store *st, int64_t aid, const struct form *f, int by_site)
-{
-	static const char sql[] = "INSERT INTO form_items (activity, idx, "
-	    "item, kind, text, subscale, reverse, lo, hi) VALUES (?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?)";
-	static const char *kinds[] = { "rating", "choice", "text",
-	    "commitment" };
-
-	for (int i = 0; i < f->n_slots; i++) {
-		const struct form_item *it = &f->items[f->slots[i].item];
-		sqlite3_stmt *s = store_stmt(st, sql);
-
-		if (s == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, aid);
-		sqlite3_bind_int(s, 2, i);
-		sqlite3_bind_text(s, 3, f->slots[i].id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, kinds[it->kind], -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 5, f->slots[i].text, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 6, it->subscale, -1, SQLITE_STATIC);
-		sqlite3_bind_int(s, 7, it->reverse);
-		if (it->kind == FORM_RATING) {
-			sqlite3_bind_double(s, 8, it->lo);
-			sqlite3_bind_double(s, 9, it->hi);
-		}
-		if (done(st, s, sqlite3_step(s), "form item") != 0)
-			return -1;
-	}
-	if (by_site) {
-		sqlite3_stmt *s = store_stmt(st, sql);
-
-		if (s == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, aid);
-		sqlite3_bind_int(s, 2, -1);
-		sqlite3_bind_text(s, 3, FORM_BY_ITEM, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, "by", -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 5, "site", -1, SQLITE_STATIC);
-		sqlite3_bind_int(s, 7, 0);
-		if (done(st, s, sqlite3_step(s), "form item") != 0)
-			return -1;
-	}
 	return 0;
 }
 
@@ -99,6 +45,7 @@ store_session_create(struct store *st, const struct plan *p)
 	sid = sqlite3_last_insert_rowid(st->db);
 	for (size_t i = 0; i < p->n_acts; i++) {
 		const struct plan_activity *a = &p->acts[i];
+		const struct kind_store *ks = activity_ops(a->kind)->store;
 
 		if ((s = store_stmt(st, sql_a)) == NULL)
 			goto fail;
@@ -107,11 +54,8 @@ store_session_create(struct store *st, const struct plan *p)
 		sqlite3_bind_text(s, 3, a->id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 4, act_kind_name(a->kind), -1,
 		    SQLITE_STATIC);
-		if (a->kind == ACT_POLL)
-			sqlite3_bind_text(s, 5, poll_types[a->poll_type], -1,
-			    SQLITE_STATIC);
-		else if (a->form != NULL)
-			sqlite3_bind_text(s, 5, a->form->name, -1,
+		if (ks != NULL && ks->type != NULL)
+			sqlite3_bind_text(s, 5, ks->type(a), -1,
 			    SQLITE_STATIC);
 		sqlite3_bind_text(s, 6, a->title, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 7, a->question, -1, SQLITE_STATIC);
@@ -119,8 +63,7 @@ store_session_create(struct store *st, const struct plan *p)
 		if (done(st, s, sqlite3_step(s), "new activity") != 0)
 			goto fail;
 		aid = sqlite3_last_insert_rowid(st->db);
-		if (a->form != NULL && save_form(st, aid, a->form,
-		    form_by_site(a)) != 0)
+		if (ks != NULL && ks->save != NULL && ks->save(st, aid, a) != 0)
 			goto fail;
 		for (int o = 0; o < a->n_options; o++) {
 			if ((s = store_stmt(st, sql_o)) == NULL)

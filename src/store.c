@@ -4,11 +4,13 @@
 #include <string.h>
 
 #include "store.h"
+#include "kind-store.h"
 
 /*
  * Schema migrations, oldest first.  Migration i brings `user_version` from
- * i to i + 1.  Only ever append: a database written by this version must
- * open in every later one.
+ * i to i + 1: the shared tables here, then the tables activity kinds add
+ * at that version (their `ddl`, kind-store.h).  Only ever append: a
+ * database written by this version must open in every later one.
  */
 static const char *migrations[] = {
 	/* 1: sessions, sites, participants, activities, options, answers. */
@@ -73,16 +75,10 @@ static const char *migrations[] = {
 	"CREATE UNIQUE INDEX answers_ballot ON answers"
 	"  (activity, ballot, coalesce(item, '')) WHERE ballot IS NOT NULL;",
 
-	/* 2: café seats, shared notes (tablecloths, breakout notes) with
-	 * their author and time per line, breakout groups and commitments. */
+	/* 2: shared notes (tablecloths, breakout notes) with their author
+	 * and time per line, and an activity's round; café seats and
+	 * breakout groups and commitments come from their kinds. */
 	"ALTER TABLE activities ADD COLUMN round INTEGER NOT NULL DEFAULT 0;"
-	"CREATE TABLE seats ("
-	"  activity INTEGER NOT NULL REFERENCES activities(id),"
-	"  round INTEGER NOT NULL,"
-	"  tbl INTEGER NOT NULL,"
-	"  participant INTEGER NOT NULL REFERENCES participants(id),"
-	"  host INTEGER NOT NULL DEFAULT 0,"
-	"  PRIMARY KEY (activity, round, participant));"
 	"CREATE TABLE notes ("
 	"  id INTEGER PRIMARY KEY,"
 	"  activity INTEGER NOT NULL REFERENCES activities(id),"
@@ -93,36 +89,10 @@ static const char *migrations[] = {
 	"  text TEXT NOT NULL,"
 	"  theme INTEGER NOT NULL DEFAULT 0,"
 	"  at TEXT NOT NULL);"
-	"CREATE INDEX notes_place ON notes (activity, round, tbl, grp);"
-	"CREATE TABLE groups ("
-	"  activity INTEGER NOT NULL REFERENCES activities(id),"
-	"  grp INTEGER NOT NULL,"
-	"  name TEXT NOT NULL,"
-	"  change TEXT,"
-	"  owner TEXT,"
-	"  due TEXT,"
-	"  measure TEXT,"
-	"  updated TEXT,"
-	"  PRIMARY KEY (activity, grp));"
-	"CREATE TABLE members ("
-	"  activity INTEGER NOT NULL REFERENCES activities(id),"
-	"  participant INTEGER NOT NULL REFERENCES participants(id),"
-	"  grp INTEGER NOT NULL,"
-	"  PRIMARY KEY (activity, participant));",
+	"CREATE INDEX notes_place ON notes (activity, round, tbl, grp);",
 
-	/* 3: the questions of each form activity, so exports can score
-	 * answers without the form files (see convene-plan(5), SCORING). */
-	"CREATE TABLE form_items ("
-	"  activity INTEGER NOT NULL REFERENCES activities(id),"
-	"  idx INTEGER NOT NULL,"
-	"  item TEXT NOT NULL,"
-	"  kind TEXT NOT NULL,"
-	"  text TEXT NOT NULL,"
-	"  subscale TEXT,"
-	"  reverse INTEGER NOT NULL DEFAULT 0,"
-	"  lo REAL,"
-	"  hi REAL,"
-	"  PRIMARY KEY (activity, item));",
+	/* 3: the questions of each form activity, from the form kind. */
+	"",
 
 	/* 4: indexes for what grew slow with size: counting answers per
 	 * option and site (exports: 100,000 answers went from 21 s to under
@@ -236,6 +206,37 @@ store_schema_version(struct store *st)
 	return v;
 }
 
+/* The registry's storage, kind by kind; a kind sharing the ops of an
+ * earlier one (assess and feedback) shares its tables: NULL. */
+const struct kind_store *
+store_kind(unsigned k)
+{
+	const struct activity_ops *o;
+
+	if (k >= ACT_KIND_MAX)
+		return NULL;
+	o = activity_ops((enum act_kind)k);
+	for (unsigned e = 0; e < k; e++)
+		if (activity_ops((enum act_kind)e) == o)
+			return NULL;
+	return o->store;
+}
+
+/* The kinds' tables of schema `version`. */
+static int
+migrate_kinds(struct store *st, int version)
+{
+	for (unsigned k = 0; k < ACT_KIND_MAX; k++) {
+		const struct kind_store *ks = store_kind(k);
+
+		for (size_t i = 0; ks != NULL && i < ks->n_ddl; i++)
+			if (ks->ddl[i].version == version &&
+			    store_exec(st, ks->ddl[i].sql) != 0)
+				return -1;
+	}
+	return 0;
+}
+
 static int
 migrate(struct store *st)
 {
@@ -254,6 +255,7 @@ migrate(struct store *st)
 			return -1;
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
 		if (store_exec(st, migrations[v]) != 0 ||
+		    migrate_kinds(st, v + 1) != 0 ||
 		    store_exec(st, sql) != 0) {
 			char keep[sizeof st->err];
 

@@ -1,11 +1,11 @@
-/* export-scores.c: readiness and progress scores by site, per session and across sessions. */
+/* act-form-export-scores.c: form scores by site, per session and across sessions. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "export.h"
+#include "act-form-export.h"
 
 /*
  * The html and md reports show subscale scores (SCORE_ROWS, the rule of
@@ -82,7 +82,7 @@ scores_load(struct store *st, const struct export_job *j, const char *ids,
 	*out = sc;
 	if (sc == NULL)
 		return -1;
-	if (!export_has_scores(st))
+	if (!export_has_table(st, "form_items"))
 		return 0;
 	if ((s = export_query(st, j, ids, SCORES_SQL)) == NULL)
 		return -1;
