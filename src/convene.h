@@ -416,10 +416,10 @@ struct session {
 };
 
 /* Activity kinds: one const table each, registered in activity.c. */
+struct kind_plan;
+struct kind_rehearse;
 struct activity_ops {
 	enum act_kind kind;
-	/* Check the plan item and decide if it can run (sets runnable). */
-	int	(*check)(struct plan_activity *, char *, size_t);
 	/* Turn a participant's value into rows to store. */
 	int	(*answer)(const struct plan_activity *, const char *,
 		    struct answer *, char *, size_t);
@@ -446,6 +446,11 @@ struct activity_ops {
 	void	(*joined)(struct session *, int, struct participant *);
 	void	(*resume)(struct session *, int);
 	void	(*release)(struct act_run *);
+	/* The plan file's section: keys, checks, name (kind-plan.h). */
+	const struct kind_plan *plan;
+	/* Simulated participants of `--rehearse` (kind-rehearse.h; NULL:
+	 * they sit this kind out). */
+	const struct kind_rehearse *rehearse;
 };
 
 /* activity.c */
@@ -482,6 +487,7 @@ int	breakout_pick_late(const int *, const int *, const int *, int);
 const char *breakout_commit_name(int);
 int	breakout_commit_field(const char *, size_t);
 int	breakout_commit_check(int, char *, char *, size_t);
+int	breakout_split_names(const char *, char[][SNAP_SHORT_NAME + 1], int);
 
 /* store-groups.c: breakout groups (with their commitment) and members */
 int	store_group_put(struct store *, int64_t, int, const char *);
