@@ -62,6 +62,16 @@ check_form(struct plan_activity *a, char *why, size_t n)
 	return 0;
 }
 
+static void
+free_form(struct plan_activity *a)
+{
+	if (a->form != NULL) {
+		form_free(a->form);
+		free(a->form);
+		a->form = NULL;
+	}
+}
+
 /* `convene check FILE.form`: the form on its own. */
 static int
 check_form_file(const char *path)
@@ -90,6 +100,7 @@ const struct kind_plan form_plan = {
 	.sections = form_sections,
 	.n_sections = sizeof form_sections / sizeof form_sections[0],
 	.check = check_form,
+	.free = free_form,
 	.file_ext = ".form",
 	.check_file = check_form_file,
 };

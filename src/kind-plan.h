@@ -37,6 +37,9 @@ struct kind_plan {
 	 * can run (sets runnable); the complaint goes to `why`, naming the
 	 * `key =` it is about so plan.c can point at its line. */
 	int	(*check)(struct plan_activity *, char *, size_t);
+	/* Free what set and check kept beyond plan_activity's own
+	 * fields (NULL: nothing); called however far the check got. */
+	void	(*free)(struct plan_activity *);
 	/* A file of the kind's own that `convene check FILE` validates,
 	 * known by its name's ending (NULL: none). */
 	const char *file_ext;

@@ -462,10 +462,9 @@ plan_free(struct plan *p)
 		free(a->kv);
 		free(a->title);
 		free(a->question);
-		if (a->form != NULL) {
-			form_free(a->form);
-			free(a->form);
-		}
+		if (a->kind < ACT_KIND_MAX &&
+		    activity_ops(a->kind)->plan->free != NULL)
+			activity_ops(a->kind)->plan->free(a);
 	}
 	free(p->acts);
 	free(p->path);
