@@ -37,7 +37,8 @@ next_step(struct rehearser *r, const struct snapshot *s, char *out,
 	g = &s->groups[s->my_table - 1];
 	for (int f = 0; f < COMMIT_FIELDS; f++)
 		if (g->commit[f][0] == '\0') {
-			snprintf(out, n, "!%s", commit[f][rand_r(&r->seed) % 3]);
+			snprintf(out, n, "!%s",
+			    commit[f][rand_r(&r->seed) % 3]);
 			return 0;
 		}
 	return -1;

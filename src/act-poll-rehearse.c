@@ -32,18 +32,19 @@ static int
 answer_poll(struct rehearser *r, const struct snapshot *s, char *out,
     size_t n)
 {
+	unsigned *seed = &r->seed;
 	int k = s->n_options, v[SNAP_MAX_OPTIONS], picks;
 	size_t o = 0;
 
 	switch (s->poll_type) {
 	case POLL_TEXT:
-		snprintf(out, n, "%s", rehearse_text(&r->seed));
+		snprintf(out, n, "%s", rehearse_text(seed));
 		return 0;
 	case POLL_SCALE: {
-		double m = (k - 1) * (0.55 + 0.15 * (rehearse_uniform(&r->seed) -
-		    0.5));
-		int x = (int)lround(m + (rehearse_uniform(&r->seed) - 0.5) * k *
-		    0.6);
+		double m = (k - 1) * (0.55 + 0.15 *
+		    (rehearse_uniform(seed) - 0.5));
+		int x = (int)lround(m + (rehearse_uniform(seed) - 0.5) *
+		    k * 0.6);
 
 		snprintf(out, n, "%d", (x < 0 ? 0 : x >= k ? k - 1 : x) + 1);
 		return 0;
@@ -52,8 +53,8 @@ answer_poll(struct rehearser *r, const struct snapshot *s, char *out,
 	case POLL_RANK:
 		for (int i = 0; i < k; i++)
 			v[i] = i;
-		shuffle(v, k, &r->seed);
-		picks = s->poll_type == POLL_RANK ? k : 1 + rand_r(&r->seed) %
+		shuffle(v, k, seed);
+		picks = s->poll_type == POLL_RANK ? k : 1 + rand_r(seed) %
 		    (s->max_picks > 0 ? s->max_picks : 1);
 		out[0] = '\0';
 		for (int i = 0; i < picks && o < n; i++)
@@ -62,8 +63,8 @@ answer_poll(struct rehearser *r, const struct snapshot *s, char *out,
 		return 0;
 	default:
 		/* Triangular: most people near the middle of the list. */
-		snprintf(out, n, "%d", 1 + (int)(k * (rehearse_uniform(&r->seed) +
-		    rehearse_uniform(&r->seed)) / 2) % k);
+		snprintf(out, n, "%d", 1 + (int)(k * (rehearse_uniform(seed) +
+		    rehearse_uniform(seed)) / 2) % k);
 		return 0;
 	}
 }

@@ -29,12 +29,11 @@ struct kind_rehearse {
 		    size_t);
 };
 
-/* Each kind's table, named in its activity_ops. */
-extern const struct kind_rehearse poll_rehearse;	/* act-poll-rehearse.c */
-extern const struct kind_rehearse cafe_rehearse;	/* act-cafe-rehearse.c */
-extern const struct kind_rehearse form_rehearse;	/* act-form-rehearse.c */
+/* Each kind's table (src/act-KIND-rehearse.c), named in its ops. */
+extern const struct kind_rehearse poll_rehearse;
+extern const struct kind_rehearse cafe_rehearse;
+extern const struct kind_rehearse form_rehearse;
 extern const struct kind_rehearse breakout_rehearse;
-					/* act-breakout-rehearse.c */
 
 /* rehearse-say.c: what simulated people say, and chance. */
 double	rehearse_uniform(unsigned *);

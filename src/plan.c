@@ -242,8 +242,8 @@ new_activity(struct parser *ps, const char *name)
 		char kinds[256];
 
 		kind_list(kinds, sizeof kinds);
-		fail(ps, ps->d.line, "unknown activity [%s] (expected %s)", name,
-		    kinds);
+		fail(ps, ps->d.line, "unknown activity [%s] (expected %s)",
+		    name, kinds);
 		kind = ACT_KIND_MAX;	/* keys below are skipped */
 	}
 	p->acts = xrealloc(p->acts, (p->n_acts + 1) * sizeof *p->acts);
