@@ -7,6 +7,8 @@
 #include <time.h>
 
 #include "convene.h"
+#include "kind-plan.h"
+#include "kind-rehearse.h"
 
 /*
  * A breakout's runtime state.  Groups are numbered from 1 in the store
@@ -45,91 +47,6 @@ static struct breakout *
 breakout_of(const struct session *s, int idx)
 {
 	return s->runs[idx].data;
-}
-
-/* The `names = a | b` list, trimmed; returns how many (at most max). */
-static int
-split_names(const char *v, char out[][SNAP_SHORT_NAME + 1], int max)
-{
-	int k = 0;
-
-	while (v != NULL && *v != '\0' && k < max) {
-		size_t len = strcspn(v, "|");
-		const char *b = v, *e = v + len;
-
-		while (b < e && (*b == ' ' || *b == '\t'))
-			b++;
-		while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
-			e--;
-		snprintf(out[k], SNAP_SHORT_NAME + 1, "%.*s", (int)util_utf8_cut(
-		    b, (size_t)(e - b) < SNAP_SHORT_NAME ? (size_t)(e - b) :
-		    SNAP_SHORT_NAME), b);
-		k++;
-		v += len;
-		if (*v == '|')
-			v++;
-	}
-	return k;
-}
-
-static int
-count_names(const char *v)
-{
-	int n = 1;
-
-	for (; *v != '\0'; v++)
-		n += *v == '|';
-	return n;
-}
-
-static int
-check_breakout(struct plan_activity *a, char *why, size_t n)
-{
-	const char *groups = plan_kv_get(a, "groups");
-	const char *names = plan_kv_get(a, "names");
-	char list[SNAP_MAX_GROUPS][SNAP_SHORT_NAME + 1];
-	enum breakout_mode mode;
-	int count, k;
-
-	if (a->question == NULL) {
-		snprintf(why, n, "needs prompt = ...");
-		return -1;
-	}
-	if (breakout_mode_parse(groups, &mode, &count) != 0) {
-		snprintf(why, n, "groups = site, mixed, choose or a number of "
-		    "groups from 1 to %d, not \"%s\"", SNAP_MAX_GROUPS,
-		    groups != NULL ? groups : "");
-		return -1;
-	}
-	if (names != NULL) {
-		if (mode == BREAKOUT_SITE) {
-			snprintf(why, n, "names = is for choose or mixed groups; "
-			    "site groups take their site's name");
-			return -1;
-		}
-		if (count_names(names) > SNAP_MAX_GROUPS) {
-			snprintf(why, n, "names = lists more than %d groups",
-			    SNAP_MAX_GROUPS);
-			return -1;
-		}
-		k = split_names(names, list, SNAP_MAX_GROUPS);
-		for (int i = 0; i < k; i++)
-			if (list[i][0] == '\0') {
-				snprintf(why, n, "names = has an empty name");
-				return -1;
-			}
-		if (count > 0 && k != count) {
-			snprintf(why, n, "names = lists %d groups for groups = %d",
-			    k, count);
-			return -1;
-		}
-	} else if (mode == BREAKOUT_CHOOSE) {
-		snprintf(why, n, "groups = choose needs names = the groups to "
-		    "pick from (one | two | ...)");
-		return -1;
-	}
-	a->runnable = 1;
-	return 0;
 }
 
 static int
@@ -240,7 +157,7 @@ form_groups(struct session *s, int idx, struct breakout *b, char *why,
 			who[k++] = s->people[i];
 	site_numbers(who, k, site);
 	breakout_mode_parse(plan_kv_get(a, "groups"), &b->mode, &count);
-	n_names = split_names(plan_kv_get(a, "names"), names, SNAP_MAX_GROUPS);
+	n_names = breakout_split_names(plan_kv_get(a, "names"), names, SNAP_MAX_GROUPS);
 	if (b->mode == BREAKOUT_SITE) {
 		int ng = breakout_assign_site(site, k, b->size, grp, site_of);
 
@@ -780,7 +697,6 @@ breakout_recall(struct session *s, int minutes, char *out, size_t n)
 
 const struct activity_ops act_breakout_ops = {
 	.kind = ACT_BREAKOUT,
-	.check = check_breakout,
 	.answer = answer_breakout,
 	.restore = restore_breakout,
 	.refresh = refresh_breakout,
@@ -792,4 +708,6 @@ const struct activity_ops act_breakout_ops = {
 	.release = release_breakout,
 	.export = &breakout_export,
 	.store = &breakout_store,
+	.plan = &breakout_plan,
+	.rehearse = &breakout_rehearse,
 };

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "convene.h"
+#include "kind-plan.h"
+#include "kind-rehearse.h"
 #include "rotate.h"
 
 /*
@@ -31,52 +33,6 @@ get_int(const struct plan_activity *a, const char *key, int def)
 	const char *v = plan_kv_get(a, key);
 
 	return v != NULL ? atoi(v) : def;
-}
-
-static int
-count_list(const char *v)
-{
-	int n = 1;
-
-	for (; *v != '\0'; v++)
-		n += *v == '|';
-	return n;
-}
-
-static int
-check_cafe(struct plan_activity *a, char *why, size_t n)
-{
-	const char *qs = plan_kv_get(a, "questions");
-	int rounds = get_int(a, "rounds", 3);
-
-	if (a->question == NULL && qs == NULL) {
-		snprintf(why, n, "needs question = ... (or questions = one | "
-		    "per | round)");
-		return -1;
-	}
-	if (a->question != NULL && qs != NULL) {
-		snprintf(why, n, "give question = or questions =, not both");
-		return -1;
-	}
-	if (qs != NULL && count_list(qs) != rounds) {
-		snprintf(why, n, "questions = lists %d questions for %d rounds",
-		    count_list(qs), rounds);
-		return -1;
-	}
-	if (a->question == NULL) {
-		char first[SNAP_QUESTION_LEN + 1];
-		size_t k = strcspn(qs, "|");
-
-		snprintf(first, sizeof first, "%.*s", (int)k, qs);
-		for (char *e = first + strlen(first); e > first && e[-1] ==
-		    ' ';)
-			*--e = '\0';
-		a->question = strdup(first);
-		if (a->question == NULL)
-			abort();
-	}
-	a->runnable = 1;
-	return 0;
 }
 
 /* The question of round `r` (from 1). */
@@ -552,7 +508,6 @@ restore_cafe(const struct plan_activity *a, const struct answer *in,
 
 const struct activity_ops act_cafe_ops = {
 	.kind = ACT_CAFE,
-	.check = check_cafe,
 	.answer = answer_cafe,
 	.restore = restore_cafe,
 	.refresh = refresh_cafe,
@@ -565,4 +520,6 @@ const struct activity_ops act_cafe_ops = {
 	.release = release_cafe,
 	.export = &cafe_export,
 	.store = &cafe_store,
+	.plan = &cafe_plan,
+	.rehearse = &cafe_rehearse,
 };

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "convene.h"
+#include "kind-plan.h"
+#include "kind-rehearse.h"
 
 enum by { BY_PERSON = 0, BY_SITE, BY_TEAM };
 
@@ -46,47 +48,6 @@ int
 form_by_site(const struct plan_activity *a)
 {
 	return by_of(a) != BY_PERSON;
-}
-
-static int
-check_form(struct plan_activity *a, char *why, size_t n)
-{
-	const char *name = plan_kv_get(a, "form");
-	char err[2048];
-
-	if (name == NULL) {
-		snprintf(why, n, "needs form = ...");
-		return -1;
-	}
-	if (a->anonymous) {
-		snprintf(why, n, "forms are answered by name (results are shown "
-		    "by site, and small sites are suppressed); remove "
-		    "anonymous = yes");
-		return -1;
-	}
-	if ((a->form = calloc(1, sizeof *a->form)) == NULL)
-		abort();
-	if (form_load(name, a->plan ? a->plan->path : NULL, a->form, err,
-	    sizeof err) != 0) {
-		/* The form's own FILE:LINE message, first line of it. */
-		err[strcspn(err, "\n")] = '\0';
-		snprintf(why, n, "form %s: %s", name, err);
-		return -1;
-	}
-	if (a->plan != NULL)
-		form_add_agenda(a->form, a->plan, a->id);
-	if (form_slots(a->form, why, n) != 0)
-		return -1;
-	if (a->title == NULL) {
-		a->title = strdup(a->form->title);
-		if (a->title == NULL)
-			abort();
-	}
-	if (a->question == NULL && (a->question = strdup(a->form->title)) ==
-	    NULL)
-		abort();
-	a->runnable = 1;
-	return 0;
 }
 
 static struct form_run *
@@ -516,7 +477,6 @@ restore_form(const struct plan_activity *a, const struct answer *in,
 
 const struct activity_ops act_form_ops = {
 	.kind = ACT_ASSESS,	/* and ACT_FEEDBACK: the same machinery */
-	.check = check_form,
 	.answer = answer_form,
 	.restore = restore_form,
 	.refresh = refresh_form,
@@ -525,4 +485,6 @@ const struct activity_ops act_form_ops = {
 	.release = release_form,
 	.export = &form_export,
 	.store = &form_store,
+	.plan = &form_plan,
+	.rehearse = &form_rehearse,
 };

@@ -245,3 +245,28 @@ breakout_commit_check(int field, char *text, char *why, size_t n)
 	}
 	return 0;
 }
+
+/* The `names = a | b` list, trimmed; returns how many (at most max). */
+int
+breakout_split_names(const char *v, char out[][SNAP_SHORT_NAME + 1], int max)
+{
+	int k = 0;
+
+	while (v != NULL && *v != '\0' && k < max) {
+		size_t len = strcspn(v, "|");
+		const char *b = v, *e = v + len;
+
+		while (b < e && (*b == ' ' || *b == '\t'))
+			b++;
+		while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		snprintf(out[k], SNAP_SHORT_NAME + 1, "%.*s", (int)util_utf8_cut(
+		    b, (size_t)(e - b) < SNAP_SHORT_NAME ? (size_t)(e - b) :
+		    SNAP_SHORT_NAME), b);
+		k++;
+		v += len;
+		if (*v == '|')
+			v++;
+	}
+	return k;
+}

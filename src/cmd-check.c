@@ -3,28 +3,22 @@
 #include <string.h>
 
 #include "convene.h"
+#include "kind-plan.h"
 
-static int
-check_form(const char *path)
+/* The kind whose own files end as this one does (a .form), or NULL. */
+static const struct kind_plan *
+file_kind(const char *path)
 {
-	struct form f;
-	char err[8192];
-	int rc = form_load(path, NULL, &f, err, sizeof err);
+	size_t n = strlen(path);
 
-	if (rc == 0 && form_slots(&f, err, sizeof err) != 0)
-		rc = 1;
-	if (rc != 0)
-		fprintf(stderr, "%s\n", err);
-	else {
-		printf("%s: ok: form \"%s\", %d items, %d questions", path,
-		    f.title, f.n_items, f.n_slots);
-		for (int k = 0; k < f.n_subscales; k++)
-			printf("%s%s", k ? ", " : "; subscales ",
-			    f.subscales[k]);
-		printf("\n");
+	for (unsigned k = 0; k < ACT_KIND_MAX; k++) {
+		const struct kind_plan *kp = activity_ops(k)->plan;
+		size_t e = kp->file_ext != NULL ? strlen(kp->file_ext) : 0;
+
+		if (e > 0 && n > e && strcmp(path + n - e, kp->file_ext) == 0)
+			return kp;
 	}
-	form_free(&f);
-	return rc;
+	return NULL;
 }
 
 static int
@@ -43,8 +37,8 @@ check_plan(const char *path)
 	return rc;
 }
 
-/* A file ending in .form is a form; anything else is read as a plan
- * (and a plan's forms are checked with it). */
+/* A file of a kind's own (a .form) is checked by its kind; anything else
+ * is read as a plan (and a plan's forms are checked with it). */
 int
 cmd_check(int argc, char **argv)
 {
@@ -55,10 +49,10 @@ cmd_check(int argc, char **argv)
 	if (argc < 2)
 		return usage_error("check");
 	for (int i = 1; i < argc; i++) {
-		size_t n = strlen(argv[i]);
+		const struct kind_plan *kp = file_kind(argv[i]);
 
-		if (n > 5 && strcmp(argv[i] + n - 5, ".form") == 0)
-			bad |= check_form(argv[i]) != 0;
+		if (kp != NULL)
+			bad |= kp->check_file(argv[i]) != 0;
 		else
 			bad |= check_plan(argv[i]) != 0;
 	}

@@ -424,10 +424,10 @@ extern const struct kind_export poll_export, cafe_export, breakout_export,
 struct kind_store;
 extern const struct kind_store poll_store, cafe_store, breakout_store,
     form_store;
+struct kind_plan;
+struct kind_rehearse;
 struct activity_ops {
 	enum act_kind kind;
-	/* Check the plan item and decide if it can run (sets runnable). */
-	int	(*check)(struct plan_activity *, char *, size_t);
 	/* Turn a participant's value into rows to store. */
 	int	(*answer)(const struct plan_activity *, const char *,
 		    struct answer *, char *, size_t);
@@ -456,6 +456,11 @@ struct activity_ops {
 	void	(*release)(struct act_run *);
 	const struct kind_export *export;	/* kind-export.h */
 	const struct kind_store *store;		/* kind-store.h */
+	/* The plan file's section: keys, checks, name (kind-plan.h). */
+	const struct kind_plan *plan;
+	/* Simulated participants of `--rehearse` (kind-rehearse.h; NULL:
+	 * they sit this kind out). */
+	const struct kind_rehearse *rehearse;
 };
 
 /* activity.c */
@@ -492,6 +497,7 @@ int	breakout_pick_late(const int *, const int *, const int *, int);
 const char *breakout_commit_name(int);
 int	breakout_commit_field(const char *, size_t);
 int	breakout_commit_check(int, char *, char *, size_t);
+int	breakout_split_names(const char *, char[][SNAP_SHORT_NAME + 1], int);
 
 /* store-groups.c: breakout groups (with their commitment) and members */
 int	store_group_put(struct store *, int64_t, int, const char *);

@@ -5,51 +5,21 @@
 #include <string.h>
 
 #include "convene.h"
+#include "kind-plan.h"
 
-
-enum key_type { K_TEXT, K_INT, K_ENUM, K_LIST, K_BOOL, K_RANGE };
 
 /*
- * Which keys each kind accepts, and their type.  Kind 0..ACT_KIND_MAX-1
- * names one kind; ACT_KIND_MAX marks keys every activity takes.  Values
- * are checked here so `convene check` finds every mistake; what a key
- * means is the activity kind's business.
+ * The keys every activity takes; a kind's own are in its kind_section
+ * (kind-plan.h).  Values are checked here so `convene check` finds every
+ * mistake; what a key means is the activity kind's business.
  */
-struct key_spec {
-	int kind;
-	const char *name;
-	enum key_type type;
-	const char *choices;	/* K_ENUM: "a|b|c"; K_INT: "min max" */
-};
-
-static const struct key_spec keys[] = {
-	{ ACT_KIND_MAX, "id", K_TEXT, NULL },
-	{ ACT_KIND_MAX, "title", K_TEXT, NULL },
-	{ ACT_KIND_MAX, "minutes", K_INT, "1 600" },
-	{ ACT_KIND_MAX, "auto_close", K_BOOL, NULL },
-	{ ACT_KIND_MAX, "reveal", K_ENUM, "manual|live|after-close" },
-	{ ACT_KIND_MAX, "anonymous", K_BOOL, NULL },
-	{ ACT_POLL, "question", K_TEXT, NULL },
-	{ ACT_POLL, "type", K_ENUM, "single|multi|scale|text|rank" },
-	{ ACT_POLL, "options", K_LIST, NULL },
-	{ ACT_POLL, "max", K_INT, "1 1000" },	/* multi: picks; text: chars */
-	{ ACT_POLL, "scale", K_RANGE, NULL },
-	{ ACT_POLL, "labels", K_LIST, NULL },
-	{ ACT_POLL, "likert",
-	    K_ENUM, "agreement|frequency|importance|quality|likelihood" },
-	{ ACT_CAFE, "question", K_TEXT, NULL },
-	{ ACT_CAFE, "questions", K_LIST, NULL },
-	{ ACT_CAFE, "tables", K_INT, "1 200" },
-	{ ACT_CAFE, "rounds", K_INT, "1 12" },
-	{ ACT_CAFE, "hosts", K_ENUM, "stay|move" },
-	{ ACT_CAFE, "mix", K_ENUM, "site|none" },
-	{ ACT_ASSESS, "form", K_TEXT, NULL },
-	{ ACT_ASSESS, "by", K_ENUM, "person|site|team" },
-	{ ACT_BREAKOUT, "prompt", K_TEXT, NULL },
-	{ ACT_BREAKOUT, "groups", K_TEXT, NULL },
-	{ ACT_BREAKOUT, "names", K_LIST, NULL },
-	{ ACT_BREAKOUT, "size", K_INT, "2 100" },
-	{ ACT_FEEDBACK, "form", K_TEXT, NULL },
+static const struct plan_key common_keys[] = {
+	{ "id", K_TEXT, NULL },
+	{ "title", K_TEXT, NULL },
+	{ "minutes", K_INT, "1 600" },
+	{ "auto_close", K_BOOL, NULL },
+	{ "reveal", K_ENUM, "manual|live|after-close" },
+	{ "anonymous", K_BOOL, NULL },
 };
 
 struct parser {
@@ -61,13 +31,17 @@ struct parser {
 
 #define fail(ps, line, ...) kv_fail(&(ps)->d, line, __VA_ARGS__)
 
-static const struct key_spec *
-find_key(int kind, const char *name)
+static const struct plan_key *
+find_key(enum act_kind kind, const char *name)
 {
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if ((keys[i].kind == kind || keys[i].kind == ACT_KIND_MAX) &&
-		    strcmp(keys[i].name, name) == 0)
-			return &keys[i];
+	const struct kind_section *sec = activity_section(kind);
+
+	for (size_t i = 0; i < sizeof common_keys / sizeof common_keys[0]; i++)
+		if (strcmp(common_keys[i].name, name) == 0)
+			return &common_keys[i];
+	for (size_t i = 0; sec != NULL && i < sec->n_keys; i++)
+		if (strcmp(sec->keys[i].name, name) == 0)
+			return &sec->keys[i];
 	return NULL;
 }
 
@@ -103,7 +77,7 @@ parse_int(const char *s, long *out)
 
 /* Check a value against its key's type; 0 when it is fine. */
 static int
-check_value(struct parser *ps, const struct key_spec *k, const char *v)
+check_value(struct parser *ps, const struct plan_key *k, const char *v)
 {
 	long n, lo, hi;
 
@@ -190,16 +164,6 @@ xrealloc(void *p, size_t n)
 	return p;
 }
 
-/* Split a `a | b | c` list into trimmed items. */
-static int
-split_list(const char *v, char ***out)
-{
-	int n = kv_split(v, NULL, 0);
-
-	*out = xrealloc(NULL, (size_t)n * sizeof **out);
-	return kv_split(v, *out, n);
-}
-
 static void
 add_kv(struct plan_activity *a, const char *k, const char *v, int line)
 {
@@ -239,9 +203,6 @@ set_common(struct parser *ps, struct plan_activity *a, const char *k,
 	} else if (strcmp(k, "title") == 0) {
 		free(a->title);
 		a->title = xstrdup(v);
-	} else if (strcmp(k, "question") == 0 || strcmp(k, "prompt") == 0) {
-		free(a->question);
-		a->question = xstrdup(v);
 	} else if (strcmp(k, "minutes") == 0)
 		a->minutes = atoi(v);
 	else if (strcmp(k, "auto_close") == 0)
@@ -252,17 +213,20 @@ set_common(struct parser *ps, struct plan_activity *a, const char *k,
 		a->reveal = strcmp(v, "live") == 0 ? REVEAL_LIVE :
 		    strcmp(v, "after-close") == 0 ? REVEAL_AFTER_CLOSE :
 		    REVEAL_MANUAL;
-	else if (strcmp(k, "type") == 0)
-		a->poll_type = strcmp(v, "multi") == 0 ? POLL_MULTI :
-		    strcmp(v, "scale") == 0 ? POLL_SCALE :
-		    strcmp(v, "text") == 0 ? POLL_TEXT :
-		    strcmp(v, "rank") == 0 ? POLL_RANK : POLL_SINGLE;
-	else if (strcmp(k, "options") == 0) {
-		for (int i = 0; i < a->n_options; i++)
-			free(a->options[i]);
-		free(a->options);
-		a->n_options = split_list(v, &a->options);
-	}
+	else if (activity_ops(a->kind)->plan->set != NULL)
+		activity_ops(a->kind)->plan->set(a, k, v);
+}
+
+/* The kinds there are, as "a, b or c", in their registry's order. */
+static void
+kind_list(char *out, size_t n)
+{
+	size_t o = 0;
+
+	out[0] = '\0';
+	for (unsigned k = 0; k < ACT_KIND_MAX && o < n; k++)
+		o += (size_t)snprintf(out + o, n - o, "%s%s", k == 0 ? "" :
+		    k + 1 == ACT_KIND_MAX ? " or " : ", ", act_kind_name(k));
 }
 
 static void
@@ -275,8 +239,11 @@ new_activity(struct parser *ps, const char *name)
 	if (p->n_acts == 0)
 		ps->head_errors = ps->d.nerr;
 	if (activity_kind_parse(name, &kind) != 0) {
-		fail(ps, ps->d.line, "unknown activity [%s] (expected poll, "
-		    "cafe, assess, breakout or feedback)", name);
+		char kinds[256];
+
+		kind_list(kinds, sizeof kinds);
+		fail(ps, ps->d.line, "unknown activity [%s] (expected %s)",
+		    name, kinds);
 		kind = ACT_KIND_MAX;	/* keys below are skipped */
 	}
 	p->acts = xrealloc(p->acts, (p->n_acts + 1) * sizeof *p->acts);
@@ -296,7 +263,7 @@ parse_line(void *arg, const char *key, const char *val, int line)
 	struct parser *ps = arg;
 	struct plan *p = ps->plan;
 	struct plan_activity *a = p->n_acts ? &p->acts[p->n_acts - 1] : NULL;
-	const struct key_spec *k;
+	const struct plan_key *k;
 	int nerr;
 
 	(void)line;
@@ -323,7 +290,7 @@ parse_line(void *arg, const char *key, const char *val, int line)
 	if (a->kind == ACT_KIND_MAX)
 		return;		/* already reported the unknown kind */
 	nerr = ps->d.nerr;
-	if ((k = find_key((int)a->kind, key)) == NULL)
+	if ((k = find_key(a->kind, key)) == NULL)
 		fail(ps, ps->d.line, "unknown key \"%s\" in [%s]", key,
 		    act_kind_name(a->kind));
 	else if (check_value(ps, k, val) == 0) {
@@ -399,7 +366,7 @@ finish(struct parser *ps)
 		    "%d activities", SNAP_MAX_ITEMS);
 	for (size_t i = 0; i < p->n_acts; i++) {
 		struct plan_activity *a = &p->acts[i];
-		const struct activity_ops *ops;
+		const struct kind_plan *kp;
 
 		if (a->kind == ACT_KIND_MAX)
 			continue;
@@ -420,8 +387,8 @@ finish(struct parser *ps)
 		if (ps->bad[i])
 			continue;
 		why[0] = '\0';
-		ops = activity_ops(a->kind);
-		if (ops->check(a, why, sizeof why) != 0)
+		kp = activity_ops(a->kind)->plan;
+		if (kp->check(a, why, sizeof why) != 0)
 			fail(ps, why_line(a, why), "[%s] %s",
 			    act_kind_name(a->kind), why);
 		/* Forms title themselves in their check; others take their
@@ -495,10 +462,9 @@ plan_free(struct plan *p)
 		free(a->kv);
 		free(a->title);
 		free(a->question);
-		if (a->form != NULL) {
-			form_free(a->form);
-			free(a->form);
-		}
+		if (a->kind < ACT_KIND_MAX &&
+		    activity_ops(a->kind)->plan->free != NULL)
+			activity_ops(a->kind)->plan->free(a);
 	}
 	free(p->acts);
 	free(p->path);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "conn.h"
+#include "kind-rehearse.h"
 #include "rehearse.h"
 
 /*
@@ -19,11 +20,8 @@ struct actor {
 	struct conn conn;
 	uv_timer_t think;
 	struct rehearsal *r;
-	unsigned seed;
-	char pending[ID_MAX_LEN + 1];	/* activity an answer is due for */
-	int wrote_round;		/* café: last round a line was added */
+	struct rehearser who;	/* what the kinds see (kind-rehearse.h) */
 	struct snapshot *last;
-	char wrote_in[ID_MAX_LEN + 1];	/* breakout: a line was added */
 };
 
 struct rehearsal {
@@ -40,149 +38,22 @@ static const char *last[] = { "Haddad", "Okafor", "Byrne", "Chen", "Novak",
     "Silva", "Murphy", "Patel", "Kowalski", "Nguyen", "Campbell", "Reid" };
 static const char *sites[] = { "St Mary's", "Royal Infirmary", "Western "
     "General", "Riverside", "Northfield" };
-static const char *lines[] = { "Antibiotics kept in a locked room",
-    "No sepsis lead on nights", "Blood culture bottles run out",
-    "Screening tool lives on paper", "Doctors wait for lactate results",
-    "Try a grab bag in resus", "Nurse-led cultures worked at our site",
-    "Daily huddle to review yesterday's cases" };
-static const char *texts[] = { "staffing at night", "waiting for senior "
-    "review", "antibiotics not on the ward", "cultures before antibiotics",
-    "porters", "screening tool not used", "handover gaps", "IV access",
-    "busy emergency department", "sepsis trolley empty" };
-
-static double
-uniform(unsigned *seed)
-{
-	return (rand_r(seed) + 1.0) / ((double)RAND_MAX + 2.0);
-}
 
 /* Seconds a person takes to answer: log-normal, median about 4 s. */
 static double
 think_time(unsigned *seed)
 {
-	double z = sqrt(-2 * log(uniform(seed))) * cos(6.283185307 *
-	    uniform(seed));
+	double z = sqrt(-2 * log(rehearse_uniform(seed))) * cos(6.283185307 *
+	    rehearse_uniform(seed));
 
 	return exp(log(4.0) + 0.6 * z);
 }
 
-static void
-shuffle(int *v, int n, unsigned *seed)
+/* How simulated people take part in the activity a snapshot shows. */
+static const struct kind_rehearse *
+kind_of(const struct snapshot *s)
 {
-	for (int i = n - 1; i > 0; i--) {
-		int j = rand_r(seed) % (i + 1), t = v[i];
-
-		v[i] = v[j];
-		v[j] = t;
-	}
-}
-
-/* A plausible answer: choices lean towards the middle and the first
- * options, so rehearsal results look like a room, not like noise. */
-static void
-choose(struct actor *a, const struct snapshot *s, char *out, size_t n)
-{
-	int k = s->n_options, v[SNAP_MAX_OPTIONS], picks;
-	size_t o = 0;
-
-	switch (s->poll_type) {
-	case POLL_TEXT:
-		snprintf(out, n, "%s", texts[rand_r(&a->seed) %
-		    (sizeof texts / sizeof texts[0])]);
-		return;
-	case POLL_SCALE: {
-		double m = (k - 1) * (0.55 + 0.15 * (uniform(&a->seed) - 0.5));
-		int x = (int)lround(m + (uniform(&a->seed) - 0.5) * k * 0.6);
-
-		snprintf(out, n, "%d", (x < 0 ? 0 : x >= k ? k - 1 : x) + 1);
-		return;
-	}
-	case POLL_MULTI:
-	case POLL_RANK:
-		for (int i = 0; i < k; i++)
-			v[i] = i;
-		shuffle(v, k, &a->seed);
-		picks = s->poll_type == POLL_RANK ? k : 1 + rand_r(&a->seed) %
-		    (s->max_picks > 0 ? s->max_picks : 1);
-		out[0] = '\0';
-		for (int i = 0; i < picks && o < n; i++)
-			o += (size_t)snprintf(out + o, n - o, "%s%d", i ? "," :
-			    "", v[i] + 1);
-		return;
-	default:
-		/* Triangular: most people near the middle of the list. */
-		snprintf(out, n, "%d", 1 + (int)(k * (uniform(&a->seed) +
-		    uniform(&a->seed)) / 2) % k);
-		return;
-	}
-}
-
-/* The next question of a form, or "submit" when all are answered. */
-static int
-form_answer(struct actor *a, const struct snapshot *s, char *out, size_t n)
-{
-	for (int i = 0; i < s->n_slots; i++) {
-		const struct snap_slot *sl = &s->slots[i];
-
-		if (sl->mine[0] != '\0')
-			continue;
-		if (sl->kind == SLOT_TEXT && form_when_slot(sl->id))
-			snprintf(out, n, "%s=in 2 weeks", sl->id);	/* due.c */
-		else if (sl->kind == SLOT_TEXT)
-			snprintf(out, n, "%s=%s", sl->id, texts[rand_r(&a->seed)
-			    % (sizeof texts / sizeof texts[0])]);
-		else {
-			const struct snap_scale *sc = &s->scales[sl->scale];
-			/* Somewhat agreeing people, as rooms tend to be. */
-			int p = (int)(sc->n * (0.45 + 0.5 * uniform(&a->seed)));
-
-			snprintf(out, n, "%s=%s", sl->id, sc->values[p >= sc->n ?
-			    sc->n - 1 : p]);
-		}
-		return 0;
-	}
-	if (s->submitted)
-		return -1;
-	snprintf(out, n, "submit");
-	return 0;
-}
-
-/* A breakout member's next step: pick a group (choose mode), write one
- * line, then fill the first empty part of the group's commitment. */
-static int
-breakout_next(struct actor *a, const struct snapshot *s, char *out, size_t n)
-{
-	static const char *const commit[COMMIT_FIELDS][3] = {
-		{ "change Grab bag for sepsis in resus", "change Nurse-led "
-		    "blood cultures on admission", "change Sepsis huddle at "
-		    "08:00 handover" },
-		{ "owner Ward sister", "owner Sepsis lead", "owner Charge "
-		    "nurse on nights" },
-		{ "due next Tuesday", "due in 2 weeks", "due Friday" },
-		{ "measure Minutes from triage to antibiotics", "measure Share "
-		    "of patients screened", "measure Cultures before "
-		    "antibiotics, weekly" },
-	};
-	const struct snap_group *g;
-
-	if (s->my_table == 0 || s->my_table > s->n_groups) {
-		if (s->group_mode != BREAKOUT_CHOOSE || s->n_groups == 0)
-			return -1;
-		snprintf(out, n, "@%d", 1 + rand_r(&a->seed) % s->n_groups);
-		return 0;
-	}
-	if (strcmp(a->wrote_in, s->activity) != 0) {
-		snprintf(out, n, "+%s", lines[rand_r(&a->seed) %
-		    (sizeof lines / sizeof lines[0])]);
-		return 0;
-	}
-	g = &s->groups[s->my_table - 1];
-	for (int f = 0; f < COMMIT_FIELDS; f++)
-		if (g->commit[f][0] == '\0') {
-			snprintf(out, n, "!%s", commit[f][rand_r(&a->seed) % 3]);
-			return 0;
-		}
-	return -1;
+	return s->kind < ACT_KIND_MAX ? activity_ops(s->kind)->rehearse : NULL;
 }
 
 static void
@@ -193,28 +64,14 @@ on_think(uv_timer_t *t)
 	struct msg_answer m;
 
 	if (s == NULL || !a->conn.snap_ok || s->current < 0 || s->state != ACT_OPEN ||
-	    strcmp(s->activity, a->pending) != 0)
+	    strcmp(s->activity, a->who.pending) != 0)
 		return;
 	memset(&m, 0, sizeof m);
 	m.seq = 1;
 	snprintf(m.activity, sizeof m.activity, "%s", s->activity);
-	if (s->kind == ACT_BREAKOUT) {
-		if (breakout_next(a, s, m.value, sizeof m.value) != 0)
-			return;
-		if (m.value[0] == '+')
-			snprintf(a->wrote_in, sizeof a->wrote_in, "%s",
-			    s->activity);
-	} else if (s->kind == ACT_CAFE) {
-		if (s->my_table == 0 || a->wrote_round == s->round)
-			return;
-		a->wrote_round = s->round;
-		snprintf(m.value, sizeof m.value, "+%s", lines[rand_r(&a->seed)
-		    % (sizeof lines / sizeof lines[0])]);
-	} else if (s->n_slots > 0) {
-		if (form_answer(a, s, m.value, sizeof m.value) != 0)
-			return;
-	} else
-		choose(a, s, m.value, sizeof m.value);
+	if (kind_of(s) == NULL || kind_of(s)->answer(&a->who, s, m.value,
+	    sizeof m.value) != 0)
+		return;
 	conn_send_answer(&a->conn, &m);
 }
 
@@ -222,39 +79,19 @@ static void
 on_snapshot(struct conn *c, struct snapshot *s)
 {
 	struct actor *a = c->data;
+	const struct kind_rehearse *kr;
+	int per_s;
 
 	a->last = s;	/* the connection's copy, kept up to date by it */
 	if (s->current < 0 || s->state != ACT_OPEN ||
-	    !(s->flags & SNAP_RUNNABLE))
+	    !(s->flags & SNAP_RUNNABLE) || (kr = kind_of(s)) == NULL)
 		return;
-	if (s->kind == ACT_BREAKOUT) {
-		char next[VALUE_MAX_LEN + 1];
-		unsigned keep = a->seed;
-
-		/* One step at a time while there is something to do. */
-		if (uv_is_active((uv_handle_t *)&a->think) ||
-		    breakout_next(a, s, next, sizeof next) != 0)
-			return;
-		a->seed = keep;
-	} else if (s->kind == ACT_CAFE) {
-		/* One line per round, a while after sitting down. */
-		if (s->my_table == 0 || a->wrote_round == s->round ||
-		    uv_is_active((uv_handle_t *)&a->think))
-			return;
-	} else if (s->n_slots > 0) {
-		/* Forms: one question at a time, until submitted. */
-		if (s->submitted || uv_is_active((uv_handle_t *)&a->think))
-			return;
-		uv_timer_start(&a->think, on_think, (uint64_t)(300 *
-		    think_time(&a->seed) * a->r->pace), 0);
-		snprintf(a->pending, sizeof a->pending, "%s", s->activity);
+	a->who.thinking = uv_is_active((uv_handle_t *)&a->think);
+	if ((per_s = kr->think(&a->who, s)) == 0)
 		return;
-	} else if (s->kind != ACT_POLL || s->mine_value[0] != '\0' ||
-	    strcmp(a->pending, s->activity) == 0)
-		return;
-	snprintf(a->pending, sizeof a->pending, "%s", s->activity);
-	uv_timer_start(&a->think, on_think, (uint64_t)(1000 *
-	    think_time(&a->seed) * a->r->pace), 0);
+	snprintf(a->who.pending, sizeof a->who.pending, "%s", s->activity);
+	uv_timer_start(&a->think, on_think, (uint64_t)(per_s *
+	    think_time(&a->who.seed) * a->r->pace), 0);
 }
 
 struct rehearsal *
@@ -283,7 +120,7 @@ rehearse_start(uv_loop_t *loop, const char *path, const char *code, int n)
 		    (sizeof sites / sizeof sites[0])]);
 		snprintf(h.code, sizeof h.code, "%s", code);
 		a->r = r;
-		a->seed = 0x5eed + (unsigned)i * 7919;
+		a->who.seed = 0x5eed + (unsigned)i * 7919;
 		conn_init(&a->conn, loop, path, &h, 1);
 		a->conn.data = a;
 		a->conn.on_snapshot = on_snapshot;

@@ -7,16 +7,6 @@
 #include "snapshot-sec.h"
 
 
-static const char *kind_names[ACT_KIND_MAX] = {
-	"poll", "cafe", "assess", "breakout", "feedback"
-};
-
-const char *
-act_kind_name(unsigned k)
-{
-	return k < ACT_KIND_MAX ? kind_names[k] : "unknown";
-}
-
 /* The first form question without an answer (n_slots: all answered). */
 int
 snapshot_first_blank(const struct snapshot *s)
