@@ -1,6 +1,8 @@
-/* bench-ssh.c: SSH participants against `host --ssh`, for scripts/bench.
+/* bench-ssh.c: SSH participants against `host --ssh`, or against OpenSSH
+ * running `convene join`, for scripts/bench.
  *
  * usage: bench-ssh --convene PATH --dir DIR -n N [--workers W]
+ *        [--openssh PORT --user NAME --key FILE --socket PATH --sshd-pid PID]
  *
  * Starts a headless host with --ssh on loopback, then N real SSH clients
  * (libssh, W worker processes), each with an 80x24 pty, reading its
@@ -11,14 +13,28 @@
  * Prints key=value lines: join_storm_s, change_p50_ms, change_p99_ms,
  * answers_per_s, ack_p99_ms, kib_per_participant (host and gateway RSS
  * above their base), answers (stored, from ctl status), joined.
+ *
+ * With --openssh, the caller (scripts/bench) has set up a private sshd on
+ * 127.0.0.1:PORT with scripts/ssh-setup: the account NAME, whose only
+ * program is `convene join --socket PATH`, and the public half of FILE in
+ * its authorized keys.  Then the host is a plain headless one on PATH, and
+ * each client logs in as NAME with the key, waits for the join form ("Your
+ * name") and types the same keys (no Enter first: there is no intro).
+ * kib_per_participant is then the host's growth plus that of every process
+ * under the sshd listener PID (the per-connection sshd processes and the
+ * `convene join` each runs); sshd_procs counts those processes.
+ * pss_kib_per_participant is the same sum over proportional set sizes
+ * (shared pages split among the processes sharing them).
  */
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 
 #include <netinet/in.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -41,6 +57,10 @@ struct shared {
 
 static struct shared *sh;
 static int port, n, workers = 16;
+/* --openssh: the account, its key and the sshd listener. */
+static const char *user = "join";
+static ssh_key key;
+static pid_t sshd_pid;
 
 static double
 now(void)
@@ -54,7 +74,7 @@ now(void)
 struct cl {
 	ssh_session s;
 	ssh_channel ch;
-	int state;		/* 0 lobby, 1 next, 2 poll, 3 ack, 4 done */
+	int state;		/* -1 form, 0 lobby, 1 next, 2 poll, 3 ack, 4 done */
 	char tail[128];
 	size_t tlen;
 };
@@ -97,11 +117,13 @@ open_one(struct cl *c, int i)
 		return -1;
 	ssh_options_set(c->s, SSH_OPTIONS_HOST, "127.0.0.1");
 	ssh_options_set(c->s, SSH_OPTIONS_PORT, &port);
-	ssh_options_set(c->s, SSH_OPTIONS_USER, "join");
+	ssh_options_set(c->s, SSH_OPTIONS_USER, user);
 	ssh_options_set(c->s, SSH_OPTIONS_LOG_VERBOSITY, &v);
 	if (ssh_connect(c->s) != SSH_OK)
 		return -1;
-	if ((rc = ssh_userauth_none(c->s, NULL)) != SSH_AUTH_SUCCESS)
+	if (key != NULL)
+		rc = ssh_userauth_publickey(c->s, NULL, key);
+	else if ((rc = ssh_userauth_none(c->s, NULL)) != SSH_AUTH_SUCCESS)
 		while ((rc = ssh_userauth_kbdint(c->s, NULL, NULL)) ==
 		    SSH_AUTH_INFO)
 			;
@@ -110,6 +132,10 @@ open_one(struct cl *c, int i)
 	    ssh_channel_request_pty_size(c->ch, "xterm-256color", 80, 24) !=
 	    SSH_OK || ssh_channel_request_shell(c->ch) != SSH_OK)
 		return -1;
+	if (key != NULL) {
+		c->state = -1;	/* type once the form is drawn */
+		return 0;
+	}
 	snprintf(keys, sizeof keys, "\rP%d\tSite %d\r", i, i % 20);
 	ssh_channel_write(c->ch, keys, (uint32_t)strlen(keys));
 	return 0;
@@ -122,8 +148,12 @@ worker(int w)
 	struct cl *cls = calloc((size_t)n / (size_t)workers + 2, sizeof *cls);
 	int *idx = calloc((size_t)n / (size_t)workers + 2, sizeof *idx);
 	struct pollfd *pf = calloc((size_t)n / (size_t)workers + 2, sizeof *pf);
-	char buf[65536];
+	char buf[65536], keys[96];
 
+	/* Gone with the parent, so no client outlives a bench that died. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() == 1)
+		_exit(1);
 	for (int i = w; i < n; i += workers) {
 		if (open_one(&cls[mine], i) != 0) {
 			sh->failed++;
@@ -150,7 +180,14 @@ worker(int w)
 			    sizeof buf, 0)) > 0) {
 				double t = now();
 
-				if (c->state == 0 && seen(c, buf, len,
+				if (c->state == -1 && seen(c, buf, len,
+				    "Your name")) {
+					snprintf(keys, sizeof keys,
+					    "P%d\tSite %d\r", i, i % 20);
+					ssh_channel_write(c->ch, keys,
+					    (uint32_t)strlen(keys));
+					c->state = 0;
+				} else if (c->state == 0 && seen(c, buf, len,
 				    "You are in")) {
 					sh->lobby[i] = t;
 					c->state = 1;
@@ -185,21 +222,67 @@ worker(int w)
 	_exit(0);
 }
 
+/* A process's VmRSS, or with `pss` its proportional set size, in KiB. */
 static long
-rss_kib(pid_t pid)
+mem_kib(pid_t pid, int pss)
 {
 	char path[64], line[256];
 	long kib = 0;
 	FILE *f;
 
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	snprintf(path, sizeof path, pss ? "/proc/%d/smaps_rollup" :
+	    "/proc/%d/status", (int)pid);
 	if ((f = fopen(path, "r")) == NULL)
 		return 0;
 	while (fgets(line, sizeof line, f) != NULL)
-		if (sscanf(line, "VmRSS: %ld", &kib) == 1)
+		if (sscanf(line, pss ? "Pss: %ld" : "VmRSS: %ld", &kib) == 1)
 			break;
 	fclose(f);
 	return kib;
+}
+
+/* The sum over `pid` and every process under it (the children of each of
+ * its threads); *procs counts them. */
+static long
+tree_kib(pid_t pid, int pss, int *procs)
+{
+	char path[64];
+	long kib = mem_kib(pid, pss);
+	struct dirent *e;
+	DIR *d;
+
+	++*procs;
+	snprintf(path, sizeof path, "/proc/%d/task", (int)pid);
+	if ((d = opendir(path)) == NULL)
+		return kib;
+	while ((e = readdir(d)) != NULL) {
+		char cpath[300];
+		int c;
+		FILE *f;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(cpath, sizeof cpath, "/proc/%d/task/%s/children",
+		    (int)pid, e->d_name);
+		if ((f = fopen(cpath, "r")) == NULL)
+			continue;
+		while (fscanf(f, "%d", &c) == 1)
+			kib += tree_kib((pid_t)c, pss, procs);
+		fclose(f);
+	}
+	closedir(d);
+	return kib;
+}
+
+/* What the participants' processes hold: the host and its gateway, or
+ * with --openssh the host and everything under the sshd listener. */
+static long
+held_kib(pid_t host, pid_t gw, int pss, int *procs)
+{
+	*procs = 0;
+	if (sshd_pid > 0)
+		return mem_kib(host, pss) + tree_kib(sshd_pid, pss, procs);
+	return mem_kib(host, pss) + mem_kib(gw, pss);
 }
 
 static pid_t
@@ -301,11 +384,12 @@ wait_all(volatile double *a, int want, double secs)
 int
 main(int argc, char **argv)
 {
-	const char *convene = NULL, *dir = NULL;
+	const char *convene = NULL, *dir = NULL, *keyfile = NULL, *osock = NULL;
 	char plan[4096], sock[200], db[4200], spec[32], *answers;
-	pid_t host, gw, *kids;
-	double t0, t_open, last = 0;
-	long base;
+	pid_t host, gw = 0, *kids;
+	double t0, t_open, last = 0, joined;
+	long base, base_pss;
+	int procs, openssh = 0;
 	struct rlimit rl;
 
 	for (int i = 1; i + 1 < argc; i += 2) {
@@ -317,9 +401,30 @@ main(int argc, char **argv)
 			n = atoi(argv[i + 1]);
 		else if (strcmp(argv[i], "--workers") == 0)
 			workers = atoi(argv[i + 1]);
+		else if (strcmp(argv[i], "--openssh") == 0)
+			openssh = atoi(argv[i + 1]);
+		else if (strcmp(argv[i], "--user") == 0)
+			user = argv[i + 1];
+		else if (strcmp(argv[i], "--key") == 0)
+			keyfile = argv[i + 1];
+		else if (strcmp(argv[i], "--socket") == 0)
+			osock = argv[i + 1];
+		else if (strcmp(argv[i], "--sshd-pid") == 0)
+			sshd_pid = (pid_t)atoi(argv[i + 1]);
 	}
 	if (convene == NULL || dir == NULL || n < 1 || n > MAXN || workers < 1)
 		return 2;
+	if (openssh && (keyfile == NULL || osock == NULL || sshd_pid <= 0 ||
+	    strlen(osock) >= sizeof sock)) {
+		fprintf(stderr, "bench-ssh: --openssh needs --user, --key, "
+		    "--socket and --sshd-pid\n");
+		return 2;
+	}
+	if (openssh && ssh_pki_import_privkey_file(keyfile, NULL, NULL, NULL,
+	    &key) != SSH_OK) {
+		fprintf(stderr, "bench-ssh: cannot read the key %s\n", keyfile);
+		return 2;
+	}
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0) {
 		rl.rlim_cur = rl.rlim_max;
 		setrlimit(RLIMIT_NOFILE, &rl);
@@ -335,9 +440,12 @@ main(int argc, char **argv)
 	fputs("title = SSH bench\n[poll]\nid = q\nquestion = Which?\n"
 	    "type = single\noptions = One | Two | Three\n", f);
 	fclose(f);
-	snprintf(sock, sizeof sock, "%s/s", dir);
+	if (openssh)
+		snprintf(sock, sizeof sock, "%s", osock);
+	else
+		snprintf(sock, sizeof sock, "%s/s", dir);
 	snprintf(db, sizeof db, "%s/c.db", dir);
-	port = free_port();
+	port = openssh ? openssh : free_port();
 	snprintf(spec, sizeof spec, "127.0.0.1:%d", port);
 	setenv("XDG_DATA_HOME", dir, 1);
 	setenv("XDG_STATE_HOME", dir, 1);
@@ -348,15 +456,21 @@ main(int argc, char **argv)
 
 		dup2(null, 1);
 		dup2(null, 2);
-		execl(convene, "convene", "host", plan, "--headless", "--db", db,
-		    "--socket", sock, "--ssh", spec, (char *)NULL);
+		if (openssh)
+			execl(convene, "convene", "host", plan, "--headless",
+			    "--db", db, "--socket", sock, (char *)NULL);
+		else
+			execl(convene, "convene", "host", plan, "--headless",
+			    "--db", db, "--socket", sock, "--ssh", spec,
+			    (char *)NULL);
 		_exit(127);
 	}
-	for (int k = 0; k < 100 && ((gw = child_of(host)) == 0 ||
+	for (int k = 0; k < 100 && ((!openssh && (gw = child_of(host)) == 0) ||
 	    access(sock, F_OK) != 0); k++)
 		usleep(100000);
 	usleep(300000);
-	base = rss_kib(host) + rss_kib(gw);
+	base = held_kib(host, gw, 0, &procs);
+	base_pss = held_kib(host, gw, 1, &procs);
 	kids = calloc((size_t)workers, sizeof *kids);
 	t0 = now();
 	for (int w = 0; w < workers; w++)
@@ -369,8 +483,13 @@ main(int argc, char **argv)
 	printf("joined=%d\nfailed=%d\njoin_storm_s=%.2f\n", count(sh->lobby),
 	    sh->failed, last - t0);
 	sleep(2);		/* counts settle */
-	printf("kib_per_participant=%.0f\n", (double)(rss_kib(host) +
-	    rss_kib(gw) - base) / (count(sh->lobby) ? count(sh->lobby) : 1));
+	joined = count(sh->lobby) ? count(sh->lobby) : 1;
+	printf("kib_per_participant=%.0f\n",
+	    (double)(held_kib(host, gw, 0, &procs) - base) / joined);
+	printf("pss_kib_per_participant=%.0f\n",
+	    (double)(held_kib(host, gw, 1, &procs) - base_pss) / joined);
+	if (openssh)
+		printf("sshd_procs=%d\n", procs);
 	sh->go_next = now();
 	ctl(convene, sock, "next");
 	wait_all(sh->change, count(sh->lobby), 60);
