@@ -19,7 +19,7 @@ void	poll_dash_whole(struct ui *, const struct snapshot *,
 /* poll-projector.c */
 void	poll_proj_draw(struct ui *, const struct snapshot *, int);
 
-/* poll-results.c */
+/* poll-chart.c */
 int	results_draw(struct ui *, const struct snapshot *, int, int, int, int,
 	    int);
 void	results_summary(const struct snapshot *, char *, size_t);

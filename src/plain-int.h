@@ -113,12 +113,6 @@ int	plain_answer(struct plain_input *, const char *, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 int	plain_text_ok(struct plain_input *, const char *, const char *);
 
-/* plain-poll-parse.c */
-int	plain_poll_parse(const struct plain_view *, const struct snapshot *,
-	    const char *, struct plain_input *);
-void	plain_poll_help(const struct plain_view *, const struct snapshot *,
-	    const struct plain_out *);
-
 /* plain-notes.c */
 uint32_t plain_hash32(const char *, uint32_t);
 int	plain_note_due(struct plain_view *, const struct snap_note *, int,

@@ -7,7 +7,7 @@
 #include <strings.h>
 
 #include "convene.h"
-#include "plain-int.h"
+#include "plain-poll.h"
 
 /* A poll option by its number (1..n), or by its label typed whole. */
 static int

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "convene.h"
-#include "plain-int.h"
+#include "plain-poll.h"
 
 /* The text after a scale option's number ("4 Agree" -> "Agree"). */
 static const char *

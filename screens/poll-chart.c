@@ -1,4 +1,5 @@
-/* poll-results.c: draw a poll's results for any poll type, in any terminal. */
+/* poll-chart.c: a poll's results drawn for any poll type, in any terminal:
+ * bars, the grid by site, the word cloud. */
 #include <stdio.h>
 #include <string.h>
 
