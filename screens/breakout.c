@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "screen.h"
+#include "breakout-view.h"
 
 /* `sel` is the picked note line (index into notes[]), -1 to follow the
  * newest lines; `menu` the highlighted group in the picker. */
@@ -324,4 +324,13 @@ const struct screen screen_breakout = {
 	.apply = breakout_apply,
 	.key = breakout_key,
 	.draw = breakout_draw,
+};
+
+const struct kind_view breakout_view = {
+	.screen = &screen_breakout,
+	.dash_count = breakout_dash_count,
+	.dash_key = breakout_dash_key,
+	.dash_draw = breakout_dash_draw,
+	.dash_help = breakout_dash_help,
+	.proj_draw = breakout_proj_draw,
 };

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "screen.h"
+#include "cafe-view.h"
 
 struct cafe {
 	int round;
@@ -177,4 +177,13 @@ const struct screen screen_cafe = {
 	.apply = cafe_apply,
 	.key = cafe_key,
 	.draw = cafe_draw,
+};
+
+const struct kind_view cafe_view = {
+	.screen = &screen_cafe,
+	.dash_count = cafe_dash_count,
+	.dash_key = cafe_dash_key,
+	.dash_draw = cafe_dash_draw,
+	.dash_help = cafe_dash_help,
+	.proj_draw = cafe_proj_draw,
 };

@@ -4,16 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dashboard.h"
-#include "screen.h"
+#include "view.h"
 
-/* `sel` picks a free-text answer to moderate (index into texts[]). */
+/* `pick` is what up/down pick from the activity's panel (its kind says
+ * what: a text answer, a table, a group). */
 struct dash {
 	int help;
-	int full;	/* showing the picked text answer whole */
 	int confirm_quit;
-	int sel;
-	int member;	/* breakout: the picked member of group `sel` */
+	struct dash_pick pick;
 };
 
 static void *
@@ -28,15 +26,13 @@ dash_free(void *st)
 	free(st);
 }
 
-/* What up/down pick from: text answers, café tables, or harvest lines. */
+/* How many lines up/down pick from: the kind's panel says. */
 static int
 selectable(const struct snapshot *s)
 {
-	if (s->kind == ACT_CAFE)
-		return s->state == ACT_CLOSED ? s->n_notes : s->n_tables;
-	if (s->kind == ACT_BREAKOUT)
-		return s->n_groups;
-	return s->n_texts;
+	const struct kind_view *v = view_of(s->kind);
+
+	return v->dash_count != NULL ? v->dash_count(s) : 0;
 }
 
 static void
@@ -45,8 +41,8 @@ dash_apply(void *st, const struct snapshot *s)
 	struct dash *d = st;
 	int n = selectable(s);
 
-	if (d->sel >= n)
-		d->sel = n > 0 ? n - 1 : 0;
+	if (d->pick.sel >= n)
+		d->pick.sel = n > 0 ? n - 1 : 0;
 }
 
 static int
@@ -57,44 +53,6 @@ ctl(struct intent *in, const char *cmd, const char *arg)
 	if (arg != NULL)
 		snprintf(in->argv[1], sizeof in->argv[1], "%s", arg);
 	return SCR_CTL | SCR_REDRAW;
-}
-
-/* Breakout: Tab picks a member of the selected group, v moves them, b
- * calls everyone back with a countdown. */
-static int
-breakout_keys(struct dash *d, const struct snapshot *s, int key,
-    struct intent *in)
-{
-	const struct snap_group *g = d->sel < s->n_groups ? &s->groups[d->sel] :
-	    NULL;
-
-	switch (key) {
-	case SK_UP:
-	case SK_DOWN:
-		d->member = 0;
-		return SCR_NONE;	/* the group moves as usual */
-	case SK_TAB:
-		if (g != NULL && g->n_members > 0)
-			d->member = (d->member + 1) % g->n_members;
-		return SCR_REDRAW;
-	case 'v':
-		if (g == NULL || d->member >= g->n_members)
-			return SCR_NONE;
-		in->argc = 2;
-		snprintf(in->argv[0], sizeof in->argv[0], "move");
-		snprintf(in->argv[1], sizeof in->argv[1], "%u",
-		    g->member_id[d->member]);
-		snprintf(in->prompt, sizeof in->prompt, "Move %s to which group "
-		    "(number or name)?", g->member[d->member]);
-		return SCR_INPUT;
-	case 'b':
-		in->argc = 1;
-		snprintf(in->argv[0], sizeof in->argv[0], "recall");
-		snprintf(in->prompt, sizeof in->prompt, "Call everyone back in "
-		    "how many minutes?");
-		return SCR_INPUT;
-	}
-	return SCR_NONE;
 }
 
 /* Someone back from another terminal asking for their seat (the host
@@ -110,18 +68,19 @@ static int
 dash_key(void *st, const struct snapshot *s, int key, struct intent *in)
 {
 	struct dash *d = st;
+	const struct kind_view *v = view_of(s->kind);
 	const struct snap_person *c;
 
 	if (d->confirm_quit) {
 		d->confirm_quit = 0;
 		return key == 'y' || key == 'Y' ? SCR_QUIT : SCR_REDRAW;
 	}
-	if (d->help || d->full) {
-		d->help = d->full = 0;
+	if (d->help || d->pick.full) {
+		d->help = d->pick.full = 0;
 		return SCR_REDRAW;
 	}
-	if (s->kind == ACT_BREAKOUT) {
-		int r = breakout_keys(d, s, key, in);
+	if (v->dash_key != NULL) {
+		int r = v->dash_key(&d->pick, s, key, in);
 
 		if (r != SCR_NONE)
 			return r;
@@ -165,36 +124,13 @@ dash_key(void *st, const struct snapshot *s, int key, struct intent *in)
 		    "(empty clears):");
 		return SCR_INPUT;
 	case SK_UP:
-		if (d->sel > 0)
-			d->sel--;
+		if (d->pick.sel > 0)
+			d->pick.sel--;
 		return SCR_REDRAW;
 	case SK_DOWN:
-		if (d->sel + 1 < selectable(s))
-			d->sel++;
+		if (d->pick.sel + 1 < selectable(s))
+			d->pick.sel++;
 		return SCR_REDRAW;
-	case '*':
-		if (s->kind == ACT_CAFE && s->state == ACT_CLOSED &&
-		    d->sel < s->n_notes) {
-			char id[16];
-
-			snprintf(id, sizeof id, "%u", s->notes[d->sel].id);
-			return ctl(in, "theme", id);
-		}
-		return SCR_NONE;
-	case SK_ENTER:
-		if (s->kind == ACT_POLL && s->n_texts > 0) {
-			d->full = 1;
-			return SCR_REDRAW;
-		}
-		return SCR_NONE;
-	case 'x':
-		if (s->n_texts > 0) {
-			char id[16];
-
-			snprintf(id, sizeof id, "%u", s->texts[d->sel].id);
-			return ctl(in, "moderate", id);
-		}
-		return SCR_NONE;
 	case '?':
 		d->help = 1;
 		return SCR_REDRAW;
@@ -254,133 +190,12 @@ draw_people(struct ui *ui, const struct snapshot *s, int top, int x, int w)
 	}
 }
 
-static int draw_texts(struct ui *, const struct snapshot *,
-    const struct dash *, int, int, int);
-
-/* The room as a grid of tables (who sits where, who has arrived); the
- * selected table's tablecloth below, live.  After the last round, the
- * harvest: every line, * marks a theme. */
-static void
-draw_cafe(struct ui *ui, const struct snapshot *s, const struct dash *d,
-    int y, int x, int w)
-{
-	char line[512], t[16];
-	int max_y = ui->rows - 3, half;
-
-	if (s->round == 0) {
-		ui_text(ui, y, x, w, "Press o to seat everyone here at tables "
-		    "(sites mixed).", UI_DIM);
-		return;
-	}
-	if (s->state == ACT_CLOSED) {
-		ui_text(ui, y++, x, w, "Harvest (up/down, * marks a theme)",
-		    UI_TITLE);
-		notes_draw(ui, s, y, x, w, max_y, 0, d->sel > max_y - y - 3 ?
-		    d->sel - (max_y - y - 3) : 0, d->sel);
-		return;
-	}
-	screen_timer(t, sizeof t, s->remaining);
-	snprintf(line, sizeof line, "Round %u of %u%s%s   (n: next round)",
-	    s->round, s->rounds, t[0] ? ", left " : "", t);
-	ui_text(ui, y++, x, w, line, UI_GOOD);
-	{
-		/* How many tables the room gave (the plan's number is only
-		 * what it asks for: a table needs 2; the open's reply says). */
-		unsigned seated = 0;
-
-		for (int i = 0; i < s->n_tables; i++)
-			seated += s->tables[i].seated;
-		snprintf(line, sizeof line, "%u people: %u table%s of %u%s",
-		    seated, s->n_tables, s->n_tables == 1 ? "" : "s",
-		    s->n_tables ? seated / s->n_tables : 0, s->n_tables &&
-		    seated % s->n_tables ? "+" : "");
-		ui_text(ui, y++, x, w, line, UI_DIM);
-	}
-	half = y + (max_y - y) / 2;
-	for (int i = 0; i < s->n_tables && y < half; i++) {
-		const struct snap_table *tb = &s->tables[i];
-
-		snprintf(line, sizeof line, "T%-2u %u/%u %s%s%s", tb->number,
-		    tb->arrived, tb->seated, tb->host, tb->host[0] ? "*: " :
-		    "", tb->people);
-		ui_text(ui, y++, x, w, line, i == d->sel ? UI_SELECT :
-		    tb->arrived < tb->seated ? UI_DIM : UI_NORMAL);
-	}
-	if (d->sel < s->n_tables) {
-		int tn = s->tables[d->sel].number;
-
-		snprintf(line, sizeof line, "Table %d tablecloth (%d lines):",
-		    tn, notes_count(s, tn));
-		ui_text(ui, ++y, x, w, line, UI_TITLE);
-		notes_draw(ui, s, y + 1, x, w, max_y, tn, 0, -1);
-	}
-}
-
-/* Every group: members here/in it, note length, last edit, how much of
- * the commitment is filled; the selected group's members (Tab picks one
- * to move), commitment and note below, live. */
-static void
-draw_breakout(struct ui *ui, const struct snapshot *s, const struct dash *d,
-    int y, int x, int w)
-{
-	static const char *const label[COMMIT_FIELDS] = { "Change", "Owner",
-	    "By when", "Measure" };
-	const struct snap_group *g;
-	char line[512], t[16];
-	int max_y = ui->rows - 3, half, used = 0;
-
-	screen_timer(t, sizeof t, s->remaining >= 0 ? s->remaining : 0);
-	if (s->recall && s->state == ACT_OPEN)
-		snprintf(line, sizeof line, "Back in the room in %s", t);
-	else
-		snprintf(line, sizeof line, "%u groups%s%s   (b: call back)",
-		    s->n_groups, s->remaining >= 0 && s->state == ACT_OPEN ?
-		    ", left " : "", s->remaining >= 0 && s->state == ACT_OPEN ?
-		    t : "");
-	ui_text(ui, y++, x, w, line, s->recall ? UI_WARN : UI_GOOD);
-	ui_text(ui, y++, x, w, " # here lines  last plan group", UI_DIM);
-	half = y + (max_y - y) / 2 - 1;
-	for (int i = 0; i < s->n_groups && y < half; i++) {
-		const struct snap_group *sg = &s->groups[i];
-		int filled = 0, here = 0;
-
-		for (int k = 0; k < COMMIT_FIELDS; k++)
-			filled += sg->commit[k][0] != '\0';
-		for (int k = 0; k < s->n_tables; k++)
-			if (s->tables[k].number == i + 1)
-				here = s->tables[k].arrived;
-		snprintf(t, sizeof t, "%d/%u", here, sg->size);
-		snprintf(line, sizeof line, "%2d %4s %5u %5s %d/4  %s", i + 1,
-		    t, sg->n_lines, sg->last[0] ? sg->last : "--:--", filled,
-		    sg->name);
-		ui_text(ui, y++, x, w, line, i == d->sel ? UI_SELECT :
-		    UI_NORMAL);
-	}
-	if (d->sel >= s->n_groups)
-		return;
-	g = &s->groups[d->sel];
-	line[0] = '\0';
-	for (int k = 0; k < g->n_members && used + 3 < (int)sizeof line; k++)
-		used += snprintf(line + used, sizeof line - (size_t)used, "%s%s%s",
-		    k ? " " : "", k == d->member ? ">" : "", g->member[k]);
-	ui_text(ui, ++y, x, w, g->n_members ? line : "(nobody yet)", UI_TITLE);
-	y++;
-	for (int k = 0; k < COMMIT_FIELDS && y < max_y; k++) {
-		snprintf(line, sizeof line, "%s: %s", label[k], g->commit[k][0] ?
-		    g->commit[k] : "-");
-		ui_text(ui, y++, x, w, line, g->commit[k][0] ? UI_NORMAL :
-		    UI_DIM);
-	}
-	notes_draw(ui, s, y, x, w, max_y, d->sel + 1, notes_count(s,
-	    d->sel + 1) > max_y - y ? notes_count(s, d->sel + 1) - (max_y -
-	    y) : 0, -1);
-}
-
 static void
 draw_activity(struct ui *ui, const struct snapshot *s, const struct dash *d,
     int top, int x, int w)
 {
-	char lines[5][256], line[256], t[16];
+	const struct kind_view *v = view_of(s->kind);
+	char lines[5][256], line[256];
 	int y = top, n;
 
 	if (s->current < 0) {
@@ -405,87 +220,27 @@ draw_activity(struct ui *ui, const struct snapshot *s, const struct dash *d,
 		    "version; run it in the room and press n.", UI_DIM);
 		return;
 	}
-	if (s->kind == ACT_CAFE) {
-		draw_cafe(ui, s, d, y, x, w);
-		return;
-	}
-	if (s->kind == ACT_BREAKOUT) {
-		draw_breakout(ui, s, d, y, x, w);
-		return;
-	}
-	if (s->kind == ACT_ASSESS || s->kind == ACT_FEEDBACK) {
-		dash_form_draw(ui, s, y, x, w);
-		return;
-	}
-	if (s->poll_type == POLL_TEXT)
-		y = draw_texts(ui, s, d, y, x, w);
-	else
-		y = results_draw(ui, s, y, x, w, ui->rows - 5, -1);
-	y++;
-	snprintf(line, sizeof line, "%u of %u answered", s->answered,
-	    s->connected);
-	ui_text(ui, ui->rows - 5, x, w / 2, line, UI_NORMAL);
-	if (s->connected > 0)
-		ui_bar(ui, ui->rows - 5, x + w / 2, w / 2 - 1,
-		    (double)s->answered / s->connected, UI_BAR);
-	screen_timer(t, sizeof t, s->state == ACT_OPEN ? s->remaining : -1);
-	snprintf(line, sizeof line, "%s%s%s%s", s->flags & SNAP_REVEALED ?
-	    "shown to the room" : "hidden from the room (r reveals)",
-	    s->flags & SNAP_BY_SITE ? ", by site" : "",
-	    t[0] ? "  left " : "", t);
-	ui_text(ui, ui->rows - 4, x, w, line, UI_DIM);
+	if (v->dash_draw != NULL)
+		v->dash_draw(ui, s, &d->pick, y, x, w);
 }
 
-/* Free-text answers as they arrive, newest first; x hides the selected
- * one from shared screens (moderation). */
+/* Lines of the help from row `y`; the last one dim with `dim_last`. */
 static int
-draw_texts(struct ui *ui, const struct snapshot *s, const struct dash *d,
-    int y, int x, int w)
+help_lines(struct ui *ui, int y, const char *const *lines, int dim_last)
 {
-	int half = (ui->rows - 6 - y) / 2;
-	char line[512];
-
-	for (int i = 0; i < s->n_texts && i < half; i++, y++) {
-		/* The picked one is marked, not only coloured (NO_COLOR,
-		 * vt100). */
-		snprintf(line, sizeof line, "%s%s%s", i == d->sel ? "> " : "  ",
-		    s->texts[i].hidden ? "[hidden] " : "", s->texts[i].text);
-		ui_text(ui, y, x, w, line, i == d->sel ? UI_SELECT :
-		    s->texts[i].hidden ? UI_DIM : UI_NORMAL);
+	for (int i = 0; lines[i] != NULL; i++) {
+		ui_fill(ui, y, UI_NORMAL);
+		ui_text(ui, y++, 4, ui->cols - 8, lines[i], dim_last &&
+		    lines[i + 1] == NULL ? UI_DIM : UI_NORMAL);
 	}
-	if (s->n_texts == 0)
-		ui_text(ui, y++, x, w, "No answers yet.", UI_DIM);
-	else
-		ui_text(ui, y++, x, w, "Enter: read whole  x: hide", UI_DIM);
-	y++;
-	return results_draw(ui, s, y, x, w, ui->rows - 5, -1);
+	return y;
 }
 
-/* The picked text answer, whole, over the activity column. */
-static void
-draw_full(struct ui *ui, const struct snapshot *s, const struct dash *d,
-    int top, int x, int w)
-{
-	char lines[16][256];
-	int n, y = top;
-
-	if (d->sel >= s->n_texts)
-		return;
-	for (int r = top; r < ui->rows - 2; r++)
-		ui_text(ui, r, x, w, "", UI_NORMAL);
-	ui_text(ui, y++, x, w, s->texts[d->sel].hidden ? "Answer (hidden from "
-	    "the room):" : "Answer:", UI_TITLE);
-	n = text_wrap(s->texts[d->sel].text, w, ui->utf8, lines, 16);
-	for (int i = 0; i < n && y < ui->rows - 3; i++)
-		ui_text(ui, y++, x, w, lines[i], UI_NORMAL);
-	ui_text(ui, ++y < ui->rows - 2 ? y : ui->rows - 3, x, w, "any key "
-	    "goes back", UI_DIM);
-}
-
+/* The dashboard's keys, then each kind's, then the rest. */
 static void
 draw_help(struct ui *ui)
 {
-	static const char *help[] = {
+	static const char *const head[] = {
 		"n / right   next activity (closes an open one)",
 		"p / left    previous activity",
 		"o           open the activity: participants can answer",
@@ -494,23 +249,33 @@ draw_help(struct ui *ui)
 		"+ / t       one more minute on the timer / stop the timer",
 		"s           results overall / by site",
 		"m           a message on every screen (say)",
-		"up/down, x  pick a text answer (>), hide it from the room",
-		"Enter       read the picked text answer whole",
-		"up/down, *  café: read a table live; harvest: mark a theme",
-		"Tab, v, b   breakout: pick a member, move them; call all back",
+		NULL
+	};
+	static const char *const tail[] = {
 		"q           quit (asks first; resume with --resume)",
 		"",
 		"g / G       give a returning person their seat / a new one",
 		"From any shell: convene ctl next|open|close|reveal|status",
 		"any key closes this help",
+		NULL
 	};
-	int y = 3;
+	const struct kind_view *shown[ACT_KIND_MAX];
+	int y = 3, n = 0;
 
-	for (size_t i = 0; i < sizeof help / sizeof help[0]; i++) {
-		ui_fill(ui, y, UI_NORMAL);
-		ui_text(ui, y++, 4, ui->cols - 8, help[i], i + 1 ==
-		    sizeof help / sizeof help[0] ? UI_DIM : UI_NORMAL);
+	y = help_lines(ui, y, head, 0);
+	/* Kinds sharing one view (assess, feedback) list their keys once. */
+	for (int k = 0; k < ACT_KIND_MAX; k++) {
+		const struct kind_view *v = view_of((enum act_kind)k);
+		int seen = 0;
+
+		for (int i = 0; i < n; i++)
+			seen |= shown[i] == v;
+		if (seen || v->dash_help == NULL)
+			continue;
+		shown[n++] = v;
+		y = help_lines(ui, y, v->dash_help, 0);
 	}
+	help_lines(ui, y, tail, 1);
 }
 
 static void
@@ -536,8 +301,9 @@ dash_draw(void *st, const struct snapshot *s, struct ui *ui)
 		ui_vline(ui, top, ui->cols - right - 1, ui->rows - top - 2);
 	}
 	draw_activity(ui, s, d, top, left + 2, mid - 2);
-	if (d->full)
-		draw_full(ui, s, d, top, left + 2, mid - 2);
+	if (d->pick.full && view_of(s->kind)->dash_whole != NULL)
+		view_of(s->kind)->dash_whole(ui, s, &d->pick, top, left + 2,
+		    mid - 2);
 	if (d->help)
 		draw_help(ui);
 	ui_fill(ui, ui->rows - 2, UI_DIM);

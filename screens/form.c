@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "screen.h"
+#include "form-view.h"
 
 /*
  * `cur` is the question on screen (n_slots: the summary page).  A new
@@ -397,4 +397,10 @@ const struct screen screen_form = {
 	.apply = form_apply,
 	.key = form_key,
 	.draw = form_draw,
+};
+
+const struct kind_view form_view = {
+	.screen = &screen_form,
+	.dash_draw = form_dash_draw,
+	.proj_draw = form_proj_draw,
 };

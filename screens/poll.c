@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "screen.h"
+#include "poll-view.h"
 
 /*
  * `cursor` is the highlighted option.  `picked` holds a multiple choice
@@ -499,4 +499,14 @@ const struct screen screen_poll = {
 	.apply = poll_apply,
 	.key = poll_key,
 	.draw = poll_draw,
+};
+
+const struct kind_view poll_view = {
+	.screen = &screen_poll,
+	.dash_count = poll_dash_count,
+	.dash_key = poll_dash_key,
+	.dash_draw = poll_dash_draw,
+	.dash_whole = poll_dash_whole,
+	.dash_help = poll_dash_help,
+	.proj_draw = poll_proj_draw,
 };

@@ -2,10 +2,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "screen.h"
+#include "view.h"
 
 /* Participants and the projector see the activity once it opens; the
- * facilitator always has the dashboard. */
+ * facilitator always has the dashboard.  A kind without a participant's
+ * screen leaves them in the lobby. */
 const struct screen *
 screen_for(const struct snapshot *s, int view)
 {
@@ -16,14 +17,8 @@ screen_for(const struct snapshot *s, int view)
 	if (s->current < 0 || !(s->flags & SNAP_RUNNABLE) ||
 	    s->state == ACT_WAITING)
 		return &screen_lobby;
-	if (s->kind == ACT_POLL)
-		return &screen_poll;
-	if (s->kind == ACT_CAFE)
-		return &screen_cafe;
-	if (s->kind == ACT_ASSESS || s->kind == ACT_FEEDBACK)
-		return &screen_form;
-	if (s->kind == ACT_BREAKOUT)
-		return &screen_breakout;
+	if (view_of(s->kind)->screen != NULL)
+		return view_of(s->kind)->screen;
 	return &screen_lobby;
 }
 

@@ -47,13 +47,10 @@ struct screen {
 	void	(*draw)(void *, const struct snapshot *, struct ui *);
 };
 
+/* The shared screens; each activity kind's is in its view (view.h). */
 extern const struct screen screen_lobby;
-extern const struct screen screen_poll;
 extern const struct screen screen_dashboard;
 extern const struct screen screen_projector;
-extern const struct screen screen_cafe;
-extern const struct screen screen_form;
-extern const struct screen screen_breakout;
 
 /* screen.c */
 const struct screen *screen_for(const struct snapshot *, int);
@@ -78,9 +75,6 @@ int	number_key(struct number *, const char *const *, int, int, int *);
 void	number_range(const char *const *, int, char *, size_t);
 int	number_waits(const char *const *, int);
 
-/* breakout.c */
-int	breakout_recall_line(struct ui *, const struct snapshot *, int);
-
 /* notes.c */
 int	notes_draw(struct ui *, const struct snapshot *, int, int, int, int,
 	    int, int, int);
@@ -89,10 +83,5 @@ int	notes_draw_wrapped(struct ui *, const struct snapshot *, int, int,
 int	screen_wrap(struct ui *, int, int, int, int, const char *,
 	    const char *, int);
 int	notes_count(const struct snapshot *, int);
-
-/* results.c */
-int	results_draw(struct ui *, const struct snapshot *, int, int, int, int,
-	    int);
-void	results_summary(const struct snapshot *, char *, size_t);
 
 #endif

@@ -51,7 +51,7 @@ struct plain {
 	struct pending pend[PLAIN_PENDING];
 	int n_pend;
 	int welcomed, lost, input_ended, quitting, stopped;
-	int form_due;		/* read out the form's end with the next snapshot */
+	int next_due;		/* call the kind's `next` with the next snapshot */
 	/* The last free-text answer sent, to say so if the host kept less
 	 * of it than was typed. */
 	char text_activity[ID_MAX_LEN + 1];
@@ -65,8 +65,60 @@ struct plain {
 	int file_input;
 };
 
+/*
+ * What the line mode says and reads of one activity kind: one const entry
+ * per kind, in the kind's own src/plain-KIND.c, listed in plain.c's table.
+ * Any hook may be NULL: the kind then has nothing to say there.
+ */
+struct plain_kind {
+	/* The activity whole (`full`, as when it opens; `again` when asked
+	 * to repeat it), or what changed since the last snapshot. */
+	void	(*render)(struct plain_view *, const struct snapshot *,
+		    const struct plain_out *, int, int);
+	/* `status`: where the participant is in it. */
+	void	(*status)(const struct plain_view *, const struct snapshot *,
+		    const struct plain_out *);
+	/* A typed line that is no command, while the activity is open. */
+	int	(*parse)(const struct plain_view *, const struct snapshot *,
+		    const char *, struct plain_input *);
+	/* `help`: what can be typed now, while it is open. */
+	void	(*help)(const struct plain_view *, const struct snapshot *,
+		    const struct plain_out *);
+	/* `results`: read out what the room may see; 0 if nothing. */
+	int	(*results)(const struct snapshot *, const struct plain_out *);
+	/* An answer was sent: remember what the snapshot bringing it back
+	 * should not announce, or move on to the next question. */
+	void	(*sent)(struct plain_view *, const struct plain_input *);
+	/* The last answer sent was acknowledged (`ok`), or refused; `slot`
+	 * is its plain_input's.  Returns 1 to call `next` with the next
+	 * snapshot rather than now. */
+	int	(*acked)(struct plain_view *, const struct snapshot *,
+		    const struct plain_out *, int, int);
+	/* PW_MOVE: go to question `slot` and read it out. */
+	void	(*move)(struct plain_view *, const struct snapshot *,
+		    const struct plain_out *, int);
+	/* The question now, for a kind that asks one at a time. */
+	void	(*next)(struct plain_view *, const struct snapshot *,
+		    const struct plain_out *);
+};
+
 /* plain.c */
 void	plain_quit(struct plain *);
+const struct plain_kind *plain_kind_of(enum act_kind);
+
+/* plain-parse.c: the answer a line asks to send, or why it is refused. */
+int	plain_error(struct plain_input *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+int	plain_answer(struct plain_input *, const char *, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+int	plain_text_ok(struct plain_input *, const char *, const char *);
+
+/* plain-notes.c */
+uint32_t plain_hash32(const char *, uint32_t);
+int	plain_note_due(struct plain_view *, const struct snap_note *, int,
+	    int *);
+const char *plain_note_author(const struct snap_note *);
+void	plain_others(const struct plain_view *, const char *, char *, size_t);
 
 /* plain-stdio.c */
 void	plain_stdio_read(struct plain *);

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "convene.h"
-#include "plain.h"
+#include "plain-poll.h"
 
 /* The text after a scale option's number ("4 Agree" -> "Agree"). */
 static const char *
@@ -251,10 +251,11 @@ poll_closed(const struct snapshot *s, const struct plain_out *out)
 	plain_say(out, "Poll closed. Your answer was saved: %s.", mine);
 }
 
-void
-plain_render_poll(struct plain_view *v, const struct snapshot *s,
-    const struct plain_out *out, int full)
+static void
+render(struct plain_view *v, const struct snapshot *s,
+    const struct plain_out *out, int full, int again)
 {
+	(void)again;
 	if (full) {
 		poll_block(v, s, out);
 		if (s->state == ACT_CLOSED) {
@@ -269,8 +270,40 @@ plain_render_poll(struct plain_view *v, const struct snapshot *s,
 	else if (v->state != s->state || question_hash(s) != v->qhash) {
 		plain_say(out, v->state != s->state ? "Poll reopened." :
 		    "Poll changed.");
-		plain_render_poll(v, s, out, 1);
+		render(v, s, out, 1, 0);
 		return;
 	}
 	poll_results(v, s, out);
 }
+
+static void
+status(const struct plain_view *v, const struct snapshot *s,
+    const struct plain_out *out)
+{
+	char mine[VALUE_MAX_LEN + 1];
+
+	(void)v;
+	plain_describe(s, s->mine_value, mine, sizeof mine);
+	if (mine[0] != '\0')
+		plain_say(out, "Your answer: %s.", mine);
+	else
+		plain_say(out, "You have not answered yet.");
+}
+
+/* `results`: only what the host lets the room see. */
+static int
+results(const struct snapshot *s, const struct plain_out *out)
+{
+	if (!(s->flags & SNAP_RESULTS))
+		return 0;
+	plain_render_results(s, out);
+	return 1;
+}
+
+const struct plain_kind plain_kind_poll = {
+	.render = render,
+	.status = status,
+	.parse = plain_poll_parse,
+	.help = plain_poll_help,
+	.results = results,
+};

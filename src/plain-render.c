@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "convene.h"
-#include "plain.h"
+#include "plain-int.h"
 
 /* Countdown thresholds read out, in seconds, longest first. */
 static const int bands[] = { 600, 300, 120, 60, 0 };
@@ -192,21 +192,8 @@ block(struct plain_view *v, const struct snapshot *s,
 		lobby(s, out);
 		return;
 	}
-	switch (s->kind) {
-	case ACT_POLL:
-		plain_render_poll(v, s, out, 1);
-		break;
-	case ACT_CAFE:
-		plain_render_cafe(v, s, out, 1);
-		break;
-	case ACT_BREAKOUT:
-		plain_render_breakout(v, s, out, 1);
-		break;
-	case ACT_ASSESS:
-	case ACT_FEEDBACK:
-		plain_render_form(v, s, out, 1, again);
-		break;
-	}
+	if (plain_kind_of(s->kind)->render != NULL)
+		plain_kind_of(s->kind)->render(v, s, out, 1, again);
 	if (s->state == ACT_OPEN && s->remaining >= 0)
 		say_timer(v, s, out, "Timer: ");
 }
@@ -216,19 +203,8 @@ static void
 update(struct plain_view *v, const struct snapshot *s,
     const struct plain_out *out)
 {
-	switch (s->kind) {
-	case ACT_POLL:
-		plain_render_poll(v, s, out, 0);
-		break;
-	case ACT_CAFE:
-		plain_render_cafe(v, s, out, 0);
-		break;
-	case ACT_BREAKOUT:
-		plain_render_breakout(v, s, out, 0);
-		break;
-	default:
-		plain_render_form(v, s, out, 0, 0);
-	}
+	if (plain_kind_of(s->kind)->render != NULL)
+		plain_kind_of(s->kind)->render(v, s, out, 0, 0);
 }
 
 void
@@ -281,9 +257,6 @@ void
 plain_render_status(const struct plain_view *v, const struct snapshot *s,
     const struct plain_out *out)
 {
-	char mine[VALUE_MAX_LEN + 1];
-	int done = 0;
-
 	if (s->current < 0 || s->current >= s->n_items) {
 		plain_say(out, "Status: in the lobby, %u here.", s->connected);
 		return;
@@ -297,35 +270,6 @@ plain_render_status(const struct plain_view *v, const struct snapshot *s,
 	if (s->state == ACT_OPEN && s->remaining >= 0)
 		plain_say(out, "Timer: %d:%02d left.", s->remaining / 60,
 		    s->remaining % 60);
-	switch (s->kind) {
-	case ACT_POLL:
-		plain_describe(s, s->mine_value, mine, sizeof mine);
-		if (mine[0] != '\0')
-			plain_say(out, "Your answer: %s.", mine);
-		else
-			plain_say(out, "You have not answered yet.");
-		break;
-	case ACT_CAFE:
-		if (s->my_table > 0)
-			plain_say(out, "Café round %u of %u, your table %u.",
-			    s->round, s->rounds, s->my_table);
-		break;
-	case ACT_BREAKOUT:
-		if (s->my_table > 0 && s->my_table <= s->n_groups)
-			plain_say(out, "Your group: %s, %u lines in its note.",
-			    s->groups[s->my_table - 1].name,
-			    s->groups[s->my_table - 1].n_lines);
-		break;
-	default:
-		for (int i = 0; i < s->n_slots; i++)
-			done += s->slots[i].mine[0] != '\0';
-		if (v->form_cur < s->n_slots)
-			plain_say(out, "You answered %d of %d questions%s; now "
-			    "at question %d.", done, s->n_slots, s->submitted ?
-			    " and submitted" : "", v->form_cur + 1);
-		else
-			plain_say(out, "You answered %d of %d questions%s; now "
-			    "at the end.", done, s->n_slots, s->submitted ?
-			    " and submitted" : "");
-	}
+	if (plain_kind_of(s->kind)->status != NULL)
+		plain_kind_of(s->kind)->status(v, s, out);
 }

@@ -7,6 +7,31 @@
 #include "convene.h"
 #include "plain-int.h"
 
+extern const struct plain_kind plain_kind_poll;
+extern const struct plain_kind plain_kind_cafe;
+extern const struct plain_kind plain_kind_breakout;
+extern const struct plain_kind plain_kind_form;
+
+/* The line mode's registry of activity kinds, one line per kind. */
+static const struct plain_kind *const kinds[ACT_KIND_MAX] = {
+	[ACT_POLL] = &plain_kind_poll,
+	[ACT_CAFE] = &plain_kind_cafe,
+	[ACT_ASSESS] = &plain_kind_form,
+	[ACT_BREAKOUT] = &plain_kind_breakout,
+	[ACT_FEEDBACK] = &plain_kind_form,
+};
+
+/* A kind this build cannot read out says nothing of its own. */
+const struct plain_kind *
+plain_kind_of(enum act_kind kind)
+{
+	static const struct plain_kind none;
+
+	if ((unsigned)kind >= ACT_KIND_MAX || kinds[kind] == NULL)
+		return &none;
+	return kinds[kind];
+}
+
 const char *
 plain_exit_reason(struct plain *p)
 {
@@ -115,9 +140,10 @@ on_snapshot(struct conn *c, struct snapshot *s)
 		} else if (strcmp(s->mine_value, p->text_sent) == 0)
 			p->text_sent[0] = '\0';
 	}
-	if (p->form_due && p->n_pend == 0) {
-		p->form_due = 0;
-		plain_form_next(&p->view, s, &p->out);
+	if (p->next_due && p->n_pend == 0) {
+		p->next_due = 0;
+		if (plain_kind_of(s->kind)->next != NULL)
+			plain_kind_of(s->kind)->next(&p->view, s, &p->out);
 	}
 }
 
@@ -144,15 +170,12 @@ on_ack(struct conn *c, const struct msg_ack *a)
 	else
 		plain_say(&p->out, "Not saved: %s.", a->text);
 	if (p->snap != NULL && p->n_pend == 0) {
-		/* A form's next question once its answers are in, or the
-		 * refused one again.  The end of the form counts answers:
-		 * it waits for the snapshot that brings the last one. */
-		if (!a->ok && pd.slot >= 0)
-			p->view.form_cur = pd.slot;
-		if (p->view.form_cur < p->snap->n_slots)
-			plain_form_next(&p->view, p->snap, &p->out);
-		else
-			p->form_due = 1;
+		/* Once the answers are in, a kind that asks one question at
+		 * a time asks the next (or the refused one again). */
+		const struct plain_kind *k = plain_kind_of(p->snap->kind);
+
+		p->next_due = k->acked != NULL && k->acked(&p->view, p->snap,
+		    &p->out, a->ok, pd.slot);
 	}
 	if (p->input_ended && p->n_pend == 0)
 		plain_quit(p);
@@ -242,23 +265,27 @@ send_answer(struct plain *p, const struct plain_input *in)
 	}
 	pd = &p->pend[p->n_pend++];
 	pd->seq = a.seq;
-	pd->slot = (p->snap->kind == ACT_ASSESS || p->snap->kind ==
-	    ACT_FEEDBACK) ? in->slot : -1;
+	pd->slot = in->slot;
 	snprintf(pd->said, sizeof pd->said, "%s", in->said);
-	if (in->commit >= 0)
-		p->view.sent_commit[in->commit] = plain_commit_hash(
-		    strchr(in->answer, ' ') + 1);
-	/* A form moves on at once, so lines typed ahead answer the next
-	 * questions; the next question is read out with the ack. */
-	if (p->snap->kind == ACT_POLL && p->snap->poll_type == POLL_TEXT) {
+	if (in->cut) {
 		snprintf(p->text_activity, sizeof p->text_activity, "%s",
 		    a.activity);
 		snprintf(p->text_sent, sizeof p->text_sent, "%s", in->answer);
 	}
-	if (strcmp(in->answer, "submit") == 0)
-		p->view.submitted = 1;	/* no news when it comes back */
-	if (pd->slot >= 0 && p->view.form_cur == in->slot)
-		p->view.form_cur = in->slot + 1;
+	if (plain_kind_of(p->snap->kind)->sent != NULL)
+		plain_kind_of(p->snap->kind)->sent(&p->view, in);
+}
+
+/* `results`: what the room may see of the activity, if its kind has any. */
+static int
+results(const struct snapshot *s, const struct plain_out *out)
+{
+	const struct plain_kind *k;
+
+	if (s == NULL || s->current < 0)
+		return 0;
+	k = plain_kind_of(s->kind);
+	return k->results != NULL && k->results(s, out);
 }
 
 static void
@@ -308,10 +335,7 @@ line_done(struct plain *p)
 			    "are safe");
 		break;
 	case PW_RESULTS:
-		if (s != NULL && s->current >= 0 && s->kind == ACT_POLL &&
-		    (s->flags & SNAP_RESULTS))
-			plain_render_results(s, &p->out);
-		else
+		if (!results(s, &p->out))
 			plain_say(&p->out, "Results: not shown now.");
 		break;
 	case PW_QUIT:
@@ -319,9 +343,9 @@ line_done(struct plain *p)
 		plain_quit(p);
 		break;
 	case PW_MOVE:
-		p->view.form_cur = in.slot;
-		p->view.form_asked = -1;
-		plain_form_next(&p->view, s, &p->out);
+		if (s != NULL && plain_kind_of(s->kind)->move != NULL)
+			plain_kind_of(s->kind)->move(&p->view, s, &p->out,
+			    in.slot);
 		break;
 	case PW_ANSWER:
 		send_answer(p, &in);

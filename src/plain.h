@@ -76,8 +76,10 @@ enum plain_what {
 
 struct plain_input {
 	int what;		/* enum plain_what */
-	int slot;		/* form: the question answered or moved to */
+	int slot;		/* form: the question answered or moved to;
+				 * -1 for an answer to no one question */
 	int commit;		/* breakout: the commitment part, or -1 */
+	int cut;		/* a free text the host may keep less of */
 	char answer[VALUE_MAX_LEN + 1];
 	char said[512];
 	char error[256];
@@ -130,23 +132,17 @@ void	plain_points(const struct plain_out *, int, char [][8],
 	    const char *const *);
 
 /* plain-poll.c */
-void	plain_render_poll(struct plain_view *, const struct snapshot *,
-	    const struct plain_out *, int);
 void	plain_render_results(const struct snapshot *, const struct plain_out *);
 void	plain_describe(const struct snapshot *, const char *, char *, size_t);
 
 /* plain-form.c */
-void	plain_render_form(struct plain_view *, const struct snapshot *,
-	    const struct plain_out *, int, int);
 void	plain_form_next(struct plain_view *, const struct snapshot *,
 	    const struct plain_out *);
 
 /* plain-notes.c */
-void	plain_render_cafe(struct plain_view *, const struct snapshot *,
-	    const struct plain_out *, int);
-void	plain_render_breakout(struct plain_view *, const struct snapshot *,
-	    const struct plain_out *, int);
 int	plain_note_seen(struct plain_view *, const struct snap_note *);
+
+/* plain-breakout.c */
 uint64_t plain_commit_hash(const char *);
 
 /* plain-parse.c */

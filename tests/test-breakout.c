@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "convene.h"
+#include "breakout-view.h"
 #include "screen.h"
 
 /* ---- grouping, without a session ---------------------------------- */

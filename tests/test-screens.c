@@ -15,6 +15,8 @@
 #include <curses.h>
 #include <locale.h>
 
+#include "cafe-view.h"
+#include "poll-view.h"
 #include "screen.h"
 
 /* A screen's state and the snapshot it is shown, fresh per test. */

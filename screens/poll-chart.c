@@ -1,8 +1,9 @@
-/* results.c: draw a poll's results for any poll type, in any terminal. */
+/* poll-chart.c: a poll's results drawn for any poll type, in any terminal:
+ * bars, the grid by site, the word cloud. */
 #include <stdio.h>
 #include <string.h>
 
-#include "screen.h"
+#include "poll-view.h"
 
 /* One line of the answer in words: "mean 3.4 of 5", "17 answered". */
 void

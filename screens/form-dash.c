@@ -1,10 +1,10 @@
-/* dash-form.c: the dashboard's view of a form being filled in. */
+/* form-dash.c: the dashboard's view of a form being filled in. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "dashboard.h"
+#include "form-view.h"
 
 /* "3.9+-0.6 n8": mean, spread and n of one subscale at one site.  The
  * host sends hundredths; printf rounds them (3.97 is 4.0, not 3.0). */
@@ -65,7 +65,8 @@ heat_row(struct ui *ui, const struct snapshot *s, const struct snap_score *sc,
  * never reach a shared one.
  */
 void
-dash_form_draw(struct ui *ui, const struct snapshot *s, int y, int x, int w)
+form_dash_draw(struct ui *ui, const struct snapshot *s,
+    const struct dash_pick *d, int y, int x, int w)
 {
 	char line[512], cell[64];
 	int max_y = ui->rows - 3;
@@ -73,6 +74,7 @@ dash_form_draw(struct ui *ui, const struct snapshot *s, int y, int x, int w)
 	int wide = w >= 20 + 19 * s->n_subscales, sub_w = wide ? 19 : 9;
 	int site_w = wide ? 12 : 9;
 
+	(void)d;
 	snprintf(line, sizeof line, "%u questions   %s", s->n_slots,
 	    s->form_by ? "one answer per site" : "one answer per person");
 	ui_text(ui, y++, x, w, line, UI_DIM);
