@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "convene.h"
+#include "kind-wire.h"
 
 /*
  * A breakout's runtime state.  Groups are numbered from 1 in the store
@@ -790,4 +791,5 @@ const struct activity_ops act_breakout_ops = {
 	.joined = joined_breakout,
 	.resume = resume_breakout,
 	.release = release_breakout,
+	.wire = &breakout_wire,
 };

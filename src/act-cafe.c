@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "convene.h"
+#include "kind-wire.h"
 #include "rotate.h"
 
 /*
@@ -563,4 +564,5 @@ const struct activity_ops act_cafe_ops = {
 	.joined = joined_cafe,
 	.resume = resume_cafe,
 	.release = release_cafe,
+	.wire = &cafe_wire,
 };

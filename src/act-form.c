@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "convene.h"
+#include "kind-wire.h"
 
 enum by { BY_PERSON = 0, BY_SITE, BY_TEAM };
 
@@ -523,4 +524,5 @@ const struct activity_ops act_form_ops = {
 	.snapshot = snapshot_form,
 	.intent = intent_form,
 	.release = release_form,
+	.wire = &form_wire,
 };

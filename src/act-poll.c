@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "convene.h"
+#include "kind-wire.h"
 
 static char *
 dup_or_die(const char *s)
@@ -336,4 +337,5 @@ const struct activity_ops act_poll_ops = {
 	.restore = restore_poll,
 	.refresh = poll_refresh,
 	.snapshot = poll_snapshot,
+	.wire = &poll_wire,
 };

@@ -416,6 +416,7 @@ struct session {
 };
 
 /* Activity kinds: one const table each, registered in activity.c. */
+struct kind_wire;
 struct activity_ops {
 	enum act_kind kind;
 	/* Check the plan item and decide if it can run (sets runnable). */
@@ -446,6 +447,8 @@ struct activity_ops {
 	void	(*joined)(struct session *, int, struct participant *);
 	void	(*resume)(struct session *, int);
 	void	(*release)(struct act_run *);
+	/* Its sections of the snapshot (kind-wire.h). */
+	const struct kind_wire *wire;
 };
 
 /* activity.c */

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "convene.h"
+#include "kind-wire.h"
 #include "snapshot.h"
 
 struct pin {
@@ -426,6 +427,38 @@ test_fit(void **state)
 	free(s);
 }
 
+/* Every kind has its sections; no two share a tag or a place, and none
+ * takes a shared section's tag. */
+static void
+test_registry(void **state)
+{
+	const struct wire_section *secs[WIRE_SECTIONS_MAX];
+	size_t n = snapshot_sections(secs, WIRE_SECTIONS_MAX);
+
+	(void)state;
+	for (unsigned k = 0; k < ACT_KIND_MAX; k++)
+		assert_non_null(activity_ops((enum act_kind)k)->wire);
+	assert_true(n > 0 && n < WIRE_SECTIONS_MAX);
+	for (size_t i = 0; i < n; i++) {
+		assert_true(secs[i]->tag >= SEC_KIND_FIRST);
+		assert_non_null(secs[i]->present);
+		assert_non_null(secs[i]->encode);
+		assert_non_null(secs[i]->decode);
+		assert_true((secs[i]->list_bytes == NULL) ==
+		    (secs[i]->shed == NULL));
+		if (secs[i]->list_bytes != NULL)
+			assert_true(secs[i]->shed_rank != SHED_RANK_PEOPLE);
+		if (i > 0)
+			assert_true(secs[i - 1]->place < secs[i]->place);
+		for (size_t j = 0; j < i; j++) {
+			assert_true(secs[j]->tag != secs[i]->tag);
+			assert_true(secs[j]->list_bytes == NULL ||
+			    secs[i]->list_bytes == NULL ||
+			    secs[j]->shed_rank != secs[i]->shed_rank);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -436,6 +469,7 @@ main(void)
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_mixed),
 		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_registry),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
