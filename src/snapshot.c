@@ -89,7 +89,8 @@ snapshot_sections(const struct wire_section **out, size_t max)
 	size_t n = 0;
 
 	for (unsigned k = 0; k < ACT_KIND_MAX; k++) {
-		const struct kind_wire *kw = activity_ops((enum act_kind)k)->wire;
+		const struct kind_wire *kw =
+		    activity_ops((enum act_kind)k)->wire;
 
 		for (size_t j = 0; kw != NULL && kw->sections[j] != NULL; j++) {
 			const struct wire_section *ws = kw->sections[j];
@@ -100,7 +101,8 @@ snapshot_sections(const struct wire_section **out, size_t max)
 			if (i < n || n == max)
 				continue;
 			/* Insert in order of place. */
-			for (i = n++; i > 0 && out[i - 1]->place > ws->place; i--)
+			for (i = n++; i > 0 && out[i - 1]->place > ws->place;
+			    i--)
 				out[i] = out[i - 1];
 			out[i] = ws;
 		}
