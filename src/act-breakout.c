@@ -9,6 +9,7 @@
 #include "convene.h"
 #include "kind-plan.h"
 #include "kind-rehearse.h"
+#include "kind-wire.h"
 
 /*
  * A breakout's runtime state.  Groups are numbered from 1 in the store
@@ -710,4 +711,5 @@ const struct activity_ops act_breakout_ops = {
 	.store = &breakout_store,
 	.plan = &breakout_plan,
 	.rehearse = &breakout_rehearse,
+	.wire = &breakout_wire,
 };

@@ -6,6 +6,7 @@
 #include "convene.h"
 #include "kind-plan.h"
 #include "kind-rehearse.h"
+#include "kind-wire.h"
 #include "rotate.h"
 
 /*
@@ -522,4 +523,5 @@ const struct activity_ops act_cafe_ops = {
 	.store = &cafe_store,
 	.plan = &cafe_plan,
 	.rehearse = &cafe_rehearse,
+	.wire = &cafe_wire,
 };

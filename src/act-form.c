@@ -8,6 +8,7 @@
 #include "convene.h"
 #include "kind-plan.h"
 #include "kind-rehearse.h"
+#include "kind-wire.h"
 
 enum by { BY_PERSON = 0, BY_SITE, BY_TEAM };
 
@@ -487,4 +488,5 @@ const struct activity_ops act_form_ops = {
 	.store = &form_store,
 	.plan = &form_plan,
 	.rehearse = &form_rehearse,
+	.wire = &form_wire,
 };

@@ -7,6 +7,7 @@
 #include "convene.h"
 #include "kind-plan.h"
 #include "kind-rehearse.h"
+#include "kind-wire.h"
 
 /* How many characters a text poll's answer may have (`max =`). */
 int
@@ -197,4 +198,5 @@ const struct activity_ops act_poll_ops = {
 	.store = &poll_store,
 	.plan = &poll_plan,
 	.rehearse = &poll_rehearse,
+	.wire = &poll_wire,
 };

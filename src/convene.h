@@ -426,6 +426,7 @@ extern const struct kind_store poll_store, cafe_store, breakout_store,
     form_store;
 struct kind_plan;
 struct kind_rehearse;
+struct kind_wire;
 struct activity_ops {
 	enum act_kind kind;
 	/* Turn a participant's value into rows to store. */
@@ -461,6 +462,8 @@ struct activity_ops {
 	/* Simulated participants of `--rehearse` (kind-rehearse.h; NULL:
 	 * they sit this kind out). */
 	const struct kind_rehearse *rehearse;
+	/* Its sections of the snapshot (kind-wire.h). */
+	const struct kind_wire *wire;
 };
 
 /* activity.c */
@@ -522,6 +525,13 @@ int	due_stored(const char *, struct due_day *, const char **);
 int	due_check(char *, size_t, const struct due_day *, char *, size_t);
 void	due_show(const char *, const struct due_day *, char *, size_t);
 
+/* session-cmd.c: above session.c and session-state.c */
+int	session_command(struct session *, int, char **, char *, size_t);
+
+/* session-state.c: below session.c and session-cmd.c */
+int	session_save(struct session *, char *, size_t);
+int	session_set_state(struct session *, enum act_state, char *, size_t);
+
 /* session.c */
 struct session *session_new(struct plan *, struct store *, int, char *,
 	    size_t);
@@ -538,7 +548,6 @@ struct participant *session_claim_take(struct session *, uint32_t);
 int	session_give_seat(struct session *, struct participant *);
 int	session_answer(struct session *, struct participant *, const char *,
 	    const char *, char *, size_t);
-int	session_command(struct session *, int, char **, char *, size_t);
 int	session_tick(struct session *);
 void	session_refresh(struct session *);
 void	session_disconnected(struct session *, struct participant *);

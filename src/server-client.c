@@ -74,6 +74,20 @@ server_client_close(struct client *c, const char *why)
 	uv_close((uv_handle_t *)&c->pipe, on_closed);
 }
 
+/* Tell the client why it may not join, then close. */
+void
+server_client_refuse(struct client *c, const char *why)
+{
+	msg_refused_encode(&c->out, why);
+	c->greeted = 1;		/* lets flush send the refusal */
+	c->view = VIEW_CTL;	/* and no snapshot */
+	c->close_after = 1;
+	server_log(c->srv, "refused a client: %s", why);
+	server_client_flush(c);
+	if (!c->writing)
+		server_client_close(c, NULL);
+}
+
 static void
 on_written(uv_write_t *req, int status)
 {
@@ -472,7 +486,7 @@ on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
 	}
 	while (!c->closing && !c->close_after && (rc = frame_decode(data + off,
 	    len - off, &f, &used, &err)) == 1) {
-		server_client_dispatch(c, &f);
+		c->srv->dispatch(c, &f);
 		off += used;
 	}
 	if (c->closing || c->close_after)

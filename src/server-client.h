@@ -49,8 +49,4 @@ struct client {
 /* server-client.c */
 void	server_client_mark(struct client *);
 
-/* server-intent.c */
-void	server_client_dispatch(struct client *, const struct frame *);
-void	server_client_refuse(struct client *, const char *);
-
 #endif

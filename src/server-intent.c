@@ -6,19 +6,6 @@
 #include "server-client.h"
 #include "ssh.h"
 
-void
-server_client_refuse(struct client *c, const char *why)
-{
-	msg_refused_encode(&c->out, why);
-	c->greeted = 1;		/* lets flush send the refusal */
-	c->view = VIEW_CTL;	/* and no snapshot */
-	c->close_after = 1;
-	server_log(c->srv, "refused a client: %s", why);
-	server_client_flush(c);
-	if (!c->writing)
-		server_client_close(c, NULL);
-}
-
 static void
 on_hello(struct client *c, const struct frame *f)
 {

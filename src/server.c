@@ -4,34 +4,12 @@
 #include <sys/un.h>
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "server.h"
-
-void
-server_log(struct server *srv, const char *fmt, ...)
-{
-	va_list ap;
-	char when[32];
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (srv->log == NULL)
-		return;
-	localtime_r(&t, &tm);
-	strftime(when, sizeof when, "%H:%M:%S", &tm);
-	fprintf(srv->log, "%s convene: ", when);
-	va_start(ap, fmt);
-	vfprintf(srv->log, fmt, ap);
-	va_end(ap);
-	fputc('\n', srv->log);
-	fflush(srv->log);
-}
 
 /* What changes when the screen changes, as opposed to its counts. */
 static uint64_t
@@ -101,19 +79,6 @@ start_broadcast(struct server *srv, int all)
 	srv->cursor = srv->clients;
 	if (!uv_is_active((uv_handle_t *)&srv->spin))
 		uv_idle_start(&srv->spin, on_spin);
-}
-
-/* Re-read the tallies, and learn what that costs. */
-void
-server_refresh(struct server *srv)
-{
-	uint64_t t0 = uv_hrtime();
-
-	if (!srv->sess->tallies_stale)
-		return;
-	session_refresh(srv->sess);
-	srv->refresh_at = uv_hrtime();
-	srv->refresh_cost = srv->refresh_at - t0;
 }
 
 /*
@@ -321,6 +286,7 @@ server_start(struct server *srv, uv_loop_t *loop, const char *path,
 
 	srv->loop = loop;
 	srv->uid = getuid();
+	srv->dispatch = server_client_dispatch;
 	if (server_check_socket(path, err, errlen) != 0)
 		return -1;
 	snprintf(srv->path, sizeof srv->path, "%s", path);

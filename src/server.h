@@ -54,6 +54,9 @@ struct server {
 				 * held is gone, whatever the last one does */
 	void (*on_stop)(struct server *);
 	void *data;
+	/* What to do with a frame a client sent: server_client_dispatch
+	 * (server-intent.c), set by server_start. */
+	void (*dispatch)(struct client *, const struct frame *);
 	/* The snapshot all viewers of one view share, without the frame
 	 * header and their own part: encoded once per change and turn, not
 	 * once per client (see server_client_flush). */
@@ -96,15 +99,25 @@ struct server {
 	uint64_t refresh_at;	/* when it ended */
 };
 
+/*
+ * The host's files call one way: server.c (the loop and its turn) calls
+ * server-intent.c (what a client asks) and server-client.c (the
+ * connections), server-intent.c calls server-client.c, and all call
+ * server-base.c.  A connection hands the frames it reads up through
+ * `dispatch`, set by server_start, not by calling server-intent.c.
+ */
+
 /* server.c */
 int	server_check_socket(const char *, char *, size_t);
 int	server_start(struct server *, uv_loop_t *, const char *, char *, size_t);
 void	server_stop(struct server *);
-void	server_refresh(struct server *);
 int	server_listen_participants(struct server *, const char *, char *,
 	    size_t);
+
+/* server-base.c */
 void	server_log(struct server *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+void	server_refresh(struct server *);
 
 /* server-client.c */
 void	server_client_accept(struct server *, uv_stream_t *, int);
@@ -116,5 +129,9 @@ void	server_client_check_stalls(struct server *);
 void	server_client_goodbye(struct server *);
 void	server_client_flush_due(struct server *, int);
 struct client *server_client_next(struct client *);
+void	server_client_refuse(struct client *, const char *);
+
+/* server-intent.c */
+void	server_client_dispatch(struct client *, const struct frame *);
 
 #endif

@@ -11,42 +11,6 @@
  * change is saved to the store so `--resume` finds the session as it was.
  */
 
-static int
-save(struct session *s, char *out, size_t n)
-{
-	int state = s->current >= 0 ? (int)s->runs[s->current].state : 0;
-	int rev = s->current >= 0 ? s->runs[s->current].revealed : 0;
-
-	if (store_session_save(s->store, s->id, s->current, state, rev) != 0 ||
-	    (s->current >= 0 && store_activity_state(s->store,
-	    s->runs[s->current].store_id, state) != 0)) {
-		snprintf(out, n, "could not save: %s", store_error(s->store));
-		return 1;
-	}
-	s->seq++;
-	s->tallies_stale = 1;
-	return 0;
-}
-
-static int
-set_state(struct session *s, enum act_state state, char *out, size_t n)
-{
-	struct act_run *run = &s->runs[s->current];
-	const struct plan_activity *a = &s->plan->acts[s->current];
-
-	run->state = state;
-	run->warned = 0;
-	if (state == ACT_OPEN)
-		run->deadline_ms = a->minutes > 0 ? s->now() +
-		    (int64_t)a->minutes * 60000 : 0;
-	if (state == ACT_CLOSED) {
-		run->deadline_ms = 0;
-		if (a->reveal == REVEAL_AFTER_CLOSE)
-			run->revealed = 1;
-	}
-	return save(s, out, n);
-}
-
 /* Move to item `to`, closing an open one first: answers become final. */
 static int
 go(struct session *s, int to, char *out, size_t n)
@@ -57,10 +21,10 @@ go(struct session *s, int to, char *out, size_t n)
 		return 1;
 	}
 	if (s->current >= 0 && s->runs[s->current].state == ACT_OPEN &&
-	    set_state(s, ACT_CLOSED, out, n) != 0)
+	    session_set_state(s, ACT_CLOSED, out, n) != 0)
 		return 1;
 	s->current = to;
-	if (save(s, out, n) != 0)
+	if (session_save(s, out, n) != 0)
 		return 1;
 	snprintf(out, n, "activity %d of %zu: %s (%s)", to + 1,
 	    s->plan->n_acts, s->plan->acts[to].title,
@@ -222,8 +186,9 @@ session_command(struct session *s, int argc, char **argv, char *out,
 			int r = ops->advance(s, s->current, out, n);
 
 			if (r != 0)
-				return r < 0 ? 1 : save(s, out, n) ? 1 : 0;
-			if (set_state(s, ACT_CLOSED, out, n) != 0)
+				return r < 0 ? 1 :
+				    session_save(s, out, n) ? 1 : 0;
+			if (session_set_state(s, ACT_CLOSED, out, n) != 0)
 				return 1;
 			snprintf(out, n, "%s closed: the harvest is on every "
 			    "screen; next moves on", s->plan->acts[
@@ -267,7 +232,7 @@ session_command(struct session *s, int argc, char **argv, char *out,
 	}
 	if (strcmp(cmd, "end") == 0) {
 		if (s->current >= 0 && s->runs[s->current].state == ACT_OPEN)
-			set_state(s, ACT_CLOSED, out, n);
+			session_set_state(s, ACT_CLOSED, out, n);
 		if (store_session_end(s->store, s->id) != 0) {
 			snprintf(out, n, "could not end: %s",
 			    store_error(s->store));
@@ -328,7 +293,7 @@ session_command(struct session *s, int argc, char **argv, char *out,
 		}
 		/* What open said on success (the café: why fewer tables). */
 		util_strlcpy(info, out, sizeof info);
-		rc = set_state(s, ACT_OPEN, out, n);
+		rc = session_set_state(s, ACT_OPEN, out, n);
 		if (rc == 0)
 			snprintf(out, n, "opened %s%s%s", s->plan->acts[
 			    s->current].id, info[0] ? ": " : "", info);
@@ -339,7 +304,7 @@ session_command(struct session *s, int argc, char **argv, char *out,
 			snprintf(out, n, "not open");
 			return 1;
 		}
-		rc = set_state(s, ACT_CLOSED, out, n);
+		rc = session_set_state(s, ACT_CLOSED, out, n);
 		if (rc == 0)
 			snprintf(out, n, "closed %s", s->plan->acts[
 			    s->current].id);
@@ -347,7 +312,7 @@ session_command(struct session *s, int argc, char **argv, char *out,
 	}
 	if (strcmp(cmd, "reveal") == 0 || strcmp(cmd, "hide") == 0) {
 		run->revealed = cmd[0] == 'r';
-		rc = save(s, out, n);
+		rc = session_save(s, out, n);
 		if (rc == 0)
 			snprintf(out, n, run->revealed ? "results shown to "
 			    "everyone" : "results hidden from participants");

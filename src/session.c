@@ -593,7 +593,6 @@ session_tick(struct session *s)
 		return 0;
 	if (s->now() >= run->deadline_ms) {
 		char buf[64];
-		char *argv[] = { "close" };
 
 		/* A round of a café is over, not the café: the facilitator
 		 * moves everyone on with next. */
@@ -603,7 +602,9 @@ session_tick(struct session *s)
 			s->seq++;
 			return 1;
 		}
-		session_command(s, 1, argv, buf, sizeof buf);
+		/* As `close` would (session-cmd.c): answers become final. */
+		session_touch(s, NULL, DIRTY_ALL);
+		session_set_state(s, ACT_CLOSED, buf, sizeof buf);
 		return 1;
 	}
 	if (!run->warned && run->deadline_ms - s->now() <= 60000)

@@ -1,5 +1,7 @@
-/* snapshot-sec.h: the tags of a snapshot's sections, for its encoder
- * (snapshot.c) and decoder (snapshot-decode.c). */
+/* snapshot-sec.h: the tags of a snapshot's shared sections, for its
+ * encoder (snapshot.c) and decoder (snapshot-decode.c).  The activity
+ * kinds' own sections take their tags from SEC_KIND_FIRST on, each in
+ * the kind's wire file (see kind-wire.h). */
 #ifndef CONVENE_SNAPSHOT_SEC_H
 #define CONVENE_SNAPSHOT_SEC_H
 
@@ -9,16 +11,7 @@ enum snap_section {
 	SEC_ACTIVITY,		/* current activity, options, counts */
 	SEC_MINE,		/* the viewer's own answer */
 	SEC_PEOPLE,		/* facilitator only */
-	SEC_POLL,		/* poll type, statistics */
-	SEC_SITES,		/* per-site breakdown */
-	SEC_TEXTS,		/* free-text answers */
-	SEC_WORDS,		/* word frequencies of free text */
-	SEC_TABLES,		/* café round, seat, tables; breakout groups */
-	SEC_NOTES,		/* lines of shared notes */
-	SEC_FORM,		/* assessment/feedback form: the item on screen */
-	SEC_SCORES,		/* form results: completion and scores by site */
-	SEC_COMMIT,		/* breakout: the group's commitment */
-	SEC_TEXT_LIMIT		/* a text poll's own limit (max =) */
+	SEC_KIND_FIRST		/* 6: the first tag of a kind's own section */
 };
 
 #endif
