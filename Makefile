@@ -11,7 +11,9 @@ CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 # Display text is cut to fit on purpose; gcc's guesses about it are noise.
 CFLAGS += -Wno-format-truncation
-CFLAGS += -Isrc -Iscreens $(shell $(PKG_CONFIG) --cflags $(LIBS_PC))
+# src/ is one folder a concern (see HACKING): each on the include path.
+SRC_DIRS = $(sort $(dir $(wildcard src/*/*.c src/*/*.h)))
+CFLAGS += $(patsubst %/,-I%,$(SRC_DIRS)) -Iscreens $(shell $(PKG_CONFIG) --cflags $(LIBS_PC))
 CFLAGS += -DCONVENE_FORMS_DIR='"$(PREFIX)/share/convene/forms"'
 # An uninstalled binary (run from this tree) also finds the tree's forms.
 CFLAGS += -DCONVENE_TREE='"$(CURDIR)"'
@@ -37,9 +39,9 @@ ifeq ($(WERROR),1)
 CFLAGS += -Werror
 endif
 
-SRC = $(wildcard src/*.c) $(wildcard screens/*.c)
-LIB_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRC)))
-MAIN_OBJ = $(BUILD)/src/main.o
+SRC = $(wildcard src/*/*.c) $(wildcard screens/*.c)
+LIB_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(filter-out src/cmd/main.c,$(SRC)))
+MAIN_OBJ = $(BUILD)/src/cmd/main.o
 TESTS = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test-*.c))
 BENCHES = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/bench-*.c))
 

@@ -3,7 +3,7 @@
  * usage: ackcheck --socket PATH --n N --dir DIR [--prefix NAME] [--gap MS]
  *                 [--code CODE]
  *
- * N participants join over the real protocol (src/conn.c, reconnecting with
+ * N participants join over the real protocol (src/client/conn.c, reconnecting with
  * their resume token when the host goes away) and answer whatever
  * single-choice or scale poll is open, one answer in flight each, a
  * random option every GAP milliseconds or so.  Three files in DIR, one

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "convene.h"
+#include "act-form.h"
 
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: %s\n", \
 	__FILE__, __LINE__, #c); abort(); } } while (0)

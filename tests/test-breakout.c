@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "convene.h"
+#include "act-breakout.h"
 #include "breakout-view.h"
 #include "screen.h"
 

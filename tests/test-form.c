@@ -14,6 +14,7 @@
 #include <locale.h>
 
 #include "convene.h"
+#include "act-form.h"
 #include "screen.h"
 
 static char err[8192];

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "convene.h"
+#include "act-poll.h"
 
 #define ERRLEN 8192
 

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "export.h"
+#include "act-breakout.h"
 
 /* `chars` characters, each the 4-byte U+1F600, then `tail`. */
 static char *
