@@ -42,6 +42,7 @@ struct tui {
 	struct keys keys;
 	uv_poll_t poll;		/* in_fd, when keys are read, not fed */
 	uv_timer_t esc;		/* a lone ESC becomes the Esc key */
+	uv_idle_t wake;		/* after the Esc timer: redraw this turn */
 	uv_signal_t winch;	/* the process's own terminal only */
 	uv_check_t redraw;
 	SCREEN *term;

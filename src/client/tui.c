@@ -145,6 +145,15 @@ on_key(void *arg, int key)
 		screen_key(t, key);
 }
 
+/* Nothing to do: being active is the point (see on_esc); on_redraw
+ * stops it.  Stopping it here would be too early: idle handles run
+ * before the poll decides how long to wait. */
+static void
+on_wake(uv_idle_t *h)
+{
+	(void)h;
+}
+
 static void
 on_esc(uv_timer_t *h)
 {
@@ -154,6 +163,12 @@ on_esc(uv_timer_t *h)
 		return;
 	set_term(t->term);
 	keys_timeout(&t->keys, on_key, t);
+	/* The redraw (and, over SSH, the flush) is a check handle, which
+	 * runs after the loop's poll: with nothing else to read, that poll
+	 * would wait for the next key and the Esc would show only then.  An
+	 * active idle handle makes this turn's poll return at once. */
+	if (t->dirty)
+		uv_idle_start(&t->wake, on_wake);
 }
 
 void
@@ -286,6 +301,7 @@ on_redraw(uv_check_t *h)
 {
 	struct tui *t = h->data;
 
+	uv_idle_stop(&t->wake);
 	if (!t->dirty || t->stopped)
 		return;
 	set_term(t->term);
@@ -465,6 +481,8 @@ tui_start_io(uv_loop_t *loop, const char *path, const struct msg_hello *hello,
 		    TUI_MAX ? TUI_MAX : io->cols);
 	uv_timer_init(loop, &t->esc);
 	t->esc.data = t;
+	uv_idle_init(loop, &t->wake);
+	t->wake.data = t;
 	if (io->in_fd >= 0) {
 		uv_poll_init(loop, &t->poll, io->in_fd);
 		t->poll.data = t;
@@ -546,6 +564,7 @@ tui_stop(struct tui *t)
 	if (t->conn_started)
 		conn_close(&t->conn);
 	uv_close((uv_handle_t *)&t->esc, NULL);
+	uv_close((uv_handle_t *)&t->wake, NULL);
 	if (t->in_fd >= 0)
 		uv_close((uv_handle_t *)&t->poll, NULL);
 	if (t->own_tty)
