@@ -22,6 +22,8 @@
 #define SSH_SOURCE_HANDSHAKES 64	/* of those, from one address */
 #define SSH_SOURCE_MAX 1000	/* sessions from one address */
 #define SSH_OUT_MAX (512 * 1024)	/* screen bytes a client has not taken */
+#define SSH_INPUT_BURST (16 * 1024)	/* input bytes at once, at most */
+#define SSH_INPUT_RATE (4 * 1024)	/* and after that, a second */
 #define SSH_AUTH_TRIES 6
 #define SSH_COLS_MAX 500		/* a window's size, at most */
 #define SSH_ROWS_MAX 200
@@ -87,6 +89,9 @@ struct sshc {
 	int dead;		/* close at the end of the turn */
 	int counted;		/* in gw->active */
 	int64_t since, last_key;
+	double in_tokens;	/* input bytes it may still send now */
+	int64_t in_at;		/* when in_tokens was last topped up */
+	int in_flooded;		/* said so in the log */
 	char user[32];
 	char key_id[SSH_FPR_LEN];	/* the client key it proved, or "" */
 	char term[40];

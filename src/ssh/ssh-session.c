@@ -395,12 +395,31 @@ on_data(ssh_session s, ssh_channel ch, void *data, uint32_t len, int is_err,
 {
 	struct sshc *c = arg;
 
+	int64_t now = util_now_ms();
+
 	(void)s, (void)ch, (void)is_err;
 	if (c->dead)
 		return (int)len;
-	c->last_key = util_now_ms();
-	if (c->t != NULL)
-		ssh_term_input(c->t, data, len);
+	c->last_key = now;
+	/* Everyone's screens share this one thread: a paste of megabytes
+	 * would hold them all while its keys are drawn.  A person's input
+	 * may come at SSH_INPUT_RATE bytes a second after a burst of
+	 * SSH_INPUT_BURST (four whole 1,000-character answers); the rest is
+	 * dropped, and the log says so once. */
+	c->in_tokens += (double)(now - c->in_at) * SSH_INPUT_RATE / 1000.0;
+	c->in_at = now;
+	if (c->in_tokens > SSH_INPUT_BURST)
+		c->in_tokens = SSH_INPUT_BURST;
+	if (len > c->in_tokens) {
+		if (!c->in_flooded)
+			gateway_log("%s: sends too fast; dropping input",
+			    c->addr);
+		c->in_flooded = 1;
+	}
+	if (c->t != NULL && c->in_tokens >= 1)
+		ssh_term_input(c->t, data, len < c->in_tokens ? len :
+		    (size_t)c->in_tokens);
+	c->in_tokens = len < c->in_tokens ? c->in_tokens - len : 0;
 	return (int)len;
 }
 
@@ -515,6 +534,8 @@ sshc_accept(struct gateway *gw, int fd, const struct sockaddr_storage *ss,
 	c->gw = gw;
 	c->fd = fd;
 	c->since = util_now_ms();
+	c->in_at = c->since;
+	c->in_tokens = SSH_INPUT_BURST;
 	c->utf8 = 1;		/* unless the client's locale says not */
 	describe(ss, c->addr, sizeof c->addr);
 	if ((c->ssh = ssh_new()) == NULL) {
