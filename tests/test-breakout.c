@@ -208,51 +208,51 @@ test_commit_check(void **state)
 
 	(void)state;
 	snprintf(t, sizeof t, "  Grab bag in resus  ");
-	assert_int_equal(breakout_commit_check(COMMIT_CHANGE, t, why,
+	assert_int_equal(commit_check(COMMIT_CHANGE, t, why,
 	    sizeof why), 0);
 	assert_string_equal(t, "Grab bag in resus");
 	snprintf(t, sizeof t, "ok");
-	assert_int_equal(breakout_commit_check(COMMIT_CHANGE, t, why,
+	assert_int_equal(commit_check(COMMIT_CHANGE, t, why,
 	    sizeof why), -1);
 	assert_non_null(strstr(why, "too short"));
 	snprintf(t, sizeof t, "Jo");
-	assert_int_equal(breakout_commit_check(COMMIT_OWNER, t, why,
+	assert_int_equal(commit_check(COMMIT_OWNER, t, why,
 	    sizeof why), 0);
 	/* Characters, not bytes: two wide characters are a name. */
 	snprintf(t, sizeof t, "\xe7\x8e\x8b\xe8\x8a\xb3");
-	assert_int_equal(breakout_commit_check(COMMIT_OWNER, t, why,
+	assert_int_equal(commit_check(COMMIT_OWNER, t, why,
 	    sizeof why), 0);
 	memset(t, 'x', COMMIT_OWNER_CHARS + 1);
 	t[COMMIT_OWNER_CHARS + 1] = '\0';
-	assert_int_equal(breakout_commit_check(COMMIT_OWNER, t, why,
+	assert_int_equal(commit_check(COMMIT_OWNER, t, why,
 	    sizeof why), -1);
 	assert_non_null(strstr(why, "too long"));
 	/* The change and the measure: 1,000 characters of any script. */
 	for (int i = 0; i < TEXT_CHARS_MAX; i++)
 		memcpy(t + 4 * i, "\xf0\x9f\x98\x80", 4);
 	t[4 * TEXT_CHARS_MAX] = '\0';
-	assert_int_equal(breakout_commit_check(COMMIT_MEASURE, t, why,
+	assert_int_equal(commit_check(COMMIT_MEASURE, t, why,
 	    sizeof why), 0);
 	assert_int_equal(strlen(t), 4 * TEXT_CHARS_MAX);
 	memcpy(t + 4 * TEXT_CHARS_MAX, "x", 2);
-	assert_int_equal(breakout_commit_check(COMMIT_CHANGE, t, why,
+	assert_int_equal(commit_check(COMMIT_CHANGE, t, why,
 	    sizeof why), -1);
 	assert_non_null(strstr(why, "too long: 1001 characters, at most "
 	    "1000"));
 	snprintf(t, sizeof t, "soon");
-	assert_int_equal(breakout_commit_check(COMMIT_DUE, t, why,
+	assert_int_equal(commit_check(COMMIT_DUE, t, why,
 	    sizeof why), -1);
 	assert_non_null(strstr(why, "next Tuesday"));
 	snprintf(t, sizeof t, " next Tuesday ");
-	assert_int_equal(breakout_commit_check(COMMIT_DUE, t, why,
+	assert_int_equal(commit_check(COMMIT_DUE, t, why,
 	    sizeof why), 0);
 	snprintf(t, sizeof t, "   ");	/* empty clears */
-	assert_int_equal(breakout_commit_check(COMMIT_DUE, t, why,
+	assert_int_equal(commit_check(COMMIT_DUE, t, why,
 	    sizeof why), 0);
 	assert_string_equal(t, "");
-	assert_int_equal(breakout_commit_check(7, t, why, sizeof why), -1);
-	assert_int_equal(breakout_commit_field("measure", 7), COMMIT_MEASURE);
-	assert_int_equal(breakout_commit_field("measures", 8), -1);
+	assert_int_equal(commit_check(7, t, why, sizeof why), -1);
+	assert_int_equal(commit_field("measure", 7), COMMIT_MEASURE);
+	assert_int_equal(commit_field("measures", 8), -1);
 }
 
 /* ---- plan checks -------------------------------------------------- */

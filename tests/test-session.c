@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "convene.h"
-#include "act-cafe.h"
+#include "act-poll.h"
 
 static const char plan_text[] =
     "title = Session test\n"

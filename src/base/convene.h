@@ -26,61 +26,7 @@ enum reveal_mode {
 	REVEAL_AFTER_CLOSE
 };
 
-/*
- * A form: an assessment or evaluation instrument read from a .form file
- * (see convene-plan(5)).  Rating items carry their scale as the stored
- * value and the shown label of each point; choice items their options.
- */
-enum form_item_kind {
-	FORM_RATING = 0,
-	FORM_CHOICE,
-	FORM_TEXT,
-	FORM_COMMITMENT		/* what / who / by when: three parts */
-};
-
-#define FORM_MAX_ITEMS 40
-#define FORM_MAX_POINTS SNAP_MAX_OPTIONS
-#define FORM_MAX_SUBSCALES 4
-
-struct form_item {
-	char id[ID_MAX_LEN + 1];
-	enum form_item_kind kind;
-	char *text;
-	char *subscale;		/* rating: which subscale, or NULL */
-	int reverse;		/* rating: scored lo + hi - value */
-	int n_points;
-	char *labels[FORM_MAX_POINTS];	/* shown for each point or option */
-	char values[FORM_MAX_POINTS][8];	/* stored: "1", "0.5", "3" */
-	double lo, hi;		/* rating: first and last value */
-	int line;
-};
-
-/* What a participant answers, question by question: one slot per item,
- * three for a commitment (what, who, by when). */
-struct form_slot {
-	char id[48];		/* item id, or "id.what" / "id.who" / "id.when" */
-	int item;		/* index into items */
-	int kind;		/* enum slot_kind */
-	int scale;		/* index into the form's scales */
-	char text[SNAP_SLOT_TEXT + 1];
-};
-
-struct form {
-	char *name;		/* as the plan names it */
-	char *path;
-	char *title;
-	char *source;		/* authors and citation, if published */
-	char *licence;
-	struct form_item *items;
-	int n_items;
-	char *subscales[FORM_MAX_SUBSCALES];
-	int n_subscales;
-	struct form_slot slots[SNAP_MAX_SLOTS];
-	int n_slots;
-	struct snap_scale scales[SNAP_MAX_SCALES];
-	int n_scales;
-};
-
+struct form;		/* assess and feedback: act-form.h */
 struct plan;
 
 /* One `key = value` line of an activity, kept for kinds that read more. */
@@ -426,11 +372,23 @@ struct activity_ops {
 	const struct kind_wire *wire;
 	/* Its ctl commands, or NULL. */
 	const struct kind_cmd *commands;
+	/* The option a stored answer picks, for the screen to mark (-1 for
+	 * none; NULL: answers pick no one option). */
+	int	(*mine)(const struct plan_activity *, const char *);
+	/* Every participant sees the same snapshot but for their own part,
+	 * so the host cuts it once per change (not the café: its table is
+	 * the viewer's own). */
+	int	shared_snapshot;
 };
 
 /* activity.c */
 const struct activity_ops *activity_ops(enum act_kind);
 int	activity_kind_parse(const char *, enum act_kind *);
+
+/* commit.c: a commitment's parts, in breakouts and forms alike. */
+const char *commit_name(int);
+int	commit_field(const char *, size_t);
+int	commit_check(int, char *, char *, size_t);
 
 /* due.c: "by when", as a day. */
 struct due_day {

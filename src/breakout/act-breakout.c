@@ -140,7 +140,7 @@ site_numbers(struct participant **who, int n, int *site)
 
 /* Form the groups from who is connected now. */
 static int
-form_groups(struct session *s, int idx, struct breakout *b, char *why,
+make_groups(struct session *s, int idx, struct breakout *b, char *why,
     size_t n)
 {
 	const struct plan_activity *a = &s->plan->acts[idx];
@@ -247,7 +247,7 @@ open_breakout(struct session *s, int idx, char *why, size_t n)
 		return -1;
 	}
 	s->runs[idx].data = b;
-	if (form_groups(s, idx, b, why, n) != 0)
+	if (make_groups(s, idx, b, why, n) != 0)
 		return -1;
 	s->tallies_stale = 1;
 	return 0;
@@ -332,7 +332,7 @@ set_commit(struct session *s, int idx, struct breakout *b, int g,
     const char *v, char *why, size_t n)
 {
 	size_t len = strcspn(v, " ");
-	int field = breakout_commit_field(v, len);
+	int field = commit_field(v, len);
 	char text[VALUE_MAX_LEN + 1];
 
 	if (field < 0) {
@@ -342,7 +342,7 @@ set_commit(struct session *s, int idx, struct breakout *b, int g,
 	}
 	util_strlcpy(text, v[len] == ' ' ? v + len + 1 : "", sizeof text);
 	util_sanitize(text, sizeof text);
-	if (breakout_commit_check(field, text, why, n) != 0)
+	if (commit_check(field, text, why, n) != 0)
 		return -1;
 	if (store_group_set(s->store, s->runs[idx].store_id, g + 1, field,
 	    text) != 0) {

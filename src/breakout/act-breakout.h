@@ -24,9 +24,6 @@ int	breakout_group_count(int, int);
 int	breakout_assign_site(const int *, int, int, int *, int *);
 void	breakout_assign_mixed(const int *, int, int, int *);
 int	breakout_pick_late(const int *, const int *, const int *, int);
-const char *breakout_commit_name(int);
-int	breakout_commit_field(const char *, size_t);
-int	breakout_commit_check(int, char *, char *, size_t);
 int	breakout_split_names(const char *, char[][SNAP_SHORT_NAME + 1], int);
 
 /* act-breakout-rows.c: breakout groups (with their commitment) and members */

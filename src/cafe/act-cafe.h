@@ -13,7 +13,6 @@ extern const struct kind_store cafe_store;
 
 /* act-cafe.c */
 extern const struct activity_ops act_cafe_ops;
-int	poll_words(const char *const *, size_t, struct snap_word *, int);
 
 /* act-cafe-rows.c */
 int	store_seats_clear(struct store *, int64_t, int);

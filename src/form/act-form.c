@@ -7,7 +7,6 @@
 
 #include "convene.h"
 #include "act-form.h"
-#include "act-breakout.h"
 #include "kind-plan.h"
 #include "kind-rehearse.h"
 #include "kind-wire.h"
@@ -268,7 +267,7 @@ intent_form(struct session *s, int idx, struct participant *p,
 			 * breakouts, stored as its day and the words. */
 			if (f->items[f->slots[k].item].kind == FORM_COMMITMENT &&
 			    form_when_slot(item) && text[0] != '\0' &&
-			    breakout_commit_check(COMMIT_DUE, text, why, n) != 0)
+			    commit_check(COMMIT_DUE, text, why, n) != 0)
 				return -1;
 		} else if (text[0] != '\0') {
 			const struct snap_scale *sc = &f->scales[

@@ -627,9 +627,8 @@ session_snapshot_mine(const struct session *s, const struct participant *p,
 		return;
 	a = &s->plan->acts[s->current];
 	util_strlcpy(value, p->mine[s->current], cap);
-	if (a->kind == ACT_POLL && (a->poll_type == POLL_SINGLE ||
-	    a->poll_type == POLL_SCALE))
-		*mine = (int16_t)(atoi(p->mine[s->current]) - 1);
+	if (activity_ops(a->kind)->mine != NULL)
+		*mine = (int16_t)activity_ops(a->kind)->mine(a, value);
 }
 
 /*
@@ -643,7 +642,8 @@ session_snapshot_shared(const struct session *s, int view)
 {
 	if (view == VIEW_FACILITATOR)
 		return 0;
-	return s->current < 0 || s->plan->acts[s->current].kind == ACT_POLL;
+	return s->current < 0 ||
+	    activity_ops(s->plan->acts[s->current].kind)->shared_snapshot;
 }
 
 /* Cut a snapshot for one viewer (`p` is NULL for non-participants). */

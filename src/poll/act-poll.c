@@ -189,6 +189,15 @@ restore_poll(const struct plan_activity *a, const struct answer *ans,
 	}
 }
 
+/* A single or scale answer is its option's number, from 1. */
+static int
+mine_poll(const struct plan_activity *a, const char *value)
+{
+	if (a->poll_type != POLL_SINGLE && a->poll_type != POLL_SCALE)
+		return -1;
+	return atoi(value) - 1;
+}
+
 const struct activity_ops act_poll_ops = {
 	.kind = ACT_POLL,
 	.answer = answer_poll,
@@ -200,4 +209,6 @@ const struct activity_ops act_poll_ops = {
 	.plan = &poll_plan,
 	.rehearse = &poll_rehearse,
 	.wire = &poll_wire,
+	.mine = mine_poll,
+	.shared_snapshot = 1,
 };

@@ -18,6 +18,7 @@ void	poll_join_list(const int *, int, char *, size_t);
 int	poll_text_max(const struct plan_activity *);
 
 /* poll-results.c */
+int	poll_words(const char *const *, size_t, struct snap_word *, int);
 void	poll_refresh(struct session *, int);
 void	poll_snapshot(const struct session *, int, int,
 	    const struct participant *, struct snapshot *);
