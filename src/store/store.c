@@ -237,24 +237,42 @@ migrate_kinds(struct store *st, int version)
 	return 0;
 }
 
+/* The schema this convene writes: the shared migrations', or a kind's
+ * newer tables' (a new kind with tables takes the next version in its
+ * own kind_store, and store.c does not change). */
+static int
+schema_latest(void)
+{
+	int latest = N_MIGRATIONS;
+
+	for (unsigned k = 0; k < ACT_KIND_MAX; k++) {
+		const struct kind_store *ks = store_kind(k);
+
+		for (size_t i = 0; ks != NULL && i < ks->n_ddl; i++)
+			if (ks->ddl[i].version > latest)
+				latest = ks->ddl[i].version;
+	}
+	return latest;
+}
+
 static int
 migrate(struct store *st)
 {
-	int v = store_schema_version(st);
+	int v = store_schema_version(st), latest = schema_latest();
 	char sql[64];
 
 	if (v < 0)
 		return -1;
-	if (v > N_MIGRATIONS) {
+	if (v > latest) {
 		snprintf(st->err, sizeof st->err, "database schema %d is newer "
-		    "than this convene (%d); upgrade convene", v, N_MIGRATIONS);
+		    "than this convene (%d); upgrade convene", v, latest);
 		return -1;
 	}
-	for (; v < N_MIGRATIONS; v++) {
+	for (; v < latest; v++) {
 		if (store_exec(st, "BEGIN IMMEDIATE") != 0)
 			return -1;
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
-		if (store_exec(st, migrations[v]) != 0 ||
+		if ((v < N_MIGRATIONS && store_exec(st, migrations[v]) != 0) ||
 		    migrate_kinds(st, v + 1) != 0 ||
 		    store_exec(st, sql) != 0) {
 			char keep[sizeof st->err];
