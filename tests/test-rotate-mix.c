@@ -219,6 +219,20 @@ test_proofs(void **state)
 	assert_non_null(strstr(why, "only 24 people are from other sites: "
 	    "at most 6 rounds"));
 
+	/* Euler's 36 officers: 6 sites of 6 at 6 tables, 3 rounds, hosts
+	 * moving or staying; 2 rounds have no proof (one Latin square). */
+	teams(pe, 36, 6);
+	for (i = 0; i < 2; i++) {
+		problem(&p, pe, 36, 6, 3, i);
+		assert_int_equal(rotate_proof(&p, why, sizeof why), 1);
+		assert_non_null(strstr(why, "two orthogonal Latin squares of "
+		    "order 6, which do not exist"));
+		assert_non_null(strstr(why, "at most 2 rounds"));
+	}
+	problem(&p, pe, 36, 6, 2, 0);
+	assert_int_equal(rotate_proof(&p, why, sizeof why), 0);
+	plan_perfect(&p);
+
 	/* Feasible rooms have no proof. */
 	teams(pe, 42, 6);
 	problem(&p, pe, 42, 7, 6, 1);

@@ -254,6 +254,35 @@ counting(const struct rotate_problem *p, const struct room *rm, char *why,
 	return 1;
 }
 
+/*
+ * A square room: T sites of T people at T tables of T.  Nobody beside a
+ * colleague puts one person of each site at every table, so each round
+ * (and the sites themselves) cuts the room into T groups of T that meet
+ * every other such cut in exactly one person.  R rounds without a repeat
+ * and the sites are R + 1 such cuts, a net of order T, which is the same
+ * as R - 1 mutually orthogonal Latin squares of order T (Bruck 1951).  Of
+ * order 6 there is no orthogonal pair (Euler's 36 officers, proved by
+ * Tarry 1900): 6 sites of 6 at 6 tables can have 2 such rounds, never 3.
+ * (Of every prime power order there are T - 1 squares, and the counting
+ * test above already stops at T rounds, so only order 6 needs words.)
+ */
+static int
+square_room(const struct rotate_problem *p, const struct room *rm,
+    char *why, size_t len)
+{
+	if (p->frozen > 0 || p->mix != ROT_MIX_SITE || rm->T != 6 ||
+	    rm->m != 36 || rm->extra != 0 || rm->ngroup != 6 ||
+	    rm->size[0] != 6 || rm->size[5] != 6 || rm->R < 3)
+		return 0;
+	say(why, len, "6 sites of 6 people at 6 tables of 6: with nobody "
+	    "beside a colleague every table holds one person of each site, and "
+	    "3 rounds without a repeat would make two orthogonal Latin squares "
+	    "of order 6, which do not exist (Euler's 36 officers, proved by "
+	    "Tarry in 1900): at most 2 rounds can be planned that way, so "
+	    "one round fewer makes it possible.");
+	return 1;
+}
+
 int
 rotate_proof(const struct rotate_problem *p, char *why, size_t len)
 {
@@ -271,6 +300,8 @@ rotate_proof(const struct rotate_problem *p, char *why, size_t len)
 			got = hosts_stay(p, &rm, why, len);
 		if (!got)
 			got = counting(p, &rm, why, len);
+		if (!got)
+			got = square_room(p, &rm, why, len);
 	}
 	free(rm.size);
 	free(rm.site);
