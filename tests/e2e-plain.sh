@@ -136,12 +136,13 @@ ctl() { "$CONVENE" ctl "$@" >/dev/null; }
 
 start_host "$plan"
 join amal --name "Amal Haddad" --site "St Mary"
+# Amal first: the café's hosts go by the order people joined in.
+expect amal "Joined as Amal Haddad (St Mary)"
 join bo
 expect bo "Your name:"
 to bo "Bo Okafor"
 expect bo "Your site"
 to bo "St Mary"
-expect amal "Joined as Amal Haddad (St Mary)"
 expect bo "Joined as Bo Okafor (St Mary)"
 expect amal "Lobby: the session will start soon"
 to amal "3"
