@@ -76,4 +76,43 @@ int	measures_sites(struct store *, const char *, const char *,
 int	measures_load(struct store *, const char *, const char *,
 	    const char *, struct measure_series *, char *, size_t);
 
+/* Added to the contract above (nothing there changes). */
+
+/* runchart.c: the runs rule's limits for that many useful observations
+ * (the paper's Table 1): 0, or -1 outside its 10 to 60; a period in
+ * words, "Jan 2026" or "15 Jan 2026". */
+int	runchart_runs_limits(int, int *, int *);
+void	runchart_period_words(const char *, char *, size_t);
+
+/* measures-csv.c: a measures file read, row by row, before it is stored
+ * (measures_import uses it; so do the fuzz target and the tests).  Total:
+ * any bytes give rows or one "FILE:LINE: message". */
+#define MEASURES_ROWS_MAX 50000
+struct measure_row {
+	int	line;
+	char	site[SITE_MAX_LEN + 1];
+	char	measure[MEASURE_NAME_MAX + 1];
+	struct measure_point pt;
+};
+struct measure_file {
+	struct measure_row *rows;
+	int	n;
+};
+int	measures_parse(const char *, size_t, const char *,
+	    struct measure_file *, char *, size_t);
+void	measures_file_free(struct measure_file *);
+
+/* measures.c: every stored series (collaborative NULL: of every
+ * collaborative), in order of collaborative, measure and site, with its
+ * number of points and first and last period; `fn` returns nonzero to
+ * stop.  0, or -1 with a message in err. */
+struct measure_key {
+	const char *collaborative, *site, *measure;
+	int	points;
+	const char *first, *last;
+};
+int	measures_each(struct store *, const char *,
+	    int (*)(void *, const struct measure_key *), void *, char *,
+	    size_t);
+
 #endif
