@@ -99,6 +99,22 @@ static const char *migrations[] = {
 	 * a second) and telling apart two people of the same name on join. */
 	"CREATE INDEX answers_tally ON answers (activity, choice, site);"
 	"CREATE INDEX participants_name ON participants (session, name);",
+
+	/* 5: the sites' measures of a collaborative, imported from CSV for
+	 * run charts (src/measures/): one row a point. */
+	"CREATE TABLE measures ("
+	"  id INTEGER PRIMARY KEY,"
+	"  collaborative TEXT NOT NULL,"
+	"  site TEXT NOT NULL,"
+	"  measure TEXT NOT NULL,"
+	"  period TEXT NOT NULL,"
+	"  value REAL NOT NULL,"
+	"  numerator REAL,"
+	"  denominator REAL,"
+	"  note TEXT,"
+	"  baseline INTEGER NOT NULL DEFAULT 0,"
+	"  imported TEXT NOT NULL,"
+	"  UNIQUE (collaborative, site, measure, period));",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
