@@ -183,4 +183,24 @@ assert "Sepsis grab bag in resus" in part and "Restock at handover" in part
 assert "<h3>North</h3>" in part and "not yet" in part
 PY
 "$CONVENE" ctl end >/dev/null
+wait "$HOST_PID"; HOST_PID=""
+
+# --rehearse: simulated people commit in session 1 and report back in
+# session 2, a status, what was learned and a next step for each site.
+export CONVENE_DB="$E2E/rehearse.db" CONVENE_REHEARSE_PACE=0.2
+start_host "$E2E/ls1.plan" --rehearse 6
+wait_field participants.connected 6
+"$CONVENE" ctl next >/dev/null
+"$CONVENE" ctl open >/dev/null
+wait_for 30 sh -c "[ \$(sqlite3 '$CONVENE_DB' 'select count(*) from groups where change is not null') -ge 2 ]"
+"$CONVENE" ctl end >/dev/null
+wait "$HOST_PID"; HOST_PID=""
+groups=$(q "select count(*) from groups where change is not null")
+start_host "$E2E/ls2.plan" --rehearse 6
+wait_field participants.connected 6
+"$CONVENE" ctl next >/dev/null
+"$CONVENE" ctl open >/dev/null
+wait_for 40 sh -c "[ \$(sqlite3 '$CONVENE_DB' 'select count(*) from followups where status is not null and learned is not null and next is not null') -ge $groups ]"
+[ "$(status_field answers)" -ge "$groups" ] || fail "rehearsal: $(status_field answers) answers"
+"$CONVENE" ctl end >/dev/null
 echo "e2e-reportback: ok"
