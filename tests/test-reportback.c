@@ -3,6 +3,7 @@
  * from =), each site's commitments from a breakout and from a form's
  * commitment item, reports (the latest counts, another site's refused),
  * the facilitator's tally and show, and the snapshot sections. */
+#define _XOPEN_SOURCE_EXTENDED 1
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,7 +13,9 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <curses.h>
 #include <dirent.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -472,6 +475,161 @@ test_wire(void **state)
 	session_free(s);
 }
 
+/* The screens without a host: a participant's keys make the messages
+ * the kind takes; every view draws at 80x24 and much smaller, with wide
+ * characters, and says something when there is nothing to report. */
+static int
+shows(const char *text)
+{
+	char line[512];
+
+	for (int y = 0; y < LINES; y++) {
+		line[0] = '\0';
+		mvinnstr(y, 0, line, COLS < 511 ? COLS : 511);
+		if (strstr(line, text) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+rb_snapshot(struct snapshot *s)
+{
+	memset(s, 0, sizeof *s);
+	s->view = VIEW_PARTICIPANT;
+	strcpy(s->title, "LS2");
+	s->n_items = 1;
+	strcpy(s->items[0].id, "back");
+	s->items[0].kind = ACT_REPORTBACK;
+	s->items[0].flags = SNAP_RUNNABLE;
+	s->current = 0;
+	s->kind = ACT_REPORTBACK;
+	s->state = ACT_OPEN;
+	s->remaining = -1;
+	strcpy(s->activity, "back");
+	strcpy(s->question, "What became of it?");
+	s->rb_from = 1;
+	strcpy(s->rb_from_title, "Sepsis LS1");
+	strcpy(s->rb_site, "St Mary's 聖瑪麗");
+	s->n_followups = 2;
+	for (int i = 0; i < 2; i++) {
+		memset(&s->followups[i], 0, sizeof s->followups[i]);
+		s->followups[i].id = (uint16_t)(i + 3);
+		strcpy(s->followups[i].label, "St Mary's");
+		snprintf(s->followups[i].commit[COMMIT_CHANGE],
+		    sizeof s->followups[i].commit[0], "Change %d 抗生素 in "
+		    "resus, which is a long line to wrap on a narrow screen",
+		    i + 1);
+	}
+	s->followups[1].status = FOLLOW_TESTED;
+	strcpy(s->followups[1].learned, "Night shift needs it too");
+	strcpy(s->followups[1].by, "Bo");
+	s->n_rbsites = 2;
+	strcpy(s->rbsites[0].name, "North");
+	strcpy(s->rbsites[1].name, "St Mary's 聖瑪麗");
+	s->rbsites[1].n = 2;
+	s->rbsites[1].count[FOLLOW_NONE] = 1;
+	s->rbsites[1].count[FOLLOW_TESTED] = 1;
+}
+
+static void
+test_screens(void **state)
+{
+	static const int sizes[][2] = { { 24, 80 }, { 10, 30 }, { 5, 12 },
+	    { 50, 200 } };
+	struct snapshot *s = malloc(sizeof *s);
+	const struct kind_view *v = view_of(ACT_REPORTBACK);
+	struct dash_pick d = { 1, 0, 0 };
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *scr;
+	struct intent it;
+	struct ui ui;
+	void *st;
+
+	(void)state;
+	assert_non_null(s);
+	assert_non_null(out);
+	assert_non_null(in);
+	setlocale(LC_ALL, "C.UTF-8");
+	assert_non_null(scr = newterm("xterm", out, in));
+	set_term(scr);
+	rb_snapshot(s);
+	st = v->screen->init();
+	v->screen->apply(st, s);
+	memset(&ui, 0, sizeof ui);
+	ui.utf8 = 1;
+	ui.conn = "";
+
+	/* Keys: a status, then the second commitment's next step. */
+	memset(&it, 0, sizeof it);
+	assert_int_equal(v->screen->key(st, s, '3', &it), SCR_ANSWER |
+	    SCR_REDRAW);
+	assert_string_equal(it.answer, "=3 status 3");
+	assert_int_equal(v->screen->key(st, s, SK_DOWN, &it), SCR_REDRAW);
+	memset(&it, 0, sizeof it);
+	assert_int_equal(v->screen->key(st, s, 'n', &it), SCR_INPUT);
+	assert_string_equal(it.prefix, "=4 next ");
+	memset(&it, 0, sizeof it);
+	assert_int_equal(v->screen->key(st, s, 'l', &it), SCR_INPUT);
+	assert_string_equal(it.prefix, "=4 learned ");
+	assert_string_equal(it.answer, "Night shift needs it too");
+	s->state = ACT_CLOSED;
+	assert_int_equal(v->screen->key(st, s, '1', &it), SCR_NONE);
+	s->state = ACT_OPEN;
+
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		resizeterm(sizes[k][0], sizes[k][1]);
+		ui.rows = LINES;
+		ui.cols = COLS;
+		erase();
+		v->screen->draw(st, s, &ui);
+		if (k == 0) {
+			assert_true(shows("on session 1: Sepsis LS1"));
+			assert_true(shows("Status: tested (Bo)"));
+			assert_true(shows("Learned: Night shift needs it too"));
+		}
+		erase();
+		s->view = VIEW_FACILITATOR;
+		v->dash_draw(&ui, s, &d, 2, 1, COLS - 2);
+		if (k == 0)
+			assert_true(shows("Session 1: 2 commitments, 1 tested"));
+		erase();
+		v->proj_draw(&ui, s, 1);
+		if (k == 3)
+			assert_true(shows("Night shift needs it too"));
+		s->view = VIEW_PARTICIPANT;
+	}
+	/* The dashboard's Enter shows the picked site to the room. */
+	memset(&it, 0, sizeof it);
+	assert_int_equal(v->dash_key(&d, s, SK_ENTER, &it), SCR_CTL |
+	    SCR_REDRAW);
+	assert_int_equal(it.argc, 2);
+	assert_string_equal(it.argv[0], "show");
+	assert_string_equal(it.argv[1], "St Mary's 聖瑪麗");
+
+	/* Nothing to report: a line, never an empty screen. */
+	s->n_followups = 0;
+	v->screen->apply(st, s);
+	resizeterm(24, 80);
+	ui.rows = LINES;
+	ui.cols = COLS;
+	erase();
+	v->screen->draw(st, s, &ui);
+	assert_true(shows("made no commitments in session 1"));
+	s->rb_from = 0;
+	erase();
+	v->screen->draw(st, s, &ui);
+	assert_true(shows("first learning"));
+	assert_int_equal(v->screen->key(st, s, '1', &it), SCR_NONE);
+
+	v->screen->free(st);
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -483,6 +641,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_from_missing, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_wire, setup, teardown),
+		cmocka_unit_test(test_screens),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
