@@ -113,8 +113,8 @@ reportback_md(struct export_report *r, void *state, int64_t aid,
 		if (!site_ok(r, it->site))
 			continue;
 		if (site == NULL || strcmp(site, it->site) != 0) {
+			fputs(site == NULL ? "**" : "\n**", r->f);
 			site = it->site;
-			fputs("\n**", r->f);
 			md_text(r->f, site);
 			fputs("**\n\n| From | Change to test | Who | By when | "
 			    "Status | Learned | Next step |\n"
