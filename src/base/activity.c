@@ -6,6 +6,7 @@
 #include "act-form.h"
 #include "act-cafe.h"
 #include "act-breakout.h"
+#include "act-reportback.h"
 #include "kind-plan.h"
 
 /*
@@ -19,6 +20,7 @@ static const struct activity_ops *const registry[ACT_KIND_MAX] = {
 	[ACT_ASSESS] = &act_form_ops,
 	[ACT_BREAKOUT] = &act_breakout_ops,
 	[ACT_FEEDBACK] = &act_form_ops,	/* one machinery for both forms */
+	[ACT_REPORTBACK] = &act_reportback_ops,
 };
 
 const struct activity_ops *

@@ -3,6 +3,8 @@
 
 #include "export.h"
 #include "kind-export.h"
+#include "act-breakout.h"
+#include "act-reportback.h"
 
 /* CSV: what each group committed to test (export-csv.c has the
  * parameters).  With --site: the groups with a member from that site, or
@@ -36,36 +38,36 @@ static const struct export_table breakout_tables[] = {
 
 /* JSON: each activity's "commitments" (export-json.c has the
  * parameters), groups chosen as above. */
+#define COMMITMENT_KEYS "'group', g.name, 'number', g.grp, 'change', "	\
+    "g.change, 'owner', g.owner, 'due', g.due, 'measure', g.measure, "	\
+    "'updated', g.updated"
+/* With what the sites reported back on it later, when they did
+ * (FOLLOWUPS_CTE, act-reportback.h). */
 #define COMMITMENTS							\
-    "(SELECT json_group_array(json(j)) FROM (SELECT json_object("	\
-    "'group', g.name, 'number', g.grp, 'change', g.change, 'owner', "	\
-    "g.owner, 'due', g.due, 'measure', g.measure, 'updated', "		\
-    "g.updated) AS j FROM groups g WHERE g.activity = a.id AND (?2 IS "\
+    "(SELECT json_group_array(json(j)) FROM (SELECT CASE WHEN fu.j IS "	\
+    "NULL THEN json_object(" COMMITMENT_KEYS ") ELSE json_object("	\
+    COMMITMENT_KEYS ", 'followups', json(fu.j)) END AS j FROM groups g "	\
+    "LEFT JOIN fups fu ON fu.src = g.activity AND fu.grp = g.grp WHERE "\
+    "g.activity = a.id AND (?2 IS "\
     "NULL OR g.name = ?2 OR EXISTS (SELECT 1 FROM members m JOIN "	\
     "participants p ON p.id = m.participant WHERE m.activity = "	\
     "g.activity AND m.grp = g.grp AND " SITE_OK("p.site") ")) ORDER BY "\
     "g.grp))"
 
 static const struct export_json_field breakout_json[] = {
-	{ 60, NULL, NULL, NULL, "'commitments', " COMMITMENTS },
+	{ 60, FOLLOWUPS_CTE, "followups", FOLLOWUPS_CTE_OLD,
+	    "'commitments', " COMMITMENTS },
 };
 
-/* The reports: each group's lines, then the groups' commitments.  ?5 is
- * the activity; with --site, the groups with a member from that site,
- * or named after it. */
+/* The reports: each group's lines, then the groups' commitments
+ * (BREAKOUT_COMMITMENTS, act-breakout.h). */
 #define REPORT_GROUP_LINES REPORT_LINES("(SELECT g.name FROM groups g "	\
     "WHERE g.activity = n.activity AND g.grp = n.grp)")
-#define REPORT_COMMITMENTS "SELECT g.name, coalesce(g.change, ''), "	\
-    "coalesce(g.owner, ''), coalesce(g.due, ''), coalesce(g.measure, "	\
-    "'') FROM groups g WHERE g.activity = ?5 AND (?2 IS NULL OR g.name "\
-    "= ?2 OR EXISTS (SELECT 1 FROM members m JOIN participants p ON "	\
-    "p.id = m.participant WHERE m.activity = g.activity AND m.grp = "	\
-    "g.grp AND " SITE_OK("p.site") ")) ORDER BY g.grp"
 
 static void
 md_commitments(struct export_report *m, int64_t aid)
 {
-	sqlite3_stmt *s = export_report_query(m, REPORT_COMMITMENTS, 0, aid);
+	sqlite3_stmt *s = export_report_query(m, BREAKOUT_COMMITMENTS, 0, aid);
 	int n = 0;
 
 	if (s == NULL)
@@ -90,7 +92,7 @@ md_commitments(struct export_report *m, int64_t aid)
 static void
 html_commitments(struct export_report *p, int64_t aid)
 {
-	sqlite3_stmt *s = export_report_query(p, REPORT_COMMITMENTS, 0, aid);
+	sqlite3_stmt *s = export_report_query(p, BREAKOUT_COMMITMENTS, 0, aid);
 	int n = 0;
 
 	if (s == NULL)

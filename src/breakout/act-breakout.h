@@ -26,6 +26,21 @@ void	breakout_assign_mixed(const int *, int, int, int *);
 int	breakout_pick_late(const int *, const int *, const int *, int);
 int	breakout_split_names(const char *, char[][SNAP_SHORT_NAME + 1], int);
 
+/*
+ * A breakout's commitments, one row per group: name, change, owner, due,
+ * measure (never NULL), group number.  ?5 is the activity; with ?2 a
+ * site's name, only the groups with a member from that site, or named
+ * after it; SITE_OK comes from export.h.  The reports show these
+ * (act-breakout-export.c) and a report-back brings them back to their
+ * sites (src/reportback/act-reportback-rows.c).
+ */
+#define BREAKOUT_COMMITMENTS "SELECT g.name, coalesce(g.change, ''), "	\
+    "coalesce(g.owner, ''), coalesce(g.due, ''), coalesce(g.measure, "	\
+    "'') , g.grp FROM groups g WHERE g.activity = ?5 AND (?2 IS NULL OR "\
+    "g.name = ?2 OR EXISTS (SELECT 1 FROM members m JOIN participants p "\
+    "ON p.id = m.participant WHERE m.activity = g.activity AND m.grp = "	\
+    "g.grp AND " SITE_OK("p.site") ")) ORDER BY g.grp"
+
 /* act-breakout-rows.c: breakout groups (with their commitment) and members */
 int	store_group_put(struct store *, int64_t, int, const char *);
 int	store_group_set(struct store *, int64_t, int, int, const char *);

@@ -41,7 +41,7 @@ static const struct usage usages[] = {
 	{ "ctl",
 	  "ctl [--socket PATH] next|prev|goto N|open|close|reveal|hide|\n"
 	  "       timer MINUTES|extend MINUTES|recall MINUTES|\n"
-	  "       move PARTICIPANT-ID GROUP|\n"
+	  "       move PARTICIPANT-ID GROUP|show [SITE]|\n"
 	  "       reclaim REQUEST-ID yes|no|say TEXT|bysite [on|off]|\n"
 	  "       moderate ANSWER-ID [hide|show]|theme LINE-ID [on|off]|status|end",
 	  "Steer a running host from any shell of the host's own user.\n"

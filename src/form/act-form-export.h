@@ -70,11 +70,16 @@
     SITE_OK("x.site") " ORDER BY coalesce(i.idx, 1e9), x.item, x.value"
 /* A form's commitments, one row per respondent and commitment item (its
  * what, who and when answers are slots ITEM.what, .who, .when): the
- * item, the question (its what slot's text), what, who, when; by what
- * they say, never by arrival. */
+ * item, the question (its what slot's text), what, who, when, then who
+ * made it (a participant id, NULL for a form answered once per site) and
+ * their site id; by what they say, never by arrival.  The reports show
+ * these; a report-back brings them back to their sites
+ * (src/reportback/act-reportback-rows.c). */
 #define REPORT_FORM_COMMITMENTS "WITH " FORM_BY_SITE_CTE("activity = ?5")	\
     ", c AS (SELECT substr(x.item, 1, length(x.item) - CASE WHEN x.item "	\
     "LIKE '%.who' THEN 4 ELSE 5 END) AS base, " FORM_WHO("x") " AS who, "\
+    "CASE WHEN " FORM_BY_SITE("x") " THEN NULL ELSE x.participant END "	\
+    "AS person, x.site AS site, "						\
     "x.item AS item, x.value AS value FROM answers x " FORM_ITEM_OF("x")	\
     " WHERE x.activity = ?5 AND " FORM_COUNTS("x") " AND NOT x.hidden "	\
     "AND i.kind = 'commitment' AND trim(x.value) <> '' AND "		\
@@ -82,8 +87,8 @@
     "form_items WHERE activity = ?5 AND item = base || '.what'), base), "\
     "coalesce(max(CASE WHEN item = base || '.what' THEN value END), ''), "\
     "coalesce(max(CASE WHEN item = base || '.who' THEN value END), ''), "\
-    "coalesce(max(CASE WHEN item = base || '.when' THEN value END), '') "\
-    "FROM c GROUP BY base, who ORDER BY (SELECT idx FROM form_items "	\
+    "coalesce(max(CASE WHEN item = base || '.when' THEN value END), ''), "\
+    "max(person), max(site) FROM c GROUP BY base, who ORDER BY (SELECT idx FROM form_items "	\
     "WHERE activity = ?5 AND item = base || '.what'), 3, 4, 5"
 
 /*

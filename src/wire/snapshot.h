@@ -41,6 +41,7 @@ enum act_kind {
 	ACT_ASSESS,
 	ACT_BREAKOUT,
 	ACT_FEEDBACK,
+	ACT_REPORTBACK = 5,
 	ACT_KIND_MAX
 };
 
@@ -199,6 +200,39 @@ struct snap_score {
 	int16_t item10[SNAP_MAX_SLOTS];	/* slot mean x 10, -1 none */
 };
 
+/* Report back (ACT_REPORTBACK): what became of the commitments a site's
+ * people made in the collaborative's previous learning session. */
+#define SNAP_MAX_FOLLOWUPS 12	/* commitments of one site */
+#define SNAP_MAX_RB_SITES 40	/* sites in the facilitator's tally */
+
+enum followup_status {
+	FOLLOW_NONE = 0,	/* not reported yet */
+	FOLLOW_TESTED,
+	FOLLOW_PARTLY,
+	FOLLOW_NOT_YET,
+	FOLLOW_DROPPED,
+	FOLLOW_STATUSES
+};
+
+/* One site in the facilitator's and projector's tally: its commitments,
+ * and how many have each status (count[FOLLOW_NONE]: not reported). */
+struct snap_rbsite {
+	char name[SITE_MAX_LEN + 1];
+	uint8_t n;
+	uint8_t count[FOLLOW_STATUSES];
+};
+
+/* One commitment of last time, as one site reports back on it. */
+struct snap_followup {
+	uint16_t id;		/* its number in the activity, from 1 */
+	uint8_t status;		/* enum followup_status */
+	char label[SNAP_SHORT_NAME + 1];	/* the group, or who made it */
+	char commit[COMMIT_FIELDS][COMMIT_TEXT_MAX + 1];	/* "" unset */
+	char learned[COMMIT_TEXT_MAX + 1];
+	char next[COMMIT_TEXT_MAX + 1];
+	char by[SNAP_SHORT_NAME + 1];	/* who reported it last, or "" */
+};
+
 struct snapshot {
 	uint32_t seq;		/* grows with every change the host makes */
 	uint8_t view;		/* enum view_kind this snapshot was cut for */
@@ -263,6 +297,15 @@ struct snapshot {
 	char subscales[FORM_SUBSCALES][32];
 	uint8_t n_scores;
 
+	/* Report back (SEC_RB_*): the session reported on (0: none earlier),
+	 * the site whose commitments `followups` holds (the viewer's, or
+	 * the one shown to the room). */
+	uint32_t rb_from;
+	char rb_from_title[SNAP_TITLE_LEN + 1];
+	char rb_site[SITE_MAX_LEN + 1];
+	uint8_t n_rbsites;
+	uint8_t n_followups;
+
 	/* The viewer's own part. */
 	int16_t mine;		/* own answer (option index), -1 if none */
 	char mine_value[VALUE_MAX_LEN + 1];	/* own answer as sent: "2",
@@ -285,6 +328,7 @@ struct snapshot {
 	struct snap_scale scales[SNAP_MAX_SCALES];
 	struct snap_score scores[SNAP_MAX_SITES + 1];
 	struct snap_person people[SNAP_MAX_PEOPLE];
+	struct snap_rbsite rbsites[SNAP_MAX_RB_SITES];
 
 	/*
 	 * The lists that hold what people typed, each entry room for a whole
@@ -297,6 +341,7 @@ struct snapshot {
 	struct snap_note notes[SNAP_MAX_NOTES];
 	struct snap_group groups[SNAP_MAX_GROUPS];
 	struct snap_slot slots[SNAP_MAX_SLOTS];
+	struct snap_followup followups[SNAP_MAX_FOLLOWUPS];
 };
 
 /* snapshot.c */
