@@ -47,7 +47,9 @@ struct export_table {
  * activity as `a`.  `cte` (NULL: none) is a common table expression the
  * field reads, "name (id, j) AS (...)", computed once before the
  * document; `cte_old` replaces it for a database without the table
- * `needs` (NULL: none).
+ * `needs` (NULL: none).  A field with `needs` and no `cte_old` is written
+ * only when that table has rows, so a database without the kind's data
+ * exports as it did before the kind.
  */
 struct export_json_field {
 	int	order;

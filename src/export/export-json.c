@@ -156,6 +156,29 @@ put(struct buf *b, const char *s)
 	b->len += n;
 }
 
+/* A field that needs a table and has no stand-in for a database without
+ * it (cte_old NULL) is written only when that table has rows: a kind
+ * added later leaves the document of a database without its data as it
+ * was. */
+static int
+field_shown(struct store *st, const struct export_json_field *f)
+{
+	sqlite3_stmt *s;
+	char sql[160];
+	int yes;
+
+	if (f->needs == NULL || f->cte_old != NULL)
+		return 1;
+	if (!export_has_table(st, f->needs))
+		return 0;
+	snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" LIMIT 1", f->needs);
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	yes = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return yes;
+}
+
 /* The whole document's query, for this database; NULL when out of
  * memory.  The caller frees it. */
 static char *
@@ -171,7 +194,7 @@ document(struct store *st)
 		    !export_has_table(st, f[i]->needs) ? f[i]->cte_old :
 		    f[i]->cte;
 
-		if (cte == NULL)
+		if (cte == NULL || !field_shown(st, f[i]))
 			continue;
 		put(&b, ctes++ == 0 ? "WITH " : ", ");
 		put(&b, cte);
@@ -180,6 +203,8 @@ document(struct store *st)
 		put(&b, " ");
 	put(&b, DOCUMENT_HEAD);
 	for (size_t i = 0; i < n; i++) {
+		if (!field_shown(st, f[i]))
+			continue;
 		put(&b, ", ");
 		put(&b, f[i]->field);
 	}
