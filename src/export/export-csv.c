@@ -147,9 +147,15 @@ static const struct export_table shared[] = {
 #define MAX_TABLES 32
 #define DICTIONARY "data-dictionary"
 
-/* Every table, shared and the kinds', in order; returns how many. */
+/*
+ * Every table, shared and the kinds', in order; returns how many.  With
+ * a store, a table that needs a table of its own and has no stand-in for
+ * a database without it (sql_old NULL) is left out unless that table has
+ * rows: a kind added later leaves the export of a database without its
+ * data as it was.
+ */
 static size_t
-all_tables(const struct export_table **t)
+all_tables(struct store *st, const struct export_table **t)
 {
 	size_t n = 0;
 
@@ -160,7 +166,10 @@ all_tables(const struct export_table **t)
 
 		for (size_t i = 0; x != NULL && i < x->n_tables &&
 		    n < MAX_TABLES; i++)
-			t[n++] = &x->tables[i];
+			if (st == NULL || x->tables[i].needs == NULL ||
+			    x->tables[i].sql_old != NULL ||
+			    export_has_rows(st, x->tables[i].needs))
+				t[n++] = &x->tables[i];
 	}
 	/* Insertion sort, stable: a handful of tables. */
 	for (size_t i = 1; i < n; i++)
@@ -236,11 +245,17 @@ write_table(struct store *st, const struct export_job *j,
     const struct export_table *t, const char *ids, FILE *f, char *err,
     size_t errlen)
 {
+	const char *sql = t->needs != NULL && !export_has_table(st,
+	    t->needs) ? t->sql_old : t->sql;
 	sqlite3_stmt *s;
 	int rc;
 
-	s = store_stmt(st, t->needs != NULL && !export_has_table(st,
-	    t->needs) ? t->sql_old : t->sql);
+	if (sql == NULL) {
+		/* Asked for by name from a database before its kind. */
+		header(f, t->cols, t->n_cols);
+		return EXIT_OK;
+	}
+	s = store_stmt(st, sql);
 	if (s == NULL) {
 		snprintf(err, errlen, "%s: %s", t->name, store_error(st));
 		return EXIT_UNREACHABLE;
@@ -273,10 +288,10 @@ write_table(struct store *st, const struct export_job *j,
 
 /* data-dictionary.csv: one line per column of every table. */
 static void
-write_dictionary(FILE *f)
+write_dictionary(struct store *st, FILE *f)
 {
 	const struct export_table *tables[MAX_TABLES];
-	size_t n = all_tables(tables);
+	size_t n = all_tables(st, tables);
 	static const struct export_column cols[] = {
 		{ "table", NULL }, { "column", NULL }, { "description", NULL },
 	};
@@ -301,7 +316,7 @@ write_one(struct store *st, const struct export_job *j,
 {
 	if (t != NULL)
 		return write_table(st, j, t, ids, f, err, errlen);
-	write_dictionary(f);
+	write_dictionary(st, f);
 	return EXIT_OK;
 }
 
@@ -311,7 +326,7 @@ write_dir(struct store *st, const struct export_job *j, const char *dir,
     const char *ids, char *err, size_t errlen)
 {
 	const struct export_table *tables[MAX_TABLES];
-	size_t n_tables = all_tables(tables);
+	size_t n_tables = all_tables(st, tables);
 	char path[4096];
 
 	if (util_mkdir_p(dir, 0777) != 0) {
@@ -354,7 +369,7 @@ write_csv(struct store *st, const struct export_opts *o, FILE *f,
 	const struct export_job *j = export_job(o);
 	const char *name = o->table != NULL ? o->table : "answers";
 	const struct export_table *tables[MAX_TABLES];
-	size_t n_tables = all_tables(tables);
+	size_t n_tables = all_tables(NULL, tables);
 	char names[256];
 	size_t used = 0;
 

@@ -163,20 +163,8 @@ put(struct buf *b, const char *s)
 static int
 field_shown(struct store *st, const struct export_json_field *f)
 {
-	sqlite3_stmt *s;
-	char sql[160];
-	int yes;
-
-	if (f->needs == NULL || f->cte_old != NULL)
-		return 1;
-	if (!export_has_table(st, f->needs))
-		return 0;
-	snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" LIMIT 1", f->needs);
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-		return 0;
-	yes = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_finalize(s);
-	return yes;
+	return f->needs == NULL || f->cte_old != NULL ||
+	    export_has_rows(st, f->needs);
 }
 
 /* The whole document's query, for this database; NULL when out of

@@ -21,10 +21,6 @@ static const char sql_feedback[] = "SELECT a.session, a.key, a.type, "
     " ORDER BY a.session, a.idx, f.board, f.round, CASE f.part WHEN "
     "'impressed' THEN 0 WHEN 'question' THEN 1 ELSE 2 END, f.id";
 
-/* A database from before the storyboard: the same columns, no rows. */
-static const char sql_feedback_old[] = "SELECT NULL, NULL, NULL, NULL, "
-    "NULL, NULL, NULL, NULL, NULL, NULL, NULL WHERE 0";
-
 static const struct export_column cols_feedback[] = {
 	{ "session", "session id (sessions.id)" },
 	{ "activity", "storyboard activity id (activities.id)" },
@@ -40,9 +36,11 @@ static const struct export_column cols_feedback[] = {
 	{ "at", "when it was written or last changed (ISO-8601, UTC)" },
 };
 
+/* Written, with its lines in the data dictionary, only when a database
+ * holds feedback (kind-export.h): other databases export as before. */
 static const struct export_table storyboard_tables[] = {
-	{ 95, "storyboard_feedback", sql_feedback, "story_feedback",
-	    sql_feedback_old, cols_feedback, EXPORT_COUNT(cols_feedback) },
+	{ 95, "storyboard_feedback", sql_feedback, "story_feedback", NULL,
+	    cols_feedback, EXPORT_COUNT(cols_feedback) },
 };
 
 /*
