@@ -126,7 +126,7 @@ story_chart(const struct measure_series *ms,
 	static unsigned char grid[64][CHART_COLS_MAX];
 	char hi_s[32], lo_s[32], md_s[32], lab[64], t[CHART_LINE_MAX];
 	double lo, hi;
-	int sig_rows, h, w, lw, first, step, k = 0, mrow;
+	int sig_rows, h, w, lw, first, step, k = 0, mrow, last_x;
 
 	if (rows > max)
 		rows = max;
@@ -205,16 +205,19 @@ story_chart(const struct measure_series *ms,
 	k++;
 	memset(t, ' ', (size_t)cols);
 	t[cols] = '\0';
+	story_period_label(ms->pts[ms->n - 1].period, lab, sizeof lab);
+	last_x = lw + 1 + (ms->n - 1 - first) * step + step / 2;
+	if (last_x + (int)strlen(lab) > cols)
+		last_x = cols - (int)strlen(lab);
 	for (int i = first, last_end = -1; i < ms->n; i++) {
 		int x = lw + 1 + (i - first) * step + step / 2, len;
 
 		story_period_label(ms->pts[i].period, lab, sizeof lab);
 		len = (int)strlen(lab);
-		if (i != first && i != ms->n - 1 && x + len + 1 >= lw + 1 +
-		    w - 6)
+		if (i != ms->n - 1 && x + len >= last_x)
 			continue;	/* keep room for the last label */
-		if (x + len > cols)
-			x = cols - len;
+		if (i == ms->n - 1)
+			x = last_x;
 		if (x <= last_end || x < 0)
 			continue;
 		memcpy(t + x, lab, (size_t)len);
@@ -223,13 +226,13 @@ story_chart(const struct measure_series *ms,
 	for (char *e = t + strlen(t); e > t && e[-1] == ' ';)
 		*--e = '\0';
 	snprintf(lines[k++], CHART_LINE_MAX, "%s", t);
-	snprintf(t, sizeof t, "%s value  %s in a signal  %s%s median %s%s",
-	    g[G_POINT], g[G_SIGNAL], g[G_MEDIAN], g[G_MEDIAN], md_s, "");
+	snprintf(t, sizeof t, "%s value  %s signal  %s%s median %s",
+	    g[G_POINT], g[G_SIGNAL], g[G_MEDIAN], g[G_MEDIAN], md_s);
 	if (first > 0) {
 		size_t u = strlen(t);
 
-		snprintf(t + u, sizeof t - u, "  (last %d of %d points)",
-		    ms->n - first, ms->n);
+		snprintf(t + u, sizeof t - u, "  (last %d of %d)", ms->n -
+		    first, ms->n);
 	}
 	text_fit(t, cols, utf8, lines[k++], CHART_LINE_MAX);
 	return signal_lines(ms, sig, nsig, cols, rows - k, lines, k);
