@@ -11,7 +11,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 "$CONVENE" --help >"$out/help" || fail "convene --help exited $?"
-for c in host join ctl export sessions check rotate version; do
+for c in host join ctl export sessions check rotate measures version; do
 	"$CONVENE" "$c" --help >"$out/help-$c" 2>&1 || fail "convene $c --help exited $?"
 	grep -q "^usage: convene $c" "$out/help-$c" || fail "convene $c --help: no usage line"
 done

@@ -476,5 +476,6 @@ int	cmd_export(int, char **);
 int	cmd_sessions(int, char **);
 int	cmd_check(int, char **);
 int	cmd_rotate(int, char **);
+int	cmd_measures(int, char **);
 
 #endif

@@ -18,6 +18,7 @@ static const struct {
 	{ "sessions", cmd_sessions },
 	{ "check", cmd_check },
 	{ "rotate", cmd_rotate },
+	{ "measures", cmd_measures },
 	{ "ssh-gateway", cmd_ssh_gateway },	/* started by host --ssh */
 };
 

@@ -86,6 +86,14 @@ static const struct usage usages[] = {
 	  "  --format FMT     text (default), csv or json\n"
 	  "  --avoid A,B      keep A and B apart (repeatable)\n"
 	  "  --effort N       search longer (1 default; larger tries harder)\n" },
+	{ "measures",
+	  "measures import [--db PATH] --collaborative NAME FILE.csv\n"
+	  "       measures list [--db PATH] [--collaborative NAME]",
+	  "Import the sites' measures (site, measure, period, value columns)\n"
+	  "for run charts, or list what is stored with the run-chart signals.\n"
+	  "  --db PATH              the database (default as for host)\n"
+	  "  --collaborative NAME   the collaborative the measures belong to\n"
+	  "                         (import: required; list: only that one)\n" },
 	{ "version", "version", "Print the version.\n" },
 };
 #define N_USAGES (sizeof usages / sizeof usages[0])
