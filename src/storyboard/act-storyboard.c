@@ -150,7 +150,7 @@ load_boards(struct session *s, int idx, struct story *c, char *why,
 			goto out;
 		}
 		c->n_boards = b + 1;
-		if (measures_load(s->store, collab_of(s), measure, sites[b],
+		if (measures_load(s->store, collab_of(s), sites[b], measure,
 		    bd->ms, why, n) != 0)
 			goto out;
 		bd->nsig = runchart_signals(bd->ms, bd->sig,
