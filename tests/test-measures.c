@@ -387,8 +387,9 @@ test_parse_good(void **state)
 static void
 test_parse_columns_any_order(void **state)
 {
-	static const char text[] = "value,period,measure,site\n"
-	    "7,2026-03,Falls,East\n";
+	/* In any order, and a spreadsheet's empty columns left empty. */
+	static const char text[] = "value,period,,measure,site,\n"
+	    "7,2026-03,,Falls,East,\n";
 	struct measure_file m;
 	char err[256];
 
@@ -427,9 +428,12 @@ test_parse_errors(void **state)
 		    "column (the header must name site, measure, period and "
 		    "value)" },
 		{ "site,measure,period,value,note,baseline,numerator,"
-		    "denominator,x\n", "m.csv:1: too many columns (at most "
-		    "site, measure, period, value, numerator, denominator, "
-		    "note, baseline)" },
+		    "denominator,x\n", "m.csv:1: unknown column \"x\" "
+		    "(expected site, measure, period, value, numerator, "
+		    "denominator, note, baseline)" },
+		{ "site,measure,period,value,,,,,,,,,,,,,\n", "m.csv:1: more "
+		    "than 16 columns (expected site, measure, period, value, "
+		    "numerator, denominator, note, baseline)" },
 		{ "site,measure,period,value\nA,B,2025-01,1,2\n",
 		    "m.csv:2: 5 columns, but the header names 4" },
 		{ "site,measure,period,value\nA,B,2025-01,\n",
@@ -495,6 +499,9 @@ test_parse_errors(void **state)
 		{ "site,measure,period,value\nA,B,2025-01,1\nA,C,2025-01,2\n"
 		    "A,B,2025-01,3\n", "m.csv:4: period 2025-01 of B at A is "
 		    "already on line 2" },
+		{ "site,measure,period,value,\nA,B,2025-01,1,x\n",
+		    "m.csv:2: \"x\" in column 5, which the header leaves "
+		    "unnamed" },
 		{ "site,measure,period,value\nA,B,\"2025-01,1\n",
 		    "m.csv:2: unterminated quoted field" },
 		{ "site,measure,period,value\nA,\"B\"x,2025-01,1\n",

@@ -148,19 +148,22 @@ static const struct export_table shared[] = {
 #define DICTIONARY "data-dictionary"
 
 /*
- * Every table, shared and the kinds', in order; returns how many.  With
- * a store, a table that needs a table of its own and has no stand-in for
- * a database without it (sql_old NULL) is left out unless that table has
- * rows: a kind added later leaves the export of a database without its
- * data as it was.
+ * Every table, shared and the kinds' (and the measures' when the export
+ * has some), in order; returns how many.  With a store, a kind's table
+ * that needs a table of its own and has no stand-in for a database
+ * without it (sql_old NULL) is left out unless that table has rows: a
+ * kind added later leaves the export of a database without its data as
+ * it was.
  */
 static size_t
-all_tables(struct store *st, const struct export_table **t)
+all_tables(struct store *st, const struct export_table **t, int measures)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < EXPORT_COUNT(shared); i++)
 		t[n++] = &shared[i];
+	for (size_t i = 0; measures && i < 2; i++)
+		t[n++] = export_measures_table((int)i);
 	for (unsigned k = 0; k < ACT_KIND_MAX; k++) {
 		const struct kind_export *x = export_kind(k);
 
@@ -288,10 +291,10 @@ write_table(struct store *st, const struct export_job *j,
 
 /* data-dictionary.csv: one line per column of every table. */
 static void
-write_dictionary(struct store *st, FILE *f)
+write_dictionary(struct store *st, FILE *f, int measures)
 {
 	const struct export_table *tables[MAX_TABLES];
-	size_t n = all_tables(st, tables);
+	size_t n = all_tables(st, tables, measures);
 	static const struct export_column cols[] = {
 		{ "table", NULL }, { "column", NULL }, { "description", NULL },
 	};
@@ -311,22 +314,22 @@ write_dictionary(struct store *st, FILE *f)
 /* Write table `t` (NULL: the dictionary) to one stream. */
 static int
 write_one(struct store *st, const struct export_job *j,
-    const struct export_table *t, const char *ids, FILE *f, char *err,
-    size_t errlen)
+    const struct export_table *t, const char *ids, FILE *f, int measures,
+    char *err, size_t errlen)
 {
 	if (t != NULL)
 		return write_table(st, j, t, ids, f, err, errlen);
-	write_dictionary(st, f);
+	write_dictionary(st, f, measures);
 	return EXIT_OK;
 }
 
 /* Every table, and the dictionary, as DIR/NAME.csv. */
 static int
 write_dir(struct store *st, const struct export_job *j, const char *dir,
-    const char *ids, char *err, size_t errlen)
+    const char *ids, int measures, char *err, size_t errlen)
 {
 	const struct export_table *tables[MAX_TABLES];
-	size_t n_tables = all_tables(st, tables);
+	size_t n_tables = all_tables(st, tables, measures);
 	char path[4096];
 
 	if (util_mkdir_p(dir, 0777) != 0) {
@@ -350,7 +353,7 @@ write_dir(struct store *st, const struct export_job *j, const char *dir,
 		}
 		export_progress(j, t ? t->name : DICTIONARY, (int)i + 1,
 		    (int)n_tables + 1);
-		rc = write_one(st, j, t, ids, f, err, errlen);
+		rc = write_one(st, j, t, ids, f, measures, err, errlen);
 		bad = ferror(f);
 		if ((fclose(f) != 0 || bad) && rc == EXIT_OK) {
 			snprintf(err, errlen, "%s: write failed", path);
@@ -369,18 +372,25 @@ write_csv(struct store *st, const struct export_opts *o, FILE *f,
 	const struct export_job *j = export_job(o);
 	const char *name = o->table != NULL ? o->table : "answers";
 	const struct export_table *tables[MAX_TABLES];
-	size_t n_tables = all_tables(NULL, tables);
-	char names[256];
+	/* measures.csv and signals.csv are there when the export has
+	 * measures, and always by name (--table). */
+	int measures = export_measures_load(st, j, ids, err, errlen);
+	size_t n_tables = all_tables(NULL, tables, 1);
+	char names[512];
 	size_t used = 0;
 
+	if (measures < 0)
+		return EXIT_UNREACHABLE;
 	if (f == NULL)
-		return write_dir(st, j, o->out, ids, err, errlen);
+		return write_dir(st, j, o->out, ids, measures > 0, err,
+		    errlen);
 	if (strcmp(name, DICTIONARY) == 0)
-		return write_one(st, j, NULL, ids, f, err, errlen);
+		return write_one(st, j, NULL, ids, f, measures > 0, err,
+		    errlen);
 	for (size_t i = 0; i < n_tables; i++)
 		if (strcmp(tables[i]->name, name) == 0)
-			return write_one(st, j, tables[i], ids, f, err,
-			    errlen);
+			return write_one(st, j, tables[i], ids, f,
+			    measures > 0, err, errlen);
 	for (size_t i = 0; i < n_tables && used < sizeof names; i++)
 		used += (size_t)snprintf(names + used, sizeof names - used,
 		    "%s, ", tables[i]->name);

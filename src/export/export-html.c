@@ -146,6 +146,16 @@ write_html(struct store *st, const struct export_opts *o, FILE *f,
 	}
 	if (n == 0)
 		fputs("<p>No sessions.</p>\n", f);
+	if (!p.failed) {
+		int m = export_measures_load(st, p.j, ids, err, errlen);
+
+		if (m < 0) {
+			export_report_release(&p);
+			return EXIT_UNREACHABLE;
+		}
+		if (m > 0)
+			export_measures_html(&p);
+	}
 	fprintf(f, "<footer class=\"note\">Exported by convene %s. Sites "
 	    "where fewer than %d people answered are not shown by site."
 	    "</footer>\n</body>\n</html>\n", CONVENE_VERSION,

@@ -91,7 +91,7 @@
     "'participants', " PARTICIPANTS ", 'activities', " ACTIVITY_HEAD
 #define DOCUMENT_TAIL ACTIVITY_TAIL ") AS j " \
     "FROM sessions s WHERE s.id IN (SELECT value FROM json_each(?1)) " \
-    "ORDER BY s.id)))"
+    "ORDER BY s.id))"
 
 static const struct export_json_field shared[] = {
 	{ 10, NULL, NULL, NULL, "'answers', " ANSWERS },
@@ -167,10 +167,11 @@ field_shown(struct store *st, const struct export_json_field *f)
 	    export_has_rows(st, f->needs);
 }
 
-/* The whole document's query, for this database; NULL when out of
- * memory.  The caller frees it. */
+/* The whole document's query, for this database, with the top-level
+ * "measures" when it has some; NULL when out of memory.  The caller
+ * frees it. */
 static char *
-document(struct store *st)
+document(struct store *st, int measures)
 {
 	const struct export_json_field *f[MAX_FIELDS];
 	size_t n = all_fields(f);
@@ -197,6 +198,11 @@ document(struct store *st)
 		put(&b, f[i]->field);
 	}
 	put(&b, DOCUMENT_TAIL);
+	if (measures) {
+		put(&b, ", ");
+		put(&b, export_measures_json);
+	}
+	put(&b, ")");
 	if (b.failed) {
 		free(b.s);
 		return NULL;
@@ -208,11 +214,15 @@ static int
 write_json(struct store *st, const struct export_opts *o, FILE *f,
     const char *ids, char *err, size_t errlen)
 {
-	char *sql = document(st);
+	int measures = export_measures_load(st, export_job(o), ids, err,
+	    errlen);
+	char *sql = measures < 0 ? NULL : document(st, measures > 0);
 	sqlite3_stmt *s = NULL;
 	const char *doc;
 	int rc = EXIT_OK;
 
+	if (measures < 0)
+		return EXIT_UNREACHABLE;
 	if (sql == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return EXIT_UNREACHABLE;

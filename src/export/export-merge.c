@@ -21,6 +21,8 @@
  *                  of a person wins whole, so a later copy that changed
  *                  a multiple choice does not add to the earlier one
  *   notes          (activity, round, table, group, author, text)
+ *   measures       (collaborative, site, measure, period): the later
+ *                  import of a point wins
  *
  * and then each activity kind's own tables, as its `merge` says
  * (kind-store.h).  So the same file given twice, or a copy and a later
@@ -109,6 +111,19 @@ static const char merge_v2[] =
     "  (SELECT 1 FROM main.notes m WHERE m.activity = ma.new AND m.round IS"
     "  n.round AND m.tbl IS n.tbl AND m.grp IS n.grp AND m.participant IS"
     "  mp.new AND m.text = n.text) ORDER BY n.id;";
+
+/* Schema 5: the sites' measures, by (collaborative, site, measure,
+ * period); the later import of a point wins. */
+static const char merge_v5[] =
+    "INSERT INTO main.measures (collaborative, site, measure, period,"
+    "  value, numerator, denominator, note, baseline, imported) SELECT"
+    "  collaborative, site, measure, period, value, numerator, denominator,"
+    "  note, baseline, imported FROM src.measures WHERE true ORDER BY id"
+    "  ON CONFLICT (collaborative, site, measure, period) DO UPDATE SET"
+    "  value = excluded.value, numerator = excluded.numerator,"
+    "  denominator = excluded.denominator, note = excluded.note,"
+    "  baseline = excluded.baseline, imported = excluded.imported WHERE"
+    "  excluded.imported > imported;";
 
 /* Each session of this source is named by it (once, however often the
  * same file is given). */
@@ -258,6 +273,7 @@ merge_one(struct store *st, const char *path, int *version, char *err,
 		goto out;
 	if (exec(st, merge_v1, path, err, errlen) != 0 ||
 	    (v >= 2 && exec(st, merge_v2, path, err, errlen) != 0) ||
+	    (v >= 5 && exec(st, merge_v5, path, err, errlen) != 0) ||
 	    merge_kinds(st, v, path, err, errlen) != 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		goto out;

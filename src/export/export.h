@@ -53,6 +53,20 @@ sqlite3_stmt *export_query(struct store *, const struct export_job *,
 void	export_progress(const struct export_job *, const char *, int, int);
 void	export_progress_done(const struct export_job *);
 
+/* export-measures.c: the sites' measures of the exported collaboratives,
+ * with their medians and run-chart signals in TEMP tables; the number of
+ * series (0: the exports are as without measures), or -1. */
+struct export_table;
+int	export_measures_load(struct store *, const struct export_job *,
+	    const char *, char *, size_t);
+extern const char export_measures_json[];
+const struct export_table *export_measures_table(int);	/* 0, 1 */
+
+/* export-measures-html.c: the report's run charts, one per site and
+ * measure. */
+struct export_report;
+void	export_measures_html(struct export_report *);
+
 /* export-merge.c */
 int	export_merge(char **, int, struct store **, char *, size_t);
 

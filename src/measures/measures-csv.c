@@ -35,6 +35,7 @@ static const char *const col_names[COL_N] = {
     "note, baseline"
 
 #define RAW_MAX 1024	/* bytes kept of one raw field; longer is too long */
+#define FIELDS_MAX 16	/* the columns, and a spreadsheet's empty ones */
 
 struct reader {
 	const char *buf;
@@ -63,7 +64,7 @@ fail(struct reader *rd, int line, const char *fmt, ...)
 }
 
 /*
- * Read one record: at most COL_N fields of at most RAW_MAX bytes (a
+ * Read one record: at most FIELDS_MAX fields of at most RAW_MAX bytes (a
  * longer one keeps RAW_MAX + 1, enough to say it is too long).  Returns
  * the number of fields, 0 at the end, -1 on error; *start is the line the
  * record began on.
@@ -81,9 +82,9 @@ read_record(struct reader *rd, char raw[][RAW_MAX + 2], size_t *rlen,
 		size_t o = 0;
 		int quoted = rd->at < rd->len && rd->buf[rd->at] == '"';
 
-		if (nf == COL_N)
-			return fail(rd, *start, "too many columns (at most "
-			    EXPECTED ")");
+		if (nf == FIELDS_MAX)
+			return fail(rd, *start, "more than %d columns (expected "
+			    EXPECTED ")", FIELDS_MAX);
 		if (quoted)
 			rd->at++;
 		for (;;) {
@@ -171,6 +172,11 @@ header(struct reader *rd, char cells[][RAW_MAX + 2], int nf, enum col *cols,
 	for (int i = 0; i < nf; i++) {
 		int k;
 
+		/* A spreadsheet's empty column: kept empty, and ignored. */
+		if (cells[i][0] == '\0') {
+			cols[i] = COL_N;
+			continue;
+		}
 		for (k = 0; k < COL_N; k++)
 			if (strcasecmp(cells[i], col_names[k]) == 0)
 				break;
@@ -289,7 +295,7 @@ static int
 row(struct reader *rd, char cells[][RAW_MAX + 2], int nf,
     const enum col *cols, int line, struct measure_row *r)
 {
-	int has[COL_N] = { 0 };
+	int has[COL_N + 1] = { 0 };
 	double num = 0, den = 0;
 
 	memset(r, 0, sizeof *r);
@@ -346,7 +352,8 @@ row(struct reader *rd, char cells[][RAW_MAX + 2], int nf,
 				    "no or empty, not \"%.40s\"", c);
 			break;
 		case COL_N:
-			break;
+			return fail(rd, line, "\"%.40s\" in column %d, which "
+			    "the header leaves unnamed", c, i + 1);
 		}
 	}
 	for (int k = 0; k < REQUIRED; k++)
@@ -429,8 +436,8 @@ measures_parse(const char *buf, size_t len, const char *file,
 {
 	struct reader rd = { buf, len, 0, 1, file, err, errlen };
 	char (*cells)[RAW_MAX + 2];
-	size_t rlen[COL_N];
-	enum col cols[COL_N];
+	size_t rlen[FIELDS_MAX];
+	enum col cols[FIELDS_MAX];
 	int nf, line, ncols = 0, cap = 0, ret = -1;
 
 	memset(out, 0, sizeof *out);
@@ -440,7 +447,7 @@ measures_parse(const char *buf, size_t len, const char *file,
 		rd.file = "measures";
 	if (buf == NULL)
 		rd.len = 0;
-	if ((cells = malloc(sizeof *cells * COL_N)) == NULL)
+	if ((cells = malloc(sizeof *cells * FIELDS_MAX)) == NULL)
 		return fail(&rd, 1, "out of memory");
 	if (rd.len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		rd.at = 3;
