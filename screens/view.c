@@ -6,6 +6,7 @@ extern const struct kind_view cafe_view;
 extern const struct kind_view breakout_view;
 extern const struct kind_view form_view;
 extern const struct kind_view reportback_view;
+extern const struct kind_view storyboard_view;
 
 static const struct kind_view *const views[ACT_KIND_MAX] = {
 	[ACT_POLL] = &poll_view,
@@ -14,6 +15,7 @@ static const struct kind_view *const views[ACT_KIND_MAX] = {
 	[ACT_BREAKOUT] = &breakout_view,
 	[ACT_FEEDBACK] = &form_view,
 	[ACT_REPORTBACK] = &reportback_view,
+	[ACT_STORYBOARD] = &storyboard_view,
 };
 
 /* A kind this build has no view for shows nothing of its own. */

@@ -28,7 +28,9 @@ struct export_column {
  * and reads the parameters of export.h (?1 sessions, ?2 --site, ?3 the
  * threshold).  When `sql` reads a table a later schema added (`needs`,
  * NULL: none), `sql_old` stands in for a database without it, with the
- * same columns.  Tables may only grow: a column is never renamed or
+ * same columns; with `needs` and no `sql_old`, the table (its file and
+ * its lines in the data dictionary) is written only when `needs` has
+ * rows, so a database without the kind's data exports as before.  Tables may only grow: a column is never renamed or
  * removed.
  */
 struct export_table {
@@ -47,7 +49,9 @@ struct export_table {
  * activity as `a`.  `cte` (NULL: none) is a common table expression the
  * field reads, "name (id, j) AS (...)", computed once before the
  * document; `cte_old` replaces it for a database without the table
- * `needs` (NULL: none).
+ * `needs` (NULL: none).  A field with `needs` and no `cte_old` is written
+ * only when that table has rows, so a database without the kind's data
+ * exports as it did before the kind.
  */
 struct export_json_field {
 	int	order;

@@ -147,10 +147,16 @@ static const struct export_table shared[] = {
 #define MAX_TABLES 32
 #define DICTIONARY "data-dictionary"
 
-/* Every table, shared and the kinds' (and the measures' when the export
- * has some), in order; returns how many. */
+/*
+ * Every table, shared and the kinds' (and the measures' when the export
+ * has some), in order; returns how many.  With a store, a kind's table
+ * that needs a table of its own and has no stand-in for a database
+ * without it (sql_old NULL) is left out unless that table has rows: a
+ * kind added later leaves the export of a database without its data as
+ * it was.
+ */
 static size_t
-all_tables(const struct export_table **t, int measures)
+all_tables(struct store *st, const struct export_table **t, int measures)
 {
 	size_t n = 0;
 
@@ -163,7 +169,10 @@ all_tables(const struct export_table **t, int measures)
 
 		for (size_t i = 0; x != NULL && i < x->n_tables &&
 		    n < MAX_TABLES; i++)
-			t[n++] = &x->tables[i];
+			if (st == NULL || x->tables[i].needs == NULL ||
+			    x->tables[i].sql_old != NULL ||
+			    export_has_rows(st, x->tables[i].needs))
+				t[n++] = &x->tables[i];
 	}
 	/* Insertion sort, stable: a handful of tables. */
 	for (size_t i = 1; i < n; i++)
@@ -239,11 +248,17 @@ write_table(struct store *st, const struct export_job *j,
     const struct export_table *t, const char *ids, FILE *f, char *err,
     size_t errlen)
 {
+	const char *sql = t->needs != NULL && !export_has_table(st,
+	    t->needs) ? t->sql_old : t->sql;
 	sqlite3_stmt *s;
 	int rc;
 
-	s = store_stmt(st, t->needs != NULL && !export_has_table(st,
-	    t->needs) ? t->sql_old : t->sql);
+	if (sql == NULL) {
+		/* Asked for by name from a database before its kind. */
+		header(f, t->cols, t->n_cols);
+		return EXIT_OK;
+	}
+	s = store_stmt(st, sql);
 	if (s == NULL) {
 		snprintf(err, errlen, "%s: %s", t->name, store_error(st));
 		return EXIT_UNREACHABLE;
@@ -276,10 +291,10 @@ write_table(struct store *st, const struct export_job *j,
 
 /* data-dictionary.csv: one line per column of every table. */
 static void
-write_dictionary(FILE *f, int measures)
+write_dictionary(struct store *st, FILE *f, int measures)
 {
 	const struct export_table *tables[MAX_TABLES];
-	size_t n = all_tables(tables, measures);
+	size_t n = all_tables(st, tables, measures);
 	static const struct export_column cols[] = {
 		{ "table", NULL }, { "column", NULL }, { "description", NULL },
 	};
@@ -304,7 +319,7 @@ write_one(struct store *st, const struct export_job *j,
 {
 	if (t != NULL)
 		return write_table(st, j, t, ids, f, err, errlen);
-	write_dictionary(f, measures);
+	write_dictionary(st, f, measures);
 	return EXIT_OK;
 }
 
@@ -314,7 +329,7 @@ write_dir(struct store *st, const struct export_job *j, const char *dir,
     const char *ids, int measures, char *err, size_t errlen)
 {
 	const struct export_table *tables[MAX_TABLES];
-	size_t n_tables = all_tables(tables, measures);
+	size_t n_tables = all_tables(st, tables, measures);
 	char path[4096];
 
 	if (util_mkdir_p(dir, 0777) != 0) {
@@ -360,7 +375,7 @@ write_csv(struct store *st, const struct export_opts *o, FILE *f,
 	/* measures.csv and signals.csv are there when the export has
 	 * measures, and always by name (--table). */
 	int measures = export_measures_load(st, j, ids, err, errlen);
-	size_t n_tables = all_tables(tables, 1);
+	size_t n_tables = all_tables(NULL, tables, 1);
 	char names[512];
 	size_t used = 0;
 

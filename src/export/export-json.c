@@ -156,6 +156,17 @@ put(struct buf *b, const char *s)
 	b->len += n;
 }
 
+/* A field that needs a table and has no stand-in for a database without
+ * it (cte_old NULL) is written only when that table has rows: a kind
+ * added later leaves the document of a database without its data as it
+ * was. */
+static int
+field_shown(struct store *st, const struct export_json_field *f)
+{
+	return f->needs == NULL || f->cte_old != NULL ||
+	    export_has_rows(st, f->needs);
+}
+
 /* The whole document's query, for this database, with the top-level
  * "measures" when it has some; NULL when out of memory.  The caller
  * frees it. */
@@ -172,7 +183,7 @@ document(struct store *st, int measures)
 		    !export_has_table(st, f[i]->needs) ? f[i]->cte_old :
 		    f[i]->cte;
 
-		if (cte == NULL)
+		if (cte == NULL || !field_shown(st, f[i]))
 			continue;
 		put(&b, ctes++ == 0 ? "WITH " : ", ");
 		put(&b, cte);
@@ -181,6 +192,8 @@ document(struct store *st, int measures)
 		put(&b, " ");
 	put(&b, DOCUMENT_HEAD);
 	for (size_t i = 0; i < n; i++) {
+		if (!field_shown(st, f[i]))
+			continue;
 		put(&b, ", ");
 		put(&b, f[i]->field);
 	}

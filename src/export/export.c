@@ -285,6 +285,24 @@ export_has_table(struct store *st, const char *name)
 	return yes;
 }
 
+/* Does table `name` exist and hold a row? */
+int
+export_has_rows(struct store *st, const char *name)
+{
+	sqlite3_stmt *s;
+	char sql[160];
+	int yes;
+
+	if (!export_has_table(st, name))
+		return 0;
+	snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" LIMIT 1", name);
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	yes = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return yes;
+}
+
 /*
  * The registry's export sections, kind by kind.  Kinds that share their
  * ops (assess and feedback share the form machinery) share their

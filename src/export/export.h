@@ -179,6 +179,7 @@ void	export_html_notes(struct export_report *, int64_t, int,
     "= ?5 AND (?2 IS NULL OR " SITE_OK("p.site") ") ORDER BY "		\
     "n.tbl IS NULL, coalesce(n.tbl, n.grp), n.round, n.id"
 int	export_has_table(struct store *, const char *);
+int	export_has_rows(struct store *, const char *);
 
 /* Run `s` with ?4 and ?5 bound (0: leave unbound). */
 int	export_bind_ids(sqlite3_stmt *, int64_t, int64_t);

@@ -12,6 +12,7 @@ extern const struct plain_kind plain_kind_cafe;
 extern const struct plain_kind plain_kind_breakout;
 extern const struct plain_kind plain_kind_form;
 extern const struct plain_kind plain_kind_reportback;
+extern const struct plain_kind plain_kind_storyboard;
 
 /* The line mode's registry of activity kinds, one line per kind. */
 static const struct plain_kind *const kinds[ACT_KIND_MAX] = {
@@ -21,6 +22,7 @@ static const struct plain_kind *const kinds[ACT_KIND_MAX] = {
 	[ACT_BREAKOUT] = &plain_kind_breakout,
 	[ACT_FEEDBACK] = &plain_kind_form,
 	[ACT_REPORTBACK] = &plain_kind_reportback,
+	[ACT_STORYBOARD] = &plain_kind_storyboard,
 };
 
 /* A kind this build cannot read out says nothing of its own. */

@@ -42,6 +42,7 @@ enum act_kind {
 	ACT_BREAKOUT,
 	ACT_FEEDBACK,
 	ACT_REPORTBACK = 5,
+	ACT_STORYBOARD = 6,
 	ACT_KIND_MAX
 };
 
@@ -155,6 +156,69 @@ struct snap_group {
 	uint8_t n_members;
 	uint32_t member_id[SNAP_GROUP_MEMBERS];
 	char member[SNAP_GROUP_MEMBERS][SNAP_SHORT_NAME + 1];
+};
+
+/* Storyboard (act-storyboard-wire.c): each site's board of one measure,
+ * its run chart, and the feedback other sites leave on it. */
+#define SNAP_MAX_BOARDS 24
+#define SNAP_STORY_POINTS 120	/* = MEASURE_POINTS_MAX (measures.h) */
+#define SNAP_STORY_SIGNALS 16	/* = MEASURE_SIGNALS_MAX */
+#define SNAP_STORY_CHARTS 2	/* the board visited, and the viewer's own */
+#define SNAP_STORY_LINES 48
+#define SNAP_MEASURE_LEN 80	/* = MEASURE_NAME_MAX */
+#define STORY_LINE_CHARS 200	/* characters of one line of feedback */
+#define STORY_LINE_MAX (4 * STORY_LINE_CHARS)
+
+/* The three lines a visitor leaves on a board. */
+enum story_part {
+	STORY_IMPRESSED = 0,	/* what impressed us */
+	STORY_QUESTION,		/* a question */
+	STORY_IDEA,		/* an idea to try */
+	STORY_PARTS
+};
+
+/* A site's board, as the dashboard and the projector list them. */
+struct snap_board {
+	char site[SITE_MAX_LEN + 1];
+	uint16_t points;	/* 0: the site has no data for the measure */
+	uint8_t signals;
+	uint16_t visitors;	/* sent to it this round */
+	uint16_t visited;	/* people sent to it in the rounds so far */
+	uint16_t lines;		/* lines of feedback left on it */
+};
+
+struct snap_story_point {
+	char period[11];	/* "2026-01" or "2026-01-15" */
+	double value;
+};
+
+struct snap_story_signal {
+	uint8_t rule;		/* enum runchart_rule (measures.h) */
+	uint8_t above;
+	uint16_t from, to;	/* indexes into the chart's points */
+	char text[160];
+};
+
+/* One board's run chart: which board (from 1), its median and signals. */
+struct snap_chart {
+	uint8_t board;
+	double median;
+	uint16_t n_points;
+	uint8_t n_signals;
+	struct snap_story_point points[SNAP_STORY_POINTS];
+	struct snap_story_signal signals[SNAP_STORY_SIGNALS];
+};
+
+/* A line of feedback on a board (from 1), by a person of another site. */
+struct snap_story_line {
+	uint32_t id;
+	uint8_t board;
+	uint8_t round;
+	uint8_t part;		/* enum story_part */
+	uint8_t flags;		/* NOTE_MINE */
+	char author[SNAP_SHORT_NAME + 1];
+	char site[SITE_MAX_LEN + 1];	/* the author's site */
+	char text[STORY_LINE_MAX + 1];
 };
 
 /* Forms: one slot per question a participant answers (a commitment item
@@ -286,6 +350,17 @@ struct snapshot {
 	uint8_t group_mode;	/* enum breakout_mode */
 	uint8_t n_groups;
 
+	/* Storyboard (SEC_STORY_*): boards from 1, 0 for none. */
+	char story_measure[SNAP_MEASURE_LEN + 1];
+	uint8_t story_round;	/* from 1; 0 before the first */
+	uint8_t story_rounds;
+	uint8_t story_visit;	/* the board the viewer is sent to */
+	uint8_t story_own;	/* the board of the viewer's site */
+	uint8_t n_boards;
+	uint8_t n_charts;
+	uint16_t n_story_lines;
+	uint16_t more_story_lines;	/* lines that did not fit */
+
 	/* Forms (assess, feedback). */
 	char form_title[SNAP_TITLE_LEN + 1];
 	char form_source[SNAP_QUESTION_LEN + 1];
@@ -329,6 +404,8 @@ struct snapshot {
 	struct snap_score scores[SNAP_MAX_SITES + 1];
 	struct snap_person people[SNAP_MAX_PEOPLE];
 	struct snap_rbsite rbsites[SNAP_MAX_RB_SITES];
+	struct snap_board boards[SNAP_MAX_BOARDS];
+	struct snap_chart charts[SNAP_STORY_CHARTS];
 
 	/*
 	 * The lists that hold what people typed, each entry room for a whole
@@ -342,6 +419,7 @@ struct snapshot {
 	struct snap_group groups[SNAP_MAX_GROUPS];
 	struct snap_slot slots[SNAP_MAX_SLOTS];
 	struct snap_followup followups[SNAP_MAX_FOLLOWUPS];
+	struct snap_story_line story_lines[SNAP_STORY_LINES];
 };
 
 /* snapshot.c */
