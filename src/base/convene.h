@@ -118,10 +118,15 @@ void	self_tree_forms(char *, size_t);
 /* store.c */
 struct store;
 struct session;
+/* A participant's role, as the export's participants.role has it: "" for
+ * none, ROLE_FACULTY for faculty (host --faculty-code, or a roster). */
+#define ROLE_MAX_LEN 32
+#define ROLE_FACULTY "faculty"
 struct store_participant {
 	int64_t id;
 	char name[NAME_MAX_LEN + 1];
 	char site[SITE_MAX_LEN + 1];
+	char role[ROLE_MAX_LEN + 1];
 };
 int	store_open(const char *, struct store **, char *, size_t);
 void	store_close(struct store *);
@@ -153,6 +158,7 @@ int	store_participant_by_token(struct store *, int64_t, const char *,
 	    struct store_participant *);
 int	store_participant_count_name(struct store *, int64_t, const char *);
 int	store_participant_token(struct store *, int64_t, const char *);
+int	store_participant_role(struct store *, int64_t, const char *);
 int	store_participants(struct store *, int64_t,
 	    void (*)(void *, const struct store_participant *), void *);
 
@@ -243,6 +249,7 @@ struct participant {
 	char site[SITE_MAX_LEN + 1];
 	char token[TOKEN_LEN + 1];	/* "" until they reconnect after --resume */
 	char token_hash[17];	/* what the store keeps of the token */
+	char role[ROLE_MAX_LEN + 1];	/* "" or ROLE_FACULTY, or a roster's */
 	int connected;		/* live connections holding this seat */
 	char **mine;		/* own answer per activity (canonical), or NULL */
 	int touched;		/* answered in the turn not yet committed */
@@ -414,6 +421,9 @@ void	session_free(struct session *);
 struct participant *session_join(struct session *, const char *,
 	    const char *, const char *, char *, size_t);
 void	session_connected(struct session *, struct participant *);
+int	session_set_role(struct session *, struct participant *,
+	    const char *);
+int	session_faculty(const struct participant *);
 struct participant *session_by_token(struct session *, const char *);
 void	session_unjoin(struct session *, struct participant *);
 struct participant *session_seat_for(struct session *, const char *,

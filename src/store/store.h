@@ -6,7 +6,7 @@
 
 #include "convene.h"
 
-#define STORE_STMTS 48
+#define STORE_STMTS 64
 
 /*
  * The open database.  Statements are prepared once, on first use, and
