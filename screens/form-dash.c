@@ -20,8 +20,9 @@ mean_cell(char *out, size_t n, const struct snap_score *sc, int k)
 
 /*
  * On a `rater = faculty` form: the team's own mean, the faculty's (F, and
- * how many rated: x2) and the gap, team minus faculty, so a team that
- * rates itself higher than faculty do shows a plus.  Narrow: "3.5|F2.8".
+ * when wide how many rated: x2) and the gap, team minus faculty, so a
+ * team that rates itself higher than faculty do shows a plus:
+ * "3.5 F2.8 +0.7" (13 columns), "3.5 F2.8x2 +0.7" when wide.
  */
 static void
 rater_cell(char *out, size_t n, const struct snap_score *sc, int k, int wide)
@@ -37,11 +38,10 @@ rater_cell(char *out, size_t n, const struct snap_score *sc, int k, int wide)
 		    sc->fac100[k] / 100.0, sc->fac_n[k]);
 	else
 		snprintf(fac, sizeof fac, "F-");
-	if (wide && sc->n[k] > 0 && sc->fac_n[k] > 0 &&
-	    sc->fac100[k] != INT32_MIN)
+	if (sc->n[k] > 0 && sc->fac_n[k] > 0 && sc->fac100[k] != INT32_MIN)
 		snprintf(gap, sizeof gap, " %+.1f",
 		    (sc->mean100[k] - sc->fac100[k]) / 100.0);
-	snprintf(out, n, "%s%s%s%s", self, wide ? " " : "|", fac, gap);
+	snprintf(out, n, "%s %s%s", self, fac, gap);
 }
 
 /* Low agreement within the site (rwg(j) under 0.7, Shea et al. 2014). */
@@ -114,7 +114,10 @@ form_dash_draw(struct ui *ui, const struct snapshot *s,
 	char line[512], cell[64];
 	int max_y = ui->rows - 3;
 	/* Wide: "mean+-sd change" per subscale; narrow: "mean(sd)". */
-	int wide = w >= 20 + 19 * s->n_subscales, sub_w = wide ? 19 : 9;
+	int rater = s->form_rater && s->form_extra;
+	int wide = w >= 20 + 19 * s->n_subscales;
+	/* Own, faculty's and the gap need 13 columns even when narrow. */
+	int sub_w = wide ? 19 : rater ? 14 : 9;
 	int site_w = wide ? 12 : 9;
 
 	(void)d;
@@ -141,7 +144,7 @@ form_dash_draw(struct ui *ui, const struct snapshot *s,
 		    (int)strlen(line) + sub_w <= w; k++) {
 			size_t l = strlen(line);
 
-			if (s->form_rater && s->form_extra)
+			if (rater)
 				rater_cell(cell, sizeof cell, sc, k, wide);
 			else if (sc->n[k] == 0)
 				snprintf(cell, sizeof cell, "-");
@@ -156,7 +159,7 @@ form_dash_draw(struct ui *ui, const struct snapshot *s,
 				snprintf(cell + c, sizeof cell - c, "!");
 			}
 			if (wide && sc->prev100[k] != INT32_MIN && sc->n[k] > 0 &&
-			    !(s->form_rater && s->form_extra)) {
+			    !rater) {
 				int d = sc->mean100[k] - sc->prev100[k];
 				size_t c = strlen(cell);
 
@@ -169,12 +172,14 @@ form_dash_draw(struct ui *ui, const struct snapshot *s,
 		ui_text(ui, y++, x, w, line, i == 0 ? UI_TITLE : sc->suppressed ?
 		    UI_DIM : UI_NORMAL);
 	}
-	if (y < max_y && s->form_rater && s->form_extra)
-		ui_text(ui, y++, x, w, "team's own, F faculty's (x how many "
-		    "rated), gap = team minus faculty", UI_DIM);
+	if (y < max_y && rater)
+		ui_text(ui, y++, x, w, wide ? "own score, F faculty's (x how "
+		    "many rated), gap: own minus faculty" : "own, F faculty's, "
+		    "gap: own - F", UI_DIM);
 	if (y < max_y && any_rwg(s))
-		ui_text(ui, y++, x, w, "! low agreement within the site: rwg(j) "
-		    "under 0.7 (see heat rows)", UI_DIM);
+		ui_text(ui, y++, x, w, wide ? "! low agreement within the site: "
+		    "rwg(j) under 0.7 (heat rows)" : "! rwg(j) under 0.7: low "
+		    "agreement", UI_DIM);
 	if (y < max_y && !wide)
 		ui_text(ui, y++, x, w, "* under 5: not shown on shared screens; "
 		    "wider terminal shows change since last session", UI_DIM);

@@ -4,6 +4,7 @@
 
 #include "export.h"
 #include "act-form.h"
+#include "kind-export.h"
 
 /*
  * The answers a form's figures count, by the rule of the live views
@@ -148,6 +149,21 @@ struct form_report {
 	int	items;		/* the database stores its forms' items */
 };
 void	form_commit_question(const char *, char *, size_t);
+
+/* act-form-export-faculty.c: rwg(j) (table agreement) and faculty's
+ * ratings (faculty_scores, faculty_ratings) in CSV; their JSON fields'
+ * common table expressions. */
+#define FORM_N_COLS_AGREEMENT 9
+#define FORM_N_COLS_FACULTY_SCORES 10
+#define FORM_N_COLS_FACULTY_RATINGS 7
+extern const char form_sql_agreement[], form_sql_no_agreement[];
+extern const struct export_column form_cols_agreement[];
+extern const char form_sql_faculty_scores[], form_sql_no_faculty_scores[];
+extern const struct export_column form_cols_faculty_scores[];
+extern const char form_sql_faculty_ratings[], form_sql_no_faculty_ratings[];
+extern const struct export_column form_cols_faculty_ratings[];
+extern const char form_cte_agree[], form_cte_fac_scores[],
+    form_cte_fac_ratings[];
 
 /* act-form-export-html.c */
 void	form_export_html(struct export_report *, void *, int64_t,
