@@ -213,4 +213,46 @@ assert ag["Site B"]["rwg"] == 1 and ag["Site B"]["low_agreement"] is False, ag
 # Fields only where there is such data.
 assert "faculty_scores" not in ready and "faculty_ratings" not in ready, ready.keys()
 PY
+# Session 2 of the collaborative: Site A rates itself 5, Prof rates it 3.
+sed 's/^title = Falls LS2/title = Falls LS3/' "$E2E/ls.plan" >"$E2E/ls3.plan"
+start_host "$E2E/ls3.plan" --code room --faculty-code fac-9
+pane fac3 "$CONVENE" join --code fac-9 --name Prof --site "Faculty"
+pane ann3 "$CONVENE" join --code room --name Ann --site "Site A"
+wait_field participants.joined 2
+"$CONVENE" ctl next >/dev/null
+"$CONVENE" ctl open >/dev/null
+wait_screen fac3 "Rated 0 of 1."
+keys fac3 1
+wait_screen fac3 "Question 1 of 2"
+keys fac3 3 Enter
+wait_screen fac3 "Question 2 of 2"
+keys fac3 Right Enter
+wait_screen fac3 "Rated 1 of 1."
+wait_screen ann3 "Question 1 of 2"
+keys ann3 5
+wait_screen ann3 "Question 2 of 2"
+keys ann3 Right Enter
+wait_screen ann3 "Submitted"
+"$CONVENE" ctl end >/dev/null
+wait $HOST_PID
+
+# The report: per activity, own and faculty's side by side with the gap;
+# across the sessions, the progress lines with the faculty's points.
+"$CONVENE" export --session all --min-group 2 --format html --out "$E2E/r.html" \
+    || fail "html export"
+python3 - "$E2E/r.html" <<'PY' || fail "html export content"
+import re, sys
+h = open(sys.argv[1]).read()
+assert h.count("Own score and faculty&#39;s, by site") + h.count("Own score and faculty's, by site") == 2, "tables"
+row = re.search(r"<tr><td>Site A</td><td>progress</td><td class=\"n\">4.00</td><td class=\"n\">2.00</td><td class=\"n\">1</td><td class=\"n\">\+2.00</td></tr>", h)
+assert row, "Site A's row in LS2"
+assert "Team progress across learning sessions" in h
+assert "hollow diamonds: the faculty" in h
+assert "<title>Site A, faculty, Falls LS2: 2.00 (1 rated)</title>" in h
+assert "<title>Site A, faculty, Falls LS3: 3.00 (1 rated)</title>" in h
+assert "<title>Site B, faculty, Falls LS2: 3.50 (2 rated)</title>" in h
+PY
+# Session 2 alone: its own faculty rating, in its own export.
+"$CONVENE" export --session 2 --format json --out "$E2E/s2.json"
+grep -q '"faculty_ratings"' "$E2E/s2.json" || fail "session 2 has a rating"
 echo "e2e-faculty: ok"

@@ -1,5 +1,7 @@
 /* act-form-export-faculty.c: within-site agreement rwg(j), and faculty's ratings beside the sites' own, in the CSV and JSON exports. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "act-form-export.h"
 #include "kind-export.h"
@@ -179,3 +181,155 @@ _Static_assert(EXPORT_COUNT(form_cols_faculty_ratings) == FORM_N_COLS_FACULTY_RA
 const char form_cte_agree[] = AGREE_J;
 const char form_cte_fac_scores[] = FAC_SCORES_J;
 const char form_cte_fac_ratings[] = FAC_RATINGS_J;
+
+/*
+ * The reports (html): faculty's scores of each site, read once with the
+ * sites' own beside them (FAC_ROWS), for each assess activity's table and
+ * for the faculty's points on the lines across sessions.
+ */
+struct frow {
+	char	*collab, *form, *subscale, *site;
+	int64_t	 session, activity;
+	double	 mean, self;
+	int	 n, self_n;	/* self_n 0: the site's own not shown */
+};
+
+struct fac_scores {
+	struct frow *r;
+	int	 n;
+};
+
+#define FAC_REPORT_SQL "SELECT coalesce(se.collaborative, ''), coalesce("	\
+    "a.type, ''), f.subscale, f.session, f.site, f.mean, f.n, f.activity, "\
+    "f.self_mean, coalesce(f.self_n, 0) FROM " FAC_ROWS " f JOIN "		\
+    "activities a ON a.id = f.activity JOIN sessions se ON se.id = "	\
+    "f.session WHERE a.kind = 'assess' ORDER BY f.session, f.idx, f.site, "\
+    "f.subscale"
+
+static char *
+dup_text(const unsigned char *s)
+{
+	return strdup(s != NULL ? (const char *)s : "");
+}
+
+int
+fac_load(struct store *st, const struct export_job *j, const char *ids,
+    struct fac_scores **out)
+{
+	struct fac_scores *fs = calloc(1, sizeof *fs);
+	sqlite3_stmt *s;
+	int cap = 0, rc;
+
+	*out = fs;
+	if (fs == NULL)
+		return -1;
+	if (!export_has_table(st, "faculty_ratings"))
+		return 0;
+	if ((s = export_query(st, j, ids, FAC_REPORT_SQL)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct frow *r;
+
+		if (fs->n == cap) {
+			struct frow *grown = realloc(fs->r, (size_t)(cap = cap ?
+			    2 * cap : 32) * sizeof *grown);
+
+			if (grown == NULL)
+				break;
+			fs->r = grown;
+		}
+		r = &fs->r[fs->n++];
+		r->collab = dup_text(sqlite3_column_text(s, 0));
+		r->form = dup_text(sqlite3_column_text(s, 1));
+		r->subscale = dup_text(sqlite3_column_text(s, 2));
+		r->session = sqlite3_column_int64(s, 3);
+		r->site = dup_text(sqlite3_column_text(s, 4));
+		r->mean = sqlite3_column_double(s, 5);
+		r->n = sqlite3_column_int(s, 6);
+		r->activity = sqlite3_column_int64(s, 7);
+		r->self = sqlite3_column_double(s, 8);
+		r->self_n = sqlite3_column_type(s, 8) == SQLITE_NULL ? 0 :
+		    sqlite3_column_int(s, 9);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_fail(st, "faculty scores");
+		return -1;
+	}
+	return 0;
+}
+
+void
+fac_free(struct fac_scores *fs)
+{
+	if (fs == NULL)
+		return;
+	for (int i = 0; i < fs->n; i++) {
+		free(fs->r[i].collab);
+		free(fs->r[i].form);
+		free(fs->r[i].subscale);
+		free(fs->r[i].site);
+	}
+	free(fs->r);
+	free(fs);
+}
+
+/* The faculty's mean of a site in a session (the later activity's, as
+ * the lines take a form's later use); returns how many rated, 0 none. */
+int
+fac_find(const struct fac_scores *fs, const char *collab, const char *form,
+    const char *subscale, int64_t session, const char *site, double *mean)
+{
+	int n = 0;
+
+	for (int i = 0; fs != NULL && i < fs->n; i++) {
+		const struct frow *r = &fs->r[i];
+
+		if (r->session != session || strcmp(r->site, site) ||
+		    strcmp(r->subscale, subscale) || strcmp(r->form, form) ||
+		    strcmp(r->collab, collab))
+			continue;
+		*mean = r->mean;
+		n = r->n;
+	}
+	return n;
+}
+
+/* One assess activity: each site the faculty rated, its own score, the
+ * faculty's and the gap, per subscale. */
+void
+fac_html_activity(FILE *f, const struct fac_scores *fs, int64_t aid)
+{
+	int shown = 0;
+
+	for (int i = 0; fs != NULL && i < fs->n; i++) {
+		const struct frow *r = &fs->r[i];
+
+		if (r->activity != aid)
+			continue;
+		if (shown++ == 0)
+			fputs("<h3>Own score and faculty's, by site</h3>\n<table "
+			    "class=\"faculty\"><tr><th>Site</th><th>Subscale</th>"
+			    "<th>Own</th><th>Faculty</th><th>Raters</th><th>Gap"
+			    "</th></tr>\n", f);
+		fputs("<tr>", f);
+		html_cell(f, "td", r->site);
+		html_cell(f, "td", r->subscale);
+		if (r->self_n > 0)
+			fprintf(f, "<td class=\"n\">%.2f</td>", r->self);
+		else
+			fputs("<td class=\"n\">–</td>", f);
+		fprintf(f, "<td class=\"n\">%.2f</td><td class=\"n\">%d</td>",
+		    r->mean, r->n);
+		if (r->self_n > 0)
+			fprintf(f, "<td class=\"n\">%+.2f</td>", r->self -
+			    r->mean);
+		else
+			fputs("<td class=\"n\">–</td>", f);
+		fputs("</tr>\n", f);
+	}
+	if (shown > 0)
+		fputs("</table>\n<p class=\"note\">Gap: the site's own score "
+		    "minus the faculty's; above 0, the team rates itself higher "
+		    "than faculty do.</p>\n", f);
+}

@@ -207,7 +207,9 @@ form_report_load(struct export_report *r, void **state)
 	if (fr == NULL)
 		return -1;
 	fr->items = export_has_table(r->st, "form_items");
-	return scores_load(r->st, r->j, r->ids, &fr->sc);
+	if (scores_load(r->st, r->j, r->ids, &fr->sc) != 0)
+		return -1;
+	return fac_load(r->st, r->j, r->ids, &fr->fac);
 }
 
 static void
@@ -218,6 +220,7 @@ form_report_release(void *state)
 	if (fr == NULL)
 		return;
 	scores_free(fr->sc);
+	fac_free(fr->fac);
 	free(fr);
 }
 
@@ -230,7 +233,8 @@ form_report_md_front(struct export_report *r, void *state)
 static void
 form_report_html_front(struct export_report *r, void *state)
 {
-	scores_html_across(r->f, ((struct form_report *)state)->sc, r->j);
+	scores_html_across(r->f, ((struct form_report *)state)->sc,
+	    ((struct form_report *)state)->fac, r->j);
 }
 
 const struct kind_export form_export = {

@@ -132,11 +132,12 @@
 /* act-form-export-scores.c: subscale scores per site, per activity and
  * across the learning sessions of a collaborative (html and md). */
 struct scores;
+struct fac_scores;
 int	scores_load(struct store *, const struct export_job *, const char *,
 	    struct scores **);
 void	scores_free(struct scores *);
 void	scores_html_across(FILE *, const struct scores *,
-	    const struct export_job *);
+	    const struct fac_scores *, const struct export_job *);
 void	scores_md_across(FILE *, const struct scores *,
 	    const struct export_job *);
 void	scores_html_sites(FILE *, const struct scores *,
@@ -146,6 +147,7 @@ void	scores_html_sites(FILE *, const struct scores *,
  * report (the kind's state). */
 struct form_report {
 	struct scores *sc;
+	struct fac_scores *fac;	/* faculty's scores of sites, or none */
 	int	items;		/* the database stores its forms' items */
 };
 void	form_commit_question(const char *, char *, size_t);
@@ -164,6 +166,13 @@ extern const char form_sql_faculty_ratings[], form_sql_no_faculty_ratings[];
 extern const struct export_column form_cols_faculty_ratings[];
 extern const char form_cte_agree[], form_cte_fac_scores[],
     form_cte_fac_ratings[];
+
+int	fac_load(struct store *, const struct export_job *, const char *,
+	    struct fac_scores **);
+void	fac_free(struct fac_scores *);
+int	fac_find(const struct fac_scores *, const char *, const char *,
+	    const char *, int64_t, const char *, double *);
+void	fac_html_activity(FILE *, const struct fac_scores *, int64_t);
 
 /* act-form-export-html.c */
 void	form_export_html(struct export_report *, void *, int64_t,
