@@ -321,6 +321,8 @@ test_faculty_rate(void **state)
 	assert_int_equal(row(snap, "Site Y")->mean100[0], 200);
 	assert_int_equal(row(snap, "Site Y")->fac100[0], 350); /* 3, 4 */
 	assert_int_equal(snap->scores[0].fac100[0], 250);	/* all four */
+	/* Finished is counted against the sites here, not faculty's. */
+	assert_int_equal(snap->scores[0].members, 2);
 	/* Answered by site: one response a site, so no rwg(j). */
 	assert_int_equal(row(snap, "Site X")->rwg100[0], -1);
 	roundtrip(snap, back);

@@ -339,13 +339,21 @@ by_name(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Who answers the form for themselves or their site: on a `rater =
+ * faculty` form, not the faculty, who rate the sites instead. */
+static int
+answers_self(const struct session *s, int idx, const struct participant *p)
+{
+	return !(form_rater_faculty(&s->plan->acts[idx]) && session_faculty(p));
+}
+
 /*
  * For a form answered once per site, what "finished" is counted against:
  * the sites here (someone of theirs connected) or already submitted,
  * people without a site counting as one.
  */
 static int
-sites_here(const struct session *s, const struct form_run *fr)
+sites_here(const struct session *s, int idx, const struct form_run *fr)
 {
 	const char **v = malloc((s->n_people + (size_t)fr->n + 1) *
 	    sizeof *v);
@@ -355,7 +363,8 @@ sites_here(const struct session *s, const struct form_run *fr)
 	if (v == NULL)
 		return 0;
 	for (size_t i = 0; i < s->n_people; i++)
-		if (s->people[i]->connected > 0)
+		if (s->people[i]->connected > 0 && answers_self(s, idx,
+		    s->people[i]))
 			v[n++] = s->people[i]->site;
 	for (int i = 0; i < fr->n; i++)
 		if (fr->r[i].submitted)
@@ -434,10 +443,11 @@ snapshot_form(const struct session *s, int idx, int results,
 		memset(sc, 0, sizeof *sc);
 		util_strlcpy(sc->site, fs->site, sizeof sc->site);
 		for (size_t p = 0; p < s->n_people; p++)
-			sc->members += s->people[p]->connected > 0 && (i == 0 ||
+			sc->members += s->people[p]->connected > 0 &&
+			    answers_self(s, idx, s->people[p]) && (i == 0 ||
 			    strcmp(s->people[p]->site, fs->site) == 0);
 		if (i == 0 && by != BY_PERSON) {
-			int here = sites_here(s, fr);
+			int here = sites_here(s, idx, fr);
 
 			sc->members = (uint16_t)(here > UINT16_MAX ?
 			    UINT16_MAX : here);
