@@ -255,9 +255,9 @@ test_faculty_rate(void **state)
 	assert_int_equal(session_set_role(s, f1, "Faculty"), 0);
 	assert_int_equal(session_set_role(s, f2, ROLE_FACULTY), 0);
 	store_commit(fx->st);
-	assert_true(session_faculty(f1));
+	assert_true(participant_faculty(f1));
 	assert_string_equal(f1->role, "faculty");
-	assert_false(session_faculty(a));
+	assert_false(participant_faculty(a));
 	assert_int_equal(session_command(s, 1, next, out, sizeof out), 0);
 	assert_int_equal(session_command(s, 1, open, out, sizeof out), 0);
 

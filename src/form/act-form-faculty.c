@@ -10,7 +10,7 @@
 
 /*
  * On a form marked `rater = faculty` in the plan, a participant who is
- * faculty (participants.role, session_faculty()) answers the form once
+ * faculty (participants.role, participant_faculty()) answers the form once
  * for each site, not for themselves: they pick a site ("@rate=SITE"),
  * answer its questions ("ITEM=VALUE", "submit") and pick the next.
  * Their answers go to faculty_ratings, never to answers, so a site's
@@ -158,7 +158,7 @@ rate_sites(const struct session *s, const struct form_faculty *ff,
 	if (v == NULL)
 		return 0;
 	for (size_t i = 0; i < s->n_people; i++)
-		if (!session_faculty(s->people[i]) &&
+		if (!participant_faculty(s->people[i]) &&
 		    s->people[i]->site[0] != '\0')
 			v[n++] = s->people[i]->site;
 	for (int i = 0; i < ff->n; i++)
@@ -177,7 +177,7 @@ may_rate(const struct session *s, const struct form_faculty *ff, int64_t pid,
     const char *site)
 {
 	for (size_t i = 0; i < s->n_people; i++)
-		if (!session_faculty(s->people[i]) &&
+		if (!participant_faculty(s->people[i]) &&
 		    strcmp(s->people[i]->site, site) == 0)
 			return 1;
 	return fac_find(ff, pid, site) != NULL;

@@ -53,10 +53,12 @@ struct form_run {
 	struct form_faculty fac;	/* rater = faculty */
 };
 
-/* act-form.c */
+/* form-intent.c */
 #define FORM_SUBMIT (-2)
 int	form_parse_intent(const struct form *, const char *, char *, size_t,
 	    char *, size_t, char *, size_t);
+
+/* act-form.c */
 void	form_resp_clear(struct resp *);
 void	form_run_score(const struct form *, const struct resp *, int,
 	    struct form_site_score *, int *);

@@ -227,58 +227,6 @@ over_budget(struct session *s, int idx, const struct participant *p, int k,
 	return 1;
 }
 
-/*
- * "ITEM=VALUE" saves one answer (empty clears it); "submit" marks the
- * form done.  Values are checked against the item's scale or options.
- * Puts the row's item and value in `item` and `text`; returns the slot,
- * FORM_SUBMIT, or -1 with a reason.
- */
-int
-form_parse_intent(const struct form *f, const char *value, char *item,
-    size_t item_n, char *text, size_t text_n, char *why, size_t n)
-{
-	const char *eq = strchr(value, '=');
-	int k;
-
-	if (strcmp(value, "submit") == 0) {
-		util_strlcpy(item, "_submitted", item_n);
-		util_strlcpy(text, "1", text_n);
-		return FORM_SUBMIT;
-	}
-	if (eq == NULL || (size_t)(eq - value) >= item_n) {
-		snprintf(why, n, "unknown form message");
-		return -1;
-	}
-	snprintf(item, item_n, "%.*s", (int)(eq - value), value);
-	util_strlcpy(text, eq + 1, text_n);
-	if ((k = form_slot_of(f, item)) < 0) {
-		snprintf(why, n, "this form has no item %s", item);
-		return -1;
-	}
-	if (f->slots[k].kind == SLOT_TEXT) {
-		if (util_text_check(text, 0, why, n) != 0)
-			return -1;
-		/* A commitment's "by when": the same rules as in breakouts,
-		 * stored as its day and the words. */
-		if (f->items[f->slots[k].item].kind == FORM_COMMITMENT &&
-		    form_when_slot(item) && text[0] != '\0' &&
-		    commit_check(COMMIT_DUE, text, why, n) != 0)
-			return -1;
-	} else if (text[0] != '\0') {
-		const struct snap_scale *sc = &f->scales[f->slots[k].scale];
-		int ok = 0;
-
-		for (int i = 0; i < sc->n; i++)
-			ok |= strcmp(sc->values[i], text) == 0;
-		if (!ok) {
-			snprintf(why, n, "%s is not on the scale of %s", text,
-			    item);
-			return -1;
-		}
-	}
-	return k;
-}
-
 static int
 intent_form(struct session *s, int idx, struct participant *p,
     const char *value, char *why, size_t n)
@@ -291,7 +239,7 @@ intent_form(struct session *s, int idx, struct participant *p,
 	int k, rc = 0;
 
 	/* Faculty rate sites, not themselves (act-form-faculty.c). */
-	if (form_rater_faculty(&s->plan->acts[idx]) && session_faculty(p))
+	if (form_rater_faculty(&s->plan->acts[idx]) && participant_faculty(p))
 		return (fr = run_of(s, idx)) == NULL ? -1 :
 		    form_fac_intent(s, idx, &fr->fac, p, value, why, n);
 	if ((k = form_parse_intent(f, value, item, sizeof item, text,
@@ -344,7 +292,7 @@ by_name(const void *a, const void *b)
 static int
 answers_self(const struct session *s, int idx, const struct participant *p)
 {
-	return !(form_rater_faculty(&s->plan->acts[idx]) && session_faculty(p));
+	return !(form_rater_faculty(&s->plan->acts[idx]) && participant_faculty(p));
 }
 
 /*
@@ -402,7 +350,7 @@ snapshot_form(const struct session *s, int idx, int results,
 
 	(void)results;
 	snap->form_rater = (uint8_t)form_rater_faculty(a);
-	if (snap->form_rater && viewer != NULL && session_faculty(viewer)) {
+	if (snap->form_rater && viewer != NULL && participant_faculty(viewer)) {
 		/* The site they rate, not their own answers. */
 		mine = NULL;
 		by = BY_PERSON;
@@ -426,7 +374,7 @@ snapshot_form(const struct session *s, int idx, int results,
 		if (mine != NULL && mine->vals[k] != NULL)
 			util_strlcpy(sl->mine, mine->vals[k], sizeof sl->mine);
 	}
-	if (viewer != NULL && snap->form_rater && session_faculty(viewer) &&
+	if (viewer != NULL && snap->form_rater && participant_faculty(viewer) &&
 	    fr != NULL)
 		form_fac_viewer(s, idx, &fr->fac, viewer, snap);
 	if (viewer != NULL || fr == NULL)

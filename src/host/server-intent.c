@@ -120,7 +120,7 @@ on_hello(struct client *c, const struct frame *f)
 		util_strlcpy(w.site, c->p->site, sizeof w.site);
 		server_log(srv, "%s (%s) joined%s", c->p->name,
 		    c->p->site[0] ? c->p->site : "no site",
-		    session_faculty(c->p) ? " as faculty" : "");
+		    participant_faculty(c->p) ? " as faculty" : "");
 	}
 	w.view = (uint8_t)c->view;
 	msg_welcome_encode(&c->out, &w);

@@ -66,13 +66,6 @@ load_person(void *arg, const struct store_participant *sp)
 		util_strlcpy(p->role, sp->role, sizeof p->role);
 }
 
-/* Faculty rate sites on forms marked `rater = faculty` (src/form/). */
-int
-session_faculty(const struct participant *p)
-{
-	return p != NULL && strcmp(p->role, ROLE_FACULTY) == 0;
-}
-
 /*
  * Give `p` a role: ROLE_FACULTY (host --faculty-code) or a roster's word
  * ("Faculty" in any case counts as faculty).  A role once given stays:
@@ -87,7 +80,7 @@ session_set_role(struct session *s, struct participant *p, const char *role)
 	util_sanitize(r, sizeof r);
 	if (strcasecmp(r, ROLE_FACULTY) == 0)
 		util_strlcpy(r, ROLE_FACULTY, sizeof r);
-	if (r[0] == '\0' || strcmp(p->role, r) == 0 || session_faculty(p))
+	if (r[0] == '\0' || strcmp(p->role, r) == 0 || participant_faculty(p))
 		return 0;
 	if (store_participant_role(s->store, p->id, r) != 0)
 		return -1;
