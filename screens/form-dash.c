@@ -18,6 +18,49 @@ mean_cell(char *out, size_t n, const struct snap_score *sc, int k)
 		    sc->sd100[k] / 100.0, sc->n[k]);
 }
 
+/*
+ * On a `rater = faculty` form: the team's own mean, the faculty's (F, and
+ * when wide how many rated: x2) and the gap, team minus faculty, so a
+ * team that rates itself higher than faculty do shows a plus:
+ * "3.5 F2.8 +0.7" (13 columns), "3.5 F2.8x2 +0.7" when wide.
+ */
+static void
+rater_cell(char *out, size_t n, const struct snap_score *sc, int k, int wide)
+{
+	char self[16], fac[24], gap[16] = "";
+
+	if (sc->n[k] > 0)
+		snprintf(self, sizeof self, "%.1f", sc->mean100[k] / 100.0);
+	else
+		snprintf(self, sizeof self, "-");
+	if (sc->fac_n[k] > 0 && sc->fac100[k] != INT32_MIN)
+		snprintf(fac, sizeof fac, wide ? "F%.1fx%u" : "F%.1f",
+		    sc->fac100[k] / 100.0, sc->fac_n[k]);
+	else
+		snprintf(fac, sizeof fac, "F-");
+	if (sc->n[k] > 0 && sc->fac_n[k] > 0 && sc->fac100[k] != INT32_MIN)
+		snprintf(gap, sizeof gap, " %+.1f",
+		    (sc->mean100[k] - sc->fac100[k]) / 100.0);
+	snprintf(out, n, "%s %s%s", self, fac, gap);
+}
+
+/* Low agreement within the site (rwg(j) under 0.7, Shea et al. 2014). */
+static int
+low_agreement(const struct snapshot *s, const struct snap_score *sc, int k)
+{
+	return s->form_extra && sc->rwg100[k] >= 0 && sc->rwg100[k] < 70;
+}
+
+static int
+any_rwg(const struct snapshot *s)
+{
+	for (int i = 1; s->form_extra && i < s->n_scores; i++)
+		for (int k = 0; k < s->n_subscales; k++)
+			if (s->scores[i].rwg100[k] >= 0)
+				return 1;
+	return 0;
+}
+
 /* One character per rating question: how high the site scored it. */
 static void
 heat_row(struct ui *ui, const struct snapshot *s, const struct snap_score *sc,
@@ -71,7 +114,10 @@ form_dash_draw(struct ui *ui, const struct snapshot *s,
 	char line[512], cell[64];
 	int max_y = ui->rows - 3;
 	/* Wide: "mean+-sd change" per subscale; narrow: "mean(sd)". */
-	int wide = w >= 20 + 19 * s->n_subscales, sub_w = wide ? 19 : 9;
+	int rater = s->form_rater && s->form_extra;
+	int wide = w >= 20 + 19 * s->n_subscales;
+	/* Own, faculty's and the gap need 13 columns even when narrow. */
+	int sub_w = wide ? 19 : rater ? 14 : 9;
 	int site_w = wide ? 12 : 9;
 
 	(void)d;
@@ -98,14 +144,22 @@ form_dash_draw(struct ui *ui, const struct snapshot *s,
 		    (int)strlen(line) + sub_w <= w; k++) {
 			size_t l = strlen(line);
 
-			if (sc->n[k] == 0)
+			if (rater)
+				rater_cell(cell, sizeof cell, sc, k, wide);
+			else if (sc->n[k] == 0)
 				snprintf(cell, sizeof cell, "-");
 			else if (!wide)
 				snprintf(cell, sizeof cell, "%.1f(%.1f)",
 				    sc->mean100[k] / 100.0, sc->sd100[k] / 100.0);
 			else
 				mean_cell(cell, sizeof cell, sc, k);
-			if (wide && sc->prev100[k] != INT32_MIN && sc->n[k] > 0) {
+			if (low_agreement(s, sc, k)) {
+				size_t c = strlen(cell);
+
+				snprintf(cell + c, sizeof cell - c, "!");
+			}
+			if (wide && sc->prev100[k] != INT32_MIN && sc->n[k] > 0 &&
+			    !rater) {
 				int d = sc->mean100[k] - sc->prev100[k];
 				size_t c = strlen(cell);
 
@@ -118,6 +172,14 @@ form_dash_draw(struct ui *ui, const struct snapshot *s,
 		ui_text(ui, y++, x, w, line, i == 0 ? UI_TITLE : sc->suppressed ?
 		    UI_DIM : UI_NORMAL);
 	}
+	if (y < max_y && rater)
+		ui_text(ui, y++, x, w, wide ? "own score, F faculty's (x how "
+		    "many rated), gap: own minus faculty" : "own, F faculty's, "
+		    "gap: own - F", UI_DIM);
+	if (y < max_y && any_rwg(s))
+		ui_text(ui, y++, x, w, wide ? "! low agreement within the site: "
+		    "rwg(j) under 0.7 (heat rows)" : "! rwg(j) under 0.7: low "
+		    "agreement", UI_DIM);
 	if (y < max_y && !wide)
 		ui_text(ui, y++, x, w, "* under 5: not shown on shared screens; "
 		    "wider terminal shows change since last session", UI_DIM);
@@ -131,6 +193,19 @@ form_dash_draw(struct ui *ui, const struct snapshot *s,
 		heat_row(ui, s, &s->scores[i], heat, sizeof heat);
 		snprintf(line, sizeof line, "%-9.9s %s", s->scores[i].site,
 		    heat);
+		/* Agreement per subscale beside the heat: ".85 .62!". */
+		for (int k = 0; any_rwg(s) && k < s->n_subscales; k++) {
+			size_t l = strlen(line);
+			int r = s->scores[i].rwg100[k];
+
+			if (r < 0)
+				snprintf(line + l, sizeof line - l, "%s -",
+				    k ? "" : "  rwg");
+			else
+				snprintf(line + l, sizeof line - l, "%s %s%02d%s",
+				    k ? "" : "  rwg", r >= 100 ? "1." : ".",
+				    r >= 100 ? 0 : r, r < 70 ? "!" : "");
+		}
 		ui_text(ui, y++, x, w, line, UI_NORMAL);
 	}
 }

@@ -20,7 +20,17 @@ struct form {
 	int help;		/* ?: the keys, over the screen */
 	struct number num;	/* digits that start a longer label */
 	char hint[128];		/* why the last key did nothing, or "" */
+	/* Faculty on a `rater = faculty` form: the list of sites, and the
+	 * site whose questions are on screen ("" on the list). */
+	struct rate_pick rate;
+	char rating[SITE_MAX_LEN + 1];
 };
+
+static int
+picking(const struct snapshot *s)
+{
+	return s->rate_mode && s->rate_cur == RATE_PICK;
+}
 
 static void *
 form_init(void)
@@ -67,6 +77,21 @@ form_apply(void *st, const struct snapshot *s)
 		f->typing = -1;
 		place_cursor(f, s);
 	}
+	if (picking(s)) {
+		form_rate_apply(&f->rate, s);
+		f->rating[0] = '\0';
+		f->typing = -1;
+		return;
+	}
+	if (s->rate_mode && strcmp(f->rating, s->rate[s->rate_cur].site)) {
+		/* A site picked: its questions, from the first unanswered. */
+		snprintf(f->rating, sizeof f->rating, "%s",
+		    s->rate[s->rate_cur].site);
+		f->rate.listing = 0;
+		f->cur = snapshot_first_blank(s);
+		f->typing = -1;
+		place_cursor(f, s);
+	}
 	if (f->typing >= 0 && f->typing < s->n_slots &&
 	    s->slots[f->typing].mine[0] != '\0') {
 		if (f->cur == f->typing)
@@ -82,6 +107,14 @@ static int
 send(struct intent *in, const struct snap_slot *sl, const char *value)
 {
 	snprintf(in->answer, sizeof in->answer, "%s=%s", sl->id, value);
+	return SCR_ANSWER | SCR_REDRAW;
+}
+
+/* Faculty back from a site's first question to the list of sites. */
+static int
+to_list(struct intent *in)
+{
+	snprintf(in->answer, sizeof in->answer, "@rate=");
 	return SCR_ANSWER | SCR_REDRAW;
 }
 
@@ -146,6 +179,9 @@ text_key(struct form *f, const struct snapshot *s, const struct snap_slot *sl,
 		f->help = 1;
 		return SCR_REDRAW;
 	}
+	if ((key == SK_LEFT || key == SK_BACKSPACE || key == SK_BTAB) &&
+	    f->cur == 0 && s->rate_mode)
+		return to_list(in);
 	if (key == SK_LEFT || key == SK_BACKSPACE || key == SK_BTAB)
 		return move(f, s, f->cur - 1);
 	if (key == SK_RIGHT || key == SK_TAB)
@@ -179,7 +215,8 @@ form_key(void *st, const struct snapshot *s, int key, struct intent *in)
 		f->confirm_quit = 0;
 		return key == 'y' || key == 'Y' ? SCR_QUIT : SCR_REDRAW;
 	}
-	if (sl != NULL && sc == NULL && s->state == ACT_OPEN)
+	f->rate.hint[0] = '\0';
+	if (sl != NULL && sc == NULL && s->state == ACT_OPEN && !picking(s))
 		return text_key(f, s, sl, key, in);
 	if (key == 'q' || key == 'Q' || key == SK_INTR) {
 		f->confirm_quit = 1;
@@ -191,6 +228,11 @@ form_key(void *st, const struct snapshot *s, int key, struct intent *in)
 	}
 	if (s->state != ACT_OPEN)
 		return SCR_NONE;
+	if (picking(s))
+		return form_rate_key(&f->rate, s, key, in);
+	if ((key == SK_LEFT || key == SK_BACKSPACE || key == SK_BTAB ||
+	    key == 'b') && f->cur == 0 && s->rate_mode)
+		return to_list(in);
 	if (key == SK_LEFT || key == SK_BACKSPACE || key == SK_BTAB ||
 	    key == 'b')
 		return move(f, s, f->cur - 1);
@@ -287,6 +329,8 @@ footer(const struct form *f, const struct snapshot *s)
 	if (f->confirm_quit)
 		return "Leave? Your answers are saved. y = leave, any other "
 		    "key = stay";
+	if (picking(s))
+		return form_rate_footer(s);
 	if (f->cur >= s->n_slots)
 		return "? help  Enter submit  Left back  q leave";
 	sl = &s->slots[f->cur];
@@ -314,9 +358,16 @@ draw_help(const struct form *f, const struct snapshot *s, struct ui *ui)
 		"Up/Down   move;  Enter answers with the highlighted one",
 		"Left      the question before;  Right  skip this one",
 		"q         leave (your answers are saved)", NULL };
+	static const char *sites[] = {
+		"digit     rate the site with that number (12: 1 then 2)",
+		"Up/Down   move;  Enter rates the highlighted site",
+		"          then its questions; Left on the first comes back",
+		"          here, and submitting a site comes back here too",
+		"q         leave (your ratings are saved)", NULL };
 	int is_text = f->cur < s->n_slots && s->slots[f->cur].kind == SLOT_TEXT;
 
-	screen_help(ui, "Keys (any key closes this)", is_text ? text : scale);
+	screen_help(ui, "Keys (any key closes this)", picking(s) ? sites :
+	    is_text ? text : scale);
 }
 
 static void
@@ -327,9 +378,28 @@ form_draw(void *st, const struct snapshot *s, struct ui *ui)
 	int y = s->banner[0] ? 3 : 2, w = ui->cols - 4, n, foot;
 
 	screen_header(ui, s);
-	snprintf(line, sizeof line, "%s%s", s->form_title, s->form_by ?
-	    "  (one answer per site: agree it with your team)" : "");
+	if (s->rate_mode)
+		snprintf(line, sizeof line, "%s  (faculty%s%s)", s->form_title,
+		    picking(s) ? "" : ": rating ", picking(s) ? "" :
+		    s->rate[s->rate_cur].site);
+	else
+		snprintf(line, sizeof line, "%s%s", s->form_title, s->form_by ?
+		    "  (one answer per site: agree it with your team)" : "");
 	ui_text(ui, y++, 2, w, line, UI_TITLE);
+	if (picking(s) && s->state != ACT_CLOSED) {
+		y++;
+		foot = screen_footer(ui, footer(f, s));
+		form_rate_draw(&f->rate, s, ui, y, ui->rows - 2 - foot);
+		if (ui->notice[0] != '\0')
+			ui_text(ui, ui->rows - 2 - foot, 2, w, ui->notice,
+			    UI_WARN);
+		else if (f->rate.hint[0] != '\0')
+			ui_text(ui, ui->rows - 2 - foot, 2, w, f->rate.hint,
+			    UI_WARN);
+		if (f->help)
+			draw_help(f, s, ui);
+		return;
+	}
 	snprintf(line, sizeof line, f->cur < s->n_slots ? "Question %d of %d" :
 	    "Done", f->cur + 1, s->n_slots);
 	ui_text(ui, y, 2, 20, line, UI_DIM);

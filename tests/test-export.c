@@ -558,8 +558,8 @@ test_cmd_export_files(void **state)
 {
 	static const char *names[] = { "sessions", "participants",
 	    "activities", "answers", "results", "seats", "notes",
-	    "site_results", "commitments", "followups", "scores",
-	    "data-dictionary" };
+	    "site_results", "commitments", "followups", "scores", "agreement",
+	    "faculty_scores", "faculty_ratings", "data-dictionary" };
 	char out[128], path[192], *text;
 	int lines = 0;
 
@@ -571,14 +571,14 @@ test_cmd_export_files(void **state)
 		snprintf(path, sizeof path, "%s/%s.csv", out, names[i]);
 		text = slurp(path);
 		assert_no_ballot(text);
-		if (i == 11)
+		if (i == 14)
 			for (char *p = text; *p != '\0'; p++)
 				lines += *p == '\n';
 		free(text);
 	}
-	/* One line per column of the eleven tables, and a header. */
+	/* One line per column of the fourteen tables, and a header. */
 	assert_int_equal(lines, 1 + 6 + 5 + 11 + 9 + 7 + 6 + 11 + 9 + 9 + 15 +
-	    10);
+	    10 + 9 + 10 + 7);
 	snprintf(path, sizeof path, "%s/all.json", fx.dir);
 	assert_int_equal(run(cmd_export, "export", "--db", fx.path,
 	    "--session", "all", "--out", path, NULL), EXIT_OK);

@@ -61,6 +61,12 @@ struct export_json_field {
 	const char *field;
 };
 
+/* A field of `order` EXPORT_JSON_SPARSE or more is left out of an
+ * activity where its value is NULL (others are there with null), so a
+ * field for data few databases have leaves the other documents as they
+ * were; such fields come after all the others. */
+#define EXPORT_JSON_SPARSE 1000
+
 /* A Markdown or HTML report being written (export.h). */
 struct export_report;
 

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "protocol.h"
 #include "snapshot.h"
@@ -118,10 +119,15 @@ void	self_tree_forms(char *, size_t);
 /* store.c */
 struct store;
 struct session;
+/* A participant's role, as the export's participants.role has it: "" for
+ * none, ROLE_FACULTY for faculty (host --faculty-code, or a roster). */
+#define ROLE_MAX_LEN 32
+#define ROLE_FACULTY "faculty"
 struct store_participant {
 	int64_t id;
 	char name[NAME_MAX_LEN + 1];
 	char site[SITE_MAX_LEN + 1];
+	char role[ROLE_MAX_LEN + 1];
 };
 int	store_open(const char *, struct store **, char *, size_t);
 void	store_close(struct store *);
@@ -153,6 +159,7 @@ int	store_participant_by_token(struct store *, int64_t, const char *,
 	    struct store_participant *);
 int	store_participant_count_name(struct store *, int64_t, const char *);
 int	store_participant_token(struct store *, int64_t, const char *);
+int	store_participant_role(struct store *, int64_t, const char *);
 int	store_participants(struct store *, int64_t,
 	    void (*)(void *, const struct store_participant *), void *);
 
@@ -243,10 +250,19 @@ struct participant {
 	char site[SITE_MAX_LEN + 1];
 	char token[TOKEN_LEN + 1];	/* "" until they reconnect after --resume */
 	char token_hash[17];	/* what the store keeps of the token */
+	char role[ROLE_MAX_LEN + 1];	/* "" or ROLE_FACULTY, or a roster's */
 	int connected;		/* live connections holding this seat */
 	char **mine;		/* own answer per activity (canonical), or NULL */
 	int touched;		/* answered in the turn not yet committed */
 };
+
+/* Faculty rate sites on forms marked `rater = faculty` (src/form/); here,
+ * not in session.c, as the kinds below the host ask it. */
+static inline int
+participant_faculty(const struct participant *p)
+{
+	return p != NULL && strcmp(p->role, ROLE_FACULTY) == 0;
+}
 
 /* What the room sees of the current poll, re-read from the store after
  * each commit (so it is exactly what is stored). */
@@ -414,6 +430,8 @@ void	session_free(struct session *);
 struct participant *session_join(struct session *, const char *,
 	    const char *, const char *, char *, size_t);
 void	session_connected(struct session *, struct participant *);
+int	session_set_role(struct session *, struct participant *,
+	    const char *);
 struct participant *session_by_token(struct session *, const char *);
 void	session_unjoin(struct session *, struct participant *);
 struct participant *session_seat_for(struct session *, const char *,

@@ -11,6 +11,16 @@
 #include "server.h"
 #include "ssh.h"
 #include "tui.h"
+#include "rotate.h"
+
+/* host --roster: read once, kept for the whole run. */
+static struct roster roster;
+
+static void
+free_roster(void)
+{
+	roster_free(&roster);
+}
 
 /* Freed after the loop ends, when libuv has let go of its handles. */
 static struct rehearsal *rehearse_free_later;
@@ -163,7 +173,7 @@ open_log(const char *db)
  * socket and code picks the session up: say exactly how. */
 static void
 print_resume(const char *plan_path, const char *db, const char *sock,
-    const char *code)
+    const char *code, const char *faculty_code, const char *roster_path)
 {
 	char cmd[8192];
 
@@ -179,6 +189,12 @@ print_resume(const char *plan_path, const char *db, const char *sock,
 	if (*code != '\0')
 		self_append_word(cmd, sizeof cmd, "--code"),
 		    self_append_word(cmd, sizeof cmd, code);
+	if (*faculty_code != '\0')
+		self_append_word(cmd, sizeof cmd, "--faculty-code"),
+		    self_append_word(cmd, sizeof cmd, faculty_code);
+	if (roster_path != NULL)
+		self_append_word(cmd, sizeof cmd, "--roster"),
+		    self_append_word(cmd, sizeof cmd, roster_path);
 	self_append_word(cmd, sizeof cmd, "--resume");
 	fprintf(stderr, "convene: the session is paused; participants wait "
 	    "for it. To go on:\n  %s\n", cmd);
@@ -206,6 +222,7 @@ cmd_host(int argc, char **argv)
 	static struct host h;
 	char db[4096], sock[108], err[8192];
 	const char *plan_path = NULL, *code = "", *e, *ssh = NULL;
+	const char *faculty_code = "", *roster_path = NULL;
 	int db_chosen, sock_chosen;
 	int headless = 0, resume = 0, rehearse = 0, status = EXIT_OK;
 	struct plan plan;
@@ -233,6 +250,10 @@ cmd_host(int argc, char **argv)
 		}
 		else if (strcmp(a, "--code") == 0 && more)
 			code = argv[++i];
+		else if (strcmp(a, "--faculty-code") == 0 && more)
+			faculty_code = argv[++i];
+		else if (strcmp(a, "--roster") == 0 && more)
+			roster_path = argv[++i];
 		else if (strcmp(a, "--rehearse") == 0 && more)
 			rehearse = atoi(argv[++i]);
 		else if (strcmp(a, "--ssh") == 0 && more)
@@ -253,6 +274,23 @@ cmd_host(int argc, char **argv)
 		    stderr);
 		return EXIT_USAGE;
 	}
+	if (strlen(faculty_code) > CODE_MAX_LEN) {
+		fprintf(stderr, "convene host: --faculty-code takes at most "
+		    "%d characters\n", CODE_MAX_LEN);
+		return EXIT_USAGE;
+	}
+	if (*faculty_code != '\0' && strcmp(faculty_code, code) == 0) {
+		fputs("convene host: --faculty-code must differ from --code\n",
+		    stderr);
+		return EXIT_USAGE;
+	}
+	if (roster_path != NULL && roster_load(roster_path, &roster, err,
+	    sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		return EXIT_BADINPUT;
+	}
+	if (roster_path != NULL)
+		atexit(free_roster);
 	if (plan_load(plan_path, &plan, err, sizeof err) != 0) {
 		fprintf(stderr, "%s\n", err);
 		plan_free(&plan);
@@ -291,6 +329,9 @@ cmd_host(int argc, char **argv)
 	h.srv.on_stop = on_ended;
 	h.srv.log = headless ? stderr : open_log(db);
 	util_strlcpy(h.srv.code, code, sizeof h.srv.code);
+	util_strlcpy(h.srv.faculty_code, faculty_code,
+	    sizeof h.srv.faculty_code);
+	h.srv.roster = roster_path != NULL ? &roster : NULL;
 	join_hint(h.srv.join_hint, sizeof h.srv.join_hint, sock_chosen, sock,
 	    code);
 	if (server_start(&h.srv, loop, sock, err, sizeof err) != 0) {
@@ -340,7 +381,7 @@ cmd_host(int argc, char **argv)
 	uv_loop_close(loop);
 	if (!h.ended && status == EXIT_OK)
 		print_resume(plan_path, db_chosen ? db : NULL, sock_chosen ?
-		    sock : NULL, code);
+		    sock : NULL, code, faculty_code, roster_path);
 	rehearse_free(rehearse_free_later);
 	session_free(h.srv.sess);
 	store_close(st);

@@ -16,7 +16,8 @@ struct usage {
 static const struct usage usages[] = {
 	{ "host",
 	  "host PLAN [--db PATH] [--socket PATH] [--code CODE] [--ssh [ADDR:]PORT]\n"
-	  "       [--headless] [--resume] [--rehearse N]",
+	  "       [--faculty-code CODE] [--roster CSV] [--headless] [--resume]\n"
+	  "       [--rehearse N]",
 	  "Serve a session of PLAN and show the facilitator's dashboard.\n"
 	  "  --db PATH        the database (default $CONVENE_DB, else\n"
 	  "                   ~/.local/share/convene/convene.db)\n"
@@ -24,6 +25,8 @@ static const struct usage usages[] = {
 	  "                   $XDG_RUNTIME_DIR/convene/convene.sock)\n"
 	  "  --code CODE      participants must give this join code\n"
 	  "  --ssh [ADDR:]PORT  serve participants over SSH too, no root\n"
+	  "  --faculty-code CODE  who joins with this code is faculty\n"
+	  "  --roster CSV     people's roles by name (role = faculty)\n"
 	  "  --headless       no dashboard: steer it with convene ctl\n"
 	  "  --resume         go on with the latest unfinished session of PLAN\n"
 	  "  --rehearse N     add N simulated participants\n" },

@@ -81,15 +81,31 @@
     "'closed', a.closed"
 #define ACTIVITY_TAIL ") AS j FROM activities a WHERE a.session = s.id "\
     "ORDER BY a.idx))"
+/*
+ * With sparse fields (kind-export.h), the object above is `j0` and the
+ * sparse fields whose value is not NULL are patched onto it (json_patch
+ * drops a null member): an activity without them is the object as it
+ * was, byte for byte.
+ */
+#define ACTIVITY_SPARSE_HEAD "(SELECT json_group_array(json(j)) FROM "	\
+    "(SELECT CASE WHEN xp = '{}' THEN j0 ELSE json_patch(j0, xp) END AS "\
+    "j FROM (SELECT json_object('id', a.key, 'index', a.idx + 1, 'kind', "\
+    "a.kind, 'title', a.title, 'anonymous', " BOOL("a.anonymous") ", "	\
+    "'question', a.question, 'type', a.type, "				\
+    "'state', " STATE_NAME("a.state") ", 'opened', a.opened, "	\
+    "'closed', a.closed"
+#define ACTIVITY_SPARSE_MID ") AS j0, json_patch('{}', json_object("
+#define ACTIVITY_SPARSE_TAIL ")) AS xp, a.idx AS idx FROM activities a "\
+    "WHERE a.session = s.id) ORDER BY idx))"
 
-#define DOCUMENT_HEAD "SELECT json_object('format', 1, " \
+#define SESSION_HEAD "SELECT json_object('format', 1, " \
     "'generator', ?4, 'min_group', ?3, 'site', ?2, 'sessions', (SELECT " \
     "json_group_array(json(j)) FROM " \
     "(SELECT json_object('id', s.id, 'title', s.title, 'collaborative', " \
     "s.collaborative, 'started', s.started, 'ended', s.ended, " \
     "'source', " SOURCE_OF("s.id") ", " \
-    "'participants', " PARTICIPANTS ", 'activities', " ACTIVITY_HEAD
-#define DOCUMENT_TAIL ACTIVITY_TAIL ") AS j " \
+    "'participants', " PARTICIPANTS ", 'activities', "
+#define SESSION_TAIL ") AS j " \
     "FROM sessions s WHERE s.id IN (SELECT value FROM json_each(?1)) " \
     "ORDER BY s.id))"
 
@@ -176,7 +192,7 @@ document(struct store *st, int measures)
 	const struct export_json_field *f[MAX_FIELDS];
 	size_t n = all_fields(f);
 	struct buf b = { NULL, 0, 0, 0 };
-	int ctes = 0;
+	int ctes = 0, sparse = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		const char *cte = f[i]->needs != NULL &&
@@ -190,14 +206,29 @@ document(struct store *st, int measures)
 	}
 	if (ctes > 0)
 		put(&b, " ");
-	put(&b, DOCUMENT_HEAD);
+	for (size_t i = 0; i < n; i++)
+		sparse += f[i]->order >= EXPORT_JSON_SPARSE;
+	put(&b, SESSION_HEAD);
+	put(&b, sparse ? ACTIVITY_SPARSE_HEAD : ACTIVITY_HEAD);
 	for (size_t i = 0; i < n; i++) {
-		if (!field_shown(st, f[i]))
+		if (f[i]->order >= EXPORT_JSON_SPARSE || !field_shown(st, f[i]))
 			continue;
 		put(&b, ", ");
 		put(&b, f[i]->field);
 	}
-	put(&b, DOCUMENT_TAIL);
+	if (sparse > 0) {
+		put(&b, ACTIVITY_SPARSE_MID);
+		for (size_t i = 0, k = 0; i < n; i++) {
+			if (f[i]->order < EXPORT_JSON_SPARSE ||
+			    !field_shown(st, f[i]))
+				continue;
+			put(&b, k++ > 0 ? ", " : "");
+			put(&b, f[i]->field);
+		}
+		put(&b, ACTIVITY_SPARSE_TAIL);
+	} else
+		put(&b, ACTIVITY_TAIL);
+	put(&b, SESSION_TAIL);
 	if (measures) {
 		put(&b, ", ");
 		put(&b, export_measures_json);

@@ -294,6 +294,22 @@ svg_lines(FILE *f, const char *const *xlab, const char *const *xtip, int nx,
 			fprintf(f, ": %.2f (n=%d)</title></circle>\n", s[k].y[i],
 			    s[k].n[i]);
 		}
+		for (int i = 0; s[k].fy != NULL && i < nx; i++) {
+			double cx = LX(i) + dx, cy;
+
+			if (s[k].fn[i] <= 0)
+				continue;
+			cy = LY(s[k].fy[i]);
+			fprintf(f, "<path d=\"M%.1f %.1fl5 5l-5 5l-5 -5z\" fill=\""
+			    "white\" stroke-width=\"2\" stroke=\"%s\" class=\""
+			    "faculty\"><title>", cx, cy - 5,
+			    line_colour[k % N_COLOURS]);
+			html_text(f, s[k].label);
+			fputs(", faculty, ", f);
+			html_text(f, xtip[i]);
+			fprintf(f, ": %.2f (%d rated)</title></path>\n",
+			    s[k].fy[i], s[k].fn[i]);
+		}
 		fputs("</g>\n", f);
 	}
 	if (share != NULL) {

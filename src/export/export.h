@@ -92,6 +92,10 @@ struct svg_series {
 	const char *label;
 	const double *y;
 	const int *n;
+	/* Faculty's points beside the line, hollow, where fn[x] > 0 (how
+	 * many rated); fy NULL: none. */
+	const double *fy;
+	const int *fn;
 };
 /* Under a line chart: at[x] of of[x] lines at `cut` or above. */
 struct svg_share {

@@ -88,6 +88,8 @@ form_export_html(struct export_report *p, void *state, int64_t aid,
 		return;
 	if (kind == ACT_ASSESS && fr->sc != NULL)
 		scores_html_sites(p->f, fr->sc, p->j, aid);
+	if (kind == ACT_ASSESS)
+		fac_html_activity(p->f, fr->fac, aid);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		int k = sqlite3_column_int(s, 1);
 		double mean = sqlite3_column_double(s, 2);

@@ -175,6 +175,8 @@ struct grid {
 	const char *site[MAX_SITES];
 	double	 y[MAX_SITES][MAX_SESSIONS], lo, hi;
 	int	 n[MAX_SITES][MAX_SESSIONS];	/* 0: none, -1: suppressed */
+	double	 fy[MAX_SITES][MAX_SESSIONS];	/* faculty's, where fn > 0 */
+	int	 fn[MAX_SITES][MAX_SESSIONS], any_fac;
 	int	 at[MAX_SESSIONS], of[MAX_SESSIONS];
 };
 
@@ -204,7 +206,7 @@ site_at(struct grid *g, const char *site)
 /* Fill `g` from rows [from, to); returns the number of sessions. */
 static int
 grid_fill(struct grid *g, const struct srow *r, int from, int to,
-    int min_group)
+    int min_group, const struct fac_scores *fac)
 {
 	memset(g, 0, sizeof *g);
 	g->first = &r[from];
@@ -253,6 +255,14 @@ grid_fill(struct grid *g, const struct srow *r, int from, int to,
 		g->n[k][x] = r[i].by_site || r[i].n >= min_group ? r[i].n :
 		    -1;
 	}
+	/* Faculty's scores of the same form, subscale, session and site. */
+	for (int x = 0; fac != NULL && x < g->nx; x++)
+		for (int k = 0; k < g->ns; k++) {
+			g->fn[k][x] = fac_find(fac, r[from].collab, r[from].form,
+			    r[from].subscale, g->session[x], g->site[k],
+			    &g->fy[k][x]);
+			g->any_fac |= g->fn[k][x] > 0;
+		}
 	for (int x = 0; x < g->nx; x++)
 		for (int k = 0; k < g->ns; k++)
 			if (g->n[k][x] > 0) {
@@ -315,11 +325,17 @@ html_grid(FILE *f, struct grid *g, const struct export_job *j, int heading)
 		s[k].label = g->site[k];
 		s[k].y = g->y[k];
 		s[k].n = nn[k];
+		s[k].fy = g->any_fac ? g->fy[k] : NULL;
+		s[k].fn = g->fn[k];
 	}
 	share.at = g->at;
 	share.of = g->of;
 	svg_lines(f, g->xlab, g->tip, g->nx, s, g->ns, g->lo, g->hi,
 	    progress ? &share : NULL, 640);
+	if (g->any_fac)
+		fputs("<p class=\"note\">Dots on the lines: each site's own "
+		    "score; hollow diamonds: the faculty's score of that site "
+		    "(rater = faculty).</p>\n", f);
 	if (g->per_site)
 		fputs("<p class=\"note\">One response per site (each site's n "
 		    "is 1): shown whatever its size.</p>\n", f);
@@ -330,7 +346,7 @@ html_grid(FILE *f, struct grid *g, const struct export_job *j, int heading)
 
 void
 scores_html_across(FILE *f, const struct scores *sc,
-    const struct export_job *j)
+    const struct fac_scores *fac, const struct export_job *j)
 {
 	struct grid *g = malloc(sizeof *g);
 	const struct srow *last = NULL;
@@ -342,7 +358,7 @@ scores_html_across(FILE *f, const struct scores *sc,
 	}
 	for (int from = 0, to; from < sc->n; from = to) {
 		to = group_end(sc, from);
-		if (grid_fill(g, sc->r, from, to, j->min_group) < 2)
+		if (grid_fill(g, sc->r, from, to, j->min_group, fac) < 2)
 			continue;
 		if (shown++ == 0)
 			fputs("<article>\n<header><h1>Across learning sessions"
@@ -422,7 +438,7 @@ scores_md_across(FILE *f, const struct scores *sc,
 		const struct srow *r = &sc->r[from];
 
 		to = group_end(sc, from);
-		if (grid_fill(g, sc->r, from, to, j->min_group) < 2)
+		if (grid_fill(g, sc->r, from, to, j->min_group, NULL) < 2)
 			continue;
 		if (shown++ == 0)
 			fputs("# Across learning sessions\n\n", f);

@@ -49,6 +49,15 @@ static const struct export_table form_tables[] = {
 	{ 100, "scores", sql_scores, "form_items",
 	    sql_no_scores, cols_scores,
 	    EXPORT_COUNT(cols_scores) },
+	{ 101, "agreement", form_sql_agreement, "form_points",
+	    form_sql_no_agreement, form_cols_agreement,
+	    FORM_N_COLS_AGREEMENT },
+	{ 102, "faculty_scores", form_sql_faculty_scores, "faculty_ratings",
+	    form_sql_no_faculty_scores, form_cols_faculty_scores,
+	    FORM_N_COLS_FACULTY_SCORES },
+	{ 103, "faculty_ratings", form_sql_faculty_ratings, "faculty_ratings",
+	    form_sql_no_faculty_ratings, form_cols_faculty_ratings,
+	    FORM_N_COLS_FACULTY_RATINGS },
 };
 
 /* JSON: each activity's "scores" (export-json.c has the parameters),
@@ -69,6 +78,18 @@ static const struct export_table form_tables[] = {
 static const struct export_json_field form_json[] = {
 	{ 30, SCORES_CTE, "form_items", NO_SCORES_CTE, "'scores', json("
 	    "coalesce((SELECT j FROM scores r WHERE r.id = a.id), '[]'))" },
+	/* Only where there are such figures (act-form-export-faculty.c). */
+	{ EXPORT_JSON_SPARSE + 110, form_cte_agree, "form_points",
+	    "agree_j (id, j) AS (SELECT NULL, NULL WHERE 0)", "'agreement', "
+	    "json((SELECT j FROM agree_j WHERE id = a.id))" },
+	{ EXPORT_JSON_SPARSE + 111, form_cte_fac_scores, "faculty_ratings",
+	    "fac_scores_j (id, j) AS (SELECT NULL, NULL WHERE 0)",
+	    "'faculty_scores', json((SELECT j FROM fac_scores_j WHERE id = "
+	    "a.id))" },
+	{ EXPORT_JSON_SPARSE + 112, form_cte_fac_ratings, "faculty_ratings",
+	    "fac_ratings_j (id, j) AS (SELECT NULL, NULL WHERE 0)",
+	    "'faculty_ratings', json((SELECT j FROM fac_ratings_j WHERE id = "
+	    "a.id))" },
 };
 
 /* A commitment's question from its what slot's text ("One change...?  What
@@ -186,7 +207,9 @@ form_report_load(struct export_report *r, void **state)
 	if (fr == NULL)
 		return -1;
 	fr->items = export_has_table(r->st, "form_items");
-	return scores_load(r->st, r->j, r->ids, &fr->sc);
+	if (scores_load(r->st, r->j, r->ids, &fr->sc) != 0)
+		return -1;
+	return fac_load(r->st, r->j, r->ids, &fr->fac);
 }
 
 static void
@@ -197,6 +220,7 @@ form_report_release(void *state)
 	if (fr == NULL)
 		return;
 	scores_free(fr->sc);
+	fac_free(fr->fac);
 	free(fr);
 }
 
@@ -209,7 +233,8 @@ form_report_md_front(struct export_report *r, void *state)
 static void
 form_report_html_front(struct export_report *r, void *state)
 {
-	scores_html_across(r->f, ((struct form_report *)state)->sc, r->j);
+	scores_html_across(r->f, ((struct form_report *)state)->sc,
+	    ((struct form_report *)state)->fac, r->j);
 }
 
 const struct kind_export form_export = {

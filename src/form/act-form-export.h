@@ -4,6 +4,7 @@
 
 #include "export.h"
 #include "act-form.h"
+#include "kind-export.h"
 
 /*
  * The answers a form's figures count, by the rule of the live views
@@ -136,11 +137,12 @@
 /* act-form-export-scores.c: subscale scores per site, per activity and
  * across the learning sessions of a collaborative (html and md). */
 struct scores;
+struct fac_scores;
 int	scores_load(struct store *, const struct export_job *, const char *,
 	    struct scores **);
 void	scores_free(struct scores *);
 void	scores_html_across(FILE *, const struct scores *,
-	    const struct export_job *);
+	    const struct fac_scores *, const struct export_job *);
 void	scores_md_across(FILE *, const struct scores *,
 	    const struct export_job *);
 void	scores_html_sites(FILE *, const struct scores *,
@@ -150,9 +152,32 @@ void	scores_html_sites(FILE *, const struct scores *,
  * report (the kind's state). */
 struct form_report {
 	struct scores *sc;
+	struct fac_scores *fac;	/* faculty's scores of sites, or none */
 	int	items;		/* the database stores its forms' items */
 };
 void	form_commit_question(const char *, char *, size_t);
+
+/* act-form-export-faculty.c: rwg(j) (table agreement) and faculty's
+ * ratings (faculty_scores, faculty_ratings) in CSV; their JSON fields'
+ * common table expressions. */
+#define FORM_N_COLS_AGREEMENT 9
+#define FORM_N_COLS_FACULTY_SCORES 10
+#define FORM_N_COLS_FACULTY_RATINGS 7
+extern const char form_sql_agreement[], form_sql_no_agreement[];
+extern const struct export_column form_cols_agreement[];
+extern const char form_sql_faculty_scores[], form_sql_no_faculty_scores[];
+extern const struct export_column form_cols_faculty_scores[];
+extern const char form_sql_faculty_ratings[], form_sql_no_faculty_ratings[];
+extern const struct export_column form_cols_faculty_ratings[];
+extern const char form_cte_agree[], form_cte_fac_scores[],
+    form_cte_fac_ratings[];
+
+int	fac_load(struct store *, const struct export_job *, const char *,
+	    struct fac_scores **);
+void	fac_free(struct fac_scores *);
+int	fac_find(const struct fac_scores *, const char *, const char *,
+	    const char *, int64_t, const char *, double *);
+void	fac_html_activity(FILE *, const struct fac_scores *, int64_t);
 
 /* act-form-export-html.c */
 void	form_export_html(struct export_report *, void *, int64_t,

@@ -11,6 +11,7 @@
 static const struct plan_key assess_keys[] = {
 	{ "form", K_TEXT, NULL },
 	{ "by", K_ENUM, "person|site|team" },
+	{ "rater", K_ENUM, "self|faculty" },
 };
 
 static const struct plan_key feedback_keys[] = {

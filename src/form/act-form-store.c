@@ -19,6 +19,25 @@ static const struct store_sql form_ddl[] = {
 	    "  lo REAL,"
 	    "  hi REAL,"
 	    "  PRIMARY KEY (activity, item));" },
+	/* 8: faculty's ratings of sites (`rater = faculty`): one row per
+	 * rater, site rated, item, the latest value; and each rating item's
+	 * number of points, for rwg(j)'s uniform null (form-score.c), in a
+	 * table of its own so form_items keeps its columns. */
+	{ 8,
+	    "CREATE TABLE faculty_ratings ("
+	    "  id INTEGER PRIMARY KEY,"
+	    "  activity INTEGER NOT NULL REFERENCES activities(id),"
+	    "  participant INTEGER NOT NULL REFERENCES participants(id),"
+	    "  site INTEGER NOT NULL REFERENCES sites(id),"
+	    "  item TEXT NOT NULL,"
+	    "  value TEXT NOT NULL,"
+	    "  at TEXT NOT NULL,"
+	    "  UNIQUE (activity, participant, site, item));"
+	    "CREATE TABLE form_points ("
+	    "  activity INTEGER NOT NULL REFERENCES activities(id),"
+	    "  item TEXT NOT NULL,"
+	    "  points INTEGER NOT NULL,"
+	    "  PRIMARY KEY (activity, item));" },
 };
 
 /* --merge (export-merge.c): an item is (activity, item). */
@@ -28,6 +47,15 @@ static const struct store_sql form_merge[] = {
 	    "  text, subscale, reverse, lo, hi) SELECT ma.new, f.idx, f.item,"
 	    "  f.kind, f.text, f.subscale, f.reverse, f.lo, f.hi FROM"
 	    "  src.form_items f JOIN temp.ma ON ma.old = f.activity;" },
+	{ 8,
+	    "INSERT OR IGNORE INTO main.form_points (activity, item, points)"
+	    "  SELECT ma.new, f.item, f.points FROM src.form_points f JOIN"
+	    "  temp.ma ON ma.old = f.activity;"
+	    "INSERT OR IGNORE INTO main.faculty_ratings (activity, participant,"
+	    "  site, item, value, at) SELECT ma.new, mp.new, msite.new, r.item,"
+	    "  r.value, r.at FROM src.faculty_ratings r JOIN temp.ma ON ma.old ="
+	    "  r.activity JOIN temp.mp ON mp.old = r.participant JOIN"
+	    "  temp.msite ON msite.old = r.site ORDER BY r.id;" },
 };
 
 static int
@@ -54,6 +82,8 @@ save_form(struct store *st, int64_t aid, const struct form *f, int by_site)
 	static const char sql[] = "INSERT INTO form_items (activity, idx, "
 	    "item, kind, text, subscale, reverse, lo, hi) VALUES (?, ?, ?, ?, "
 	    "?, ?, ?, ?, ?)";
+	static const char pts[] = "INSERT INTO form_points (activity, item, "
+	    "points) VALUES (?, ?, ?)";
 	static const char *kinds[] = { "rating", "choice", "text",
 	    "commitment" };
 
@@ -75,6 +105,15 @@ save_form(struct store *st, int64_t aid, const struct form *f, int by_site)
 			sqlite3_bind_double(s, 9, it->hi);
 		}
 		if (done(st, s, sqlite3_step(s), "form item") != 0)
+			return -1;
+		if (it->kind != FORM_RATING)
+			continue;
+		if ((s = store_stmt(st, pts)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, aid);
+		sqlite3_bind_text(s, 2, f->slots[i].id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 3, it->n_points);
+		if (done(st, s, sqlite3_step(s), "form item points") != 0)
 			return -1;
 	}
 	if (by_site) {

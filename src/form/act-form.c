@@ -10,31 +10,7 @@
 #include "kind-plan.h"
 #include "kind-rehearse.h"
 #include "kind-wire.h"
-
-enum by { BY_PERSON = 0, BY_SITE, BY_TEAM };
-
-/*
- * A form's runtime state, rebuilt from the store after every commit:
- * each person's answers by slot (a site's, merged, when the form is
- * answered once per site), and the scores by site.  `prev` holds the
- * scores of the same form in the collaborative's previous session,
- * computed once.
- */
-struct resp {
-	int64_t pid;
-	char site[SITE_MAX_LEN + 1];
-	char *vals[SNAP_MAX_SLOTS];
-	int submitted;
-};
-
-struct form_run {
-	struct resp *r;
-	int n, cap;
-	struct form_site_score scores[SNAP_MAX_SITES + 1];
-	int n_scores;
-	struct form_site_score prev[SNAP_MAX_SITES + 1];
-	int n_prev;		/* -1: not looked up yet */
-};
+#include "act-form-run.h"
 
 static enum by
 by_of(const struct plan_activity *a)
@@ -50,6 +26,14 @@ int
 form_by_site(const struct plan_activity *a)
 {
 	return by_of(a) != BY_PERSON;
+}
+
+int
+form_rater_faculty(const struct plan_activity *a)
+{
+	const char *r = plan_kv_get(a, "rater");
+
+	return r != NULL && strcmp(r, "faculty") == 0;
 }
 
 static struct form_run *
@@ -85,12 +69,20 @@ resp_of(struct form_run *fr, int64_t pid, const char *site)
 	return &fr->r[fr->n++];
 }
 
+void
+form_resp_clear(struct resp *r)
+{
+	for (int k = 0; k < SNAP_MAX_SLOTS; k++) {
+		free(r->vals[k]);
+		r->vals[k] = NULL;
+	}
+}
+
 static void
 clear(struct form_run *fr)
 {
 	for (int i = 0; i < fr->n; i++)
-		for (int k = 0; k < SNAP_MAX_SLOTS; k++)
-			free(fr->r[i].vals[k]);
+		form_resp_clear(&fr->r[i]);
 	fr->n = 0;
 }
 
@@ -142,28 +134,29 @@ load_row(void *arg, int64_t pid, const char *site, const char *item,
 	r->vals[k] = value[0] != '\0' ? strdup(value) : NULL;
 }
 
-static void
-score(const struct form *f, struct form_run *fr, struct form_site_score *out,
-    int *n_out)
+/* Score responses `r` (people's, sites', or faculty's ratings of sites)
+ * by the rule of form-score.c. */
+void
+form_run_score(const struct form *f, const struct resp *r, int n,
+    struct form_site_score *out, int *n_out)
 {
-	struct form_response *fresp = calloc((size_t)fr->n + 1, sizeof *fresp);
+	struct form_response *fresp = calloc((size_t)n + 1, sizeof *fresp);
 
 	*n_out = 0;
 	if (fresp == NULL)
 		return;
-	for (int i = 0; i < fr->n; i++) {
-		util_strlcpy(fresp[i].site, fr->r[i].site,
-		    sizeof fresp[i].site);
-		fresp[i].submitted = fr->r[i].submitted;
+	for (int i = 0; i < n; i++) {
+		util_strlcpy(fresp[i].site, r[i].site, sizeof fresp[i].site);
+		fresp[i].submitted = r[i].submitted;
 		for (int k = 0; k < f->n_slots; k++) {
 			const struct form_slot *sl = &f->slots[k];
 
 			/* Commitment parts are not scored. */
 			if (f->items[sl->item].kind != FORM_COMMITMENT)
-				fresp[i].values[sl->item] = fr->r[i].vals[k];
+				fresp[i].values[sl->item] = r[i].vals[k];
 		}
 	}
-	*n_out = form_score(f, fresp, fr->n, out, SNAP_MAX_SITES + 1);
+	*n_out = form_score(f, fresp, n, out, SNAP_MAX_SITES + 1);
 	free(fresp);
 }
 
@@ -178,10 +171,12 @@ refresh_form(struct session *s, int idx)
 		return;
 	clear(fr);
 	store_answer_all(s->store, s->runs[idx].store_id, load_row, &l);
-	score(a->form, fr, fr->scores, &fr->n_scores);
+	form_run_score(a->form, fr->r, fr->n, fr->scores, &fr->n_scores);
 	s->runs[idx].res.answered = 0;
 	for (int i = 0; i < fr->n; i++)
 		s->runs[idx].res.answered += fr->r[i].submitted;
+	if (form_rater_faculty(a))
+		form_fac_refresh(s, idx, &fr->fac);
 	if (fr->n_prev < 0) {
 		/* The same form last time: scored once, with today's rules. */
 		int64_t prev = store_prev_activity(s->store, s->id,
@@ -193,7 +188,8 @@ refresh_form(struct session *s, int idx)
 		if (prev > 0) {
 			memset(&old, 0, sizeof old);
 			store_answer_all(s->store, prev, load_row, &pl);
-			score(a->form, &old, fr->prev, &fr->n_prev);
+			form_run_score(a->form, old.r, old.n, fr->prev,
+			    &fr->n_prev);
 			clear(&old);
 			free(old.r);
 		}
@@ -231,8 +227,6 @@ over_budget(struct session *s, int idx, const struct participant *p, int k,
 	return 1;
 }
 
-/* "ITEM=VALUE" saves one answer (empty clears it); "submit" marks the
- * form done.  Values are checked against the item's scale or options. */
 static int
 intent_form(struct session *s, int idx, struct participant *p,
     const char *value, char *why, size_t n)
@@ -240,49 +234,20 @@ intent_form(struct session *s, int idx, struct participant *p,
 	const struct form *f = s->plan->acts[idx].form;
 	int64_t aid = s->runs[idx].store_id;
 	char item[64], text[VALUE_MAX_LEN + 1];
-	const char *eq = strchr(value, '=');
 	struct form_run *fr;
 	enum by by;
 	int k, rc = 0;
 
-	if (strcmp(value, "submit") == 0) {
-		util_strlcpy(item, "_submitted", sizeof item);
-		util_strlcpy(text, "1", sizeof text);
-	} else {
-		if (eq == NULL || (size_t)(eq - value) >= sizeof item) {
-			snprintf(why, n, "unknown form message");
-			return -1;
-		}
-		snprintf(item, sizeof item, "%.*s", (int)(eq - value), value);
-		util_strlcpy(text, eq + 1, sizeof text);
-		if ((k = form_slot_of(f, item)) < 0) {
-			snprintf(why, n, "this form has no item %s", item);
-			return -1;
-		}
-		if (f->slots[k].kind == SLOT_TEXT) {
-			if (util_text_check(text, 0, why, n) != 0 ||
-			    over_budget(s, idx, p, k, text, why, n))
-				return -1;
-			/* A commitment's "by when": the same rules as in
-			 * breakouts, stored as its day and the words. */
-			if (f->items[f->slots[k].item].kind == FORM_COMMITMENT &&
-			    form_when_slot(item) && text[0] != '\0' &&
-			    commit_check(COMMIT_DUE, text, why, n) != 0)
-				return -1;
-		} else if (text[0] != '\0') {
-			const struct snap_scale *sc = &f->scales[
-			    f->slots[k].scale];
-			int ok = 0;
-
-			for (int i = 0; i < sc->n; i++)
-				ok |= strcmp(sc->values[i], text) == 0;
-			if (!ok) {
-				snprintf(why, n, "%s is not on the scale of %s",
-				    text, item);
-				return -1;
-			}
-		}
-	}
+	/* Faculty rate sites, not themselves (act-form-faculty.c). */
+	if (form_rater_faculty(&s->plan->acts[idx]) && participant_faculty(p))
+		return (fr = run_of(s, idx)) == NULL ? -1 :
+		    form_fac_intent(s, idx, &fr->fac, p, value, why, n);
+	if ((k = form_parse_intent(f, value, item, sizeof item, text,
+	    sizeof text, why, n)) == -1)
+		return -1;
+	if (k >= 0 && f->slots[k].kind == SLOT_TEXT &&
+	    over_budget(s, idx, p, k, text, why, n))
+		return -1;
 	by = by_of(&s->plan->acts[idx]);
 	if (by != BY_PERSON && text[0] == '\0')
 		rc = store_answer_blank(s->store, aid, p->id, p->site, item);
@@ -322,13 +287,21 @@ by_name(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Who answers the form for themselves or their site: on a `rater =
+ * faculty` form, not the faculty, who rate the sites instead. */
+static int
+answers_self(const struct session *s, int idx, const struct participant *p)
+{
+	return !(form_rater_faculty(&s->plan->acts[idx]) && participant_faculty(p));
+}
+
 /*
  * For a form answered once per site, what "finished" is counted against:
  * the sites here (someone of theirs connected) or already submitted,
  * people without a site counting as one.
  */
 static int
-sites_here(const struct session *s, const struct form_run *fr)
+sites_here(const struct session *s, int idx, const struct form_run *fr)
 {
 	const char **v = malloc((s->n_people + (size_t)fr->n + 1) *
 	    sizeof *v);
@@ -338,7 +311,8 @@ sites_here(const struct session *s, const struct form_run *fr)
 	if (v == NULL)
 		return 0;
 	for (size_t i = 0; i < s->n_people; i++)
-		if (s->people[i]->connected > 0)
+		if (s->people[i]->connected > 0 && answers_self(s, idx,
+		    s->people[i]))
 			v[n++] = s->people[i]->site;
 	for (int i = 0; i < fr->n; i++)
 		if (fr->r[i].submitted)
@@ -375,6 +349,12 @@ snapshot_form(const struct session *s, int idx, int results,
 	const struct resp *mine = viewer ? response_for(fr, a, viewer) : NULL;
 
 	(void)results;
+	snap->form_rater = (uint8_t)form_rater_faculty(a);
+	if (snap->form_rater && viewer != NULL && participant_faculty(viewer)) {
+		/* The site they rate, not their own answers. */
+		mine = NULL;
+		by = BY_PERSON;
+	}
 	util_strlcpy(snap->form_title, f->title, sizeof snap->form_title);
 	util_strlcpy(snap->form_source, f->source ? f->source : "",
 	    sizeof snap->form_source);
@@ -394,6 +374,9 @@ snapshot_form(const struct session *s, int idx, int results,
 		if (mine != NULL && mine->vals[k] != NULL)
 			util_strlcpy(sl->mine, mine->vals[k], sizeof sl->mine);
 	}
+	if (viewer != NULL && snap->form_rater && participant_faculty(viewer) &&
+	    fr != NULL)
+		form_fac_viewer(s, idx, &fr->fac, viewer, snap);
 	if (viewer != NULL || fr == NULL)
 		return;
 	snap->n_subscales = (uint8_t)f->n_subscales;
@@ -408,10 +391,11 @@ snapshot_form(const struct session *s, int idx, int results,
 		memset(sc, 0, sizeof *sc);
 		util_strlcpy(sc->site, fs->site, sizeof sc->site);
 		for (size_t p = 0; p < s->n_people; p++)
-			sc->members += s->people[p]->connected > 0 && (i == 0 ||
+			sc->members += s->people[p]->connected > 0 &&
+			    answers_self(s, idx, s->people[p]) && (i == 0 ||
 			    strcmp(s->people[p]->site, fs->site) == 0);
 		if (i == 0 && by != BY_PERSON) {
-			int here = sites_here(s, fr);
+			int here = sites_here(s, idx, fr);
 
 			sc->members = (uint16_t)(here > UINT16_MAX ?
 			    UINT16_MAX : here);
@@ -445,6 +429,7 @@ snapshot_form(const struct session *s, int idx, int results,
 				    fs->item_mean[it] * 10);
 		}
 	}
+	form_fac_scores(s, idx, &fr->fac, fr->scores, fr->n_scores, snap);
 }
 
 static void
@@ -456,6 +441,7 @@ release_form(struct act_run *run)
 		return;
 	clear(fr);
 	free(fr->r);
+	form_fac_free(&fr->fac);
 	free(fr);
 	run->data = NULL;
 }

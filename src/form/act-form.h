@@ -71,6 +71,8 @@ extern const struct kind_store form_store;
  * `team`)?  Stored as a form_items row with this item (act-form-store.c). */
 #define FORM_BY_ITEM "_by"
 int	form_by_site(const struct plan_activity *);
+/* `rater = faculty`: faculty rate each site, beside its self-rating. */
+int	form_rater_faculty(const struct plan_activity *);
 
 /* form.c */
 int	form_parse(const char *, size_t, const char *, struct form *, char *,
@@ -87,6 +89,13 @@ int	form_slot_of(const struct form *, const char *);
 /* act-form.c */
 extern const struct activity_ops act_form_ops;
 
+/* form-rated.c: faculty's ratings of sites (table faculty_ratings). */
+int	form_rated_put(struct store *, int64_t, int64_t, const char *,
+	    const char *, const char *);
+int	form_rated_all(struct store *, int64_t,
+	    void (*)(void *, int64_t, const char *, const char *, const char *),
+	    void *);
+
 /* form-score.c: see the scoring rule there and in convene-plan(5). */
 struct form_response {
 	char site[SITE_MAX_LEN + 1];
@@ -101,8 +110,17 @@ struct form_site_score {
 	int n[FORM_MAX_SUBSCALES], missing[FORM_MAX_SUBSCALES];
 	double item_mean[FORM_MAX_ITEMS];
 	int item_n[FORM_MAX_ITEMS];
+	/* Within-site agreement per subscale (form-score.c): rwg(j), or
+	 * FORM_RWG_NONE where it is not defined; the items it took. */
+	double rwg[FORM_MAX_SUBSCALES];
+	int rwg_items[FORM_MAX_SUBSCALES];
 };
+#define FORM_RWG_NONE (-1.0)
+#define FORM_RWG_LOW 0.7	/* below: "low agreement" (Shea et al. 2014) */
 int	form_score(const struct form *, const struct form_response *, int,
 	    struct form_site_score *, int);
+double	form_rwg(int, double);
+double	form_rwg_null(int);
+int	form_rwg_low(double);
 
 #endif

@@ -70,6 +70,87 @@ acc_out(const struct acc *a, double *mean, double *sd, int *n)
 }
 
 /*
+ * Within-site agreement, rwg(j) (James LR, Demaree RG, Wolf G.
+ * Estimating within-group interrater reliability with and without
+ * response bias.  Journal of Applied Psychology 1984;69(1):85-98):
+ *
+ *   rwg(j) = J (1 - s2/e2) / (J (1 - s2/e2) + s2/e2)
+ *
+ * over the J items of a subscale, where s2 is the mean of the items'
+ * observed variances within the site (sample variances, n - 1) and e2
+ * the variance of the uniform null for an A-point scale, (A^2 - 1) / 12.
+ * Items of different scales enter as their own s2/e2, averaged (the same
+ * thing when the scales agree).  Shea et al. 2014 (ORIC, Implementation
+ * Science 9:7) kept sites with rwg(j) >= 0.7; below that, a site's mean
+ * is marked "low agreement" (FORM_RWG_LOW).  The edge cases, as
+ * convene(1) documents them:
+ *   - an item answered by fewer than 2 of the site has no variance and
+ *     is left out of J; with no item left (a site of one, n = 1, or a
+ *     form answered once per site) rwg(j) is not defined: FORM_RWG_NONE,
+ *     shown as nothing, never as low agreement;
+ *   - zero variance (everyone gave the same answers): rwg(j) = 1;
+ *   - s2 >= e2 (as much spread as random answers, or more): rwg(j) = 0,
+ *     as James et al. advise, not the formula's negative or out-of-range
+ *     value.
+ * `ratio` is s2/e2, `j` the number of items.
+ */
+double
+form_rwg(int j, double ratio)
+{
+	double a;
+
+	if (j < 1 || !isfinite(ratio) || ratio < 0)
+		return FORM_RWG_NONE;
+	if (ratio >= 1)
+		return 0;
+	a = j * (1 - ratio);
+	return a / (a + ratio);
+}
+
+/* (A^2 - 1) / 12: the variance of answers spread evenly over A points. */
+double
+form_rwg_null(int points)
+{
+	return points < 2 ? 0 : ((double)points * points - 1) / 12.0;
+}
+
+int
+form_rwg_low(double rwg)
+{
+	return rwg != FORM_RWG_NONE && rwg < FORM_RWG_LOW;
+}
+
+/* rwg(j) of each subscale of site row `s` from its items' answers. */
+static void
+agreement(const struct form *f, struct acc *item, struct form_site_score *o)
+{
+	for (int k = 0; k < f->n_subscales; k++) {
+		double ratio = 0;
+		int j = 0;
+
+		for (int i = 0; i < f->n_items; i++) {
+			const struct form_item *it = &f->items[i];
+			const struct acc *a = &item[i];
+			double var, e2 = form_rwg_null(it->n_points);
+
+			if (it->kind != FORM_RATING || it->subscale == NULL ||
+			    strcmp(it->subscale, f->subscales[k]) != 0 ||
+			    a->n < 2 || e2 <= 0)
+				continue;
+			var = fmax(0, (a->sumsq - a->sum * a->sum / a->n) /
+			    (a->n - 1));
+			/* Rounding leaves a few ulps where the answers agree. */
+			if (var < 1e-12)
+				var = 0;
+			ratio += var / e2;
+			j++;
+		}
+		o->rwg_items[k] = j;
+		o->rwg[k] = j > 0 ? form_rwg(j, ratio / j) : FORM_RWG_NONE;
+	}
+}
+
+/*
  * Score `n` responses.  Fills out[0] (all sites) and one row per site
  * (at most `max` rows in all); returns the number of rows.
  */
@@ -160,6 +241,11 @@ form_score(const struct form *f, const struct form_response *r, int n,
 			acc_out(&item[s][i], &out[s].item_mean[i], &sd,
 			    &out[s].item_n[i]);
 		}
+		for (int k = 0; k < FORM_MAX_SUBSCALES; k++)
+			out[s].rwg[k] = FORM_RWG_NONE;
+		/* Agreement is within a site: not over all sites (row 0). */
+		if (s > 0)
+			agreement(f, item[s], &out[s]);
 	}
 	free(sub);
 	free(item);

@@ -5,6 +5,25 @@
 
 #include "server-client.h"
 #include "ssh.h"
+#include "rotate.h"
+
+/*
+ * The role a joining participant takes: faculty when they gave the
+ * faculty code (host --faculty-code), else their name's role in the
+ * roster (host --roster), else none (NULL).
+ */
+static const char *
+role_of(const struct server *srv, const struct msg_hello *h, int faculty)
+{
+	int k;
+
+	if (faculty)
+		return ROLE_FACULTY;
+	if (srv->roster == NULL || (k = roster_find(srv->roster, h->name)) < 0)
+		return NULL;
+	return srv->roster->people[k].role[0] != '\0' ?
+	    srv->roster->people[k].role : NULL;
+}
 
 static void
 on_hello(struct client *c, const struct frame *f)
@@ -14,6 +33,7 @@ on_hello(struct client *c, const struct frame *f)
 	struct msg_welcome w;
 	const char *err;
 	char why[256];
+	int faculty;
 
 	if (msg_hello_decode(f, &h, &err) != 0) {
 		server_client_refuse(c, err);
@@ -26,7 +46,11 @@ on_hello(struct client *c, const struct frame *f)
 	}
 	/* The join code keeps strangers out; the host's own user (its
 	 * dashboard, ctl, the projector) is already trusted by the kernel. */
-	if (srv->code[0] != '\0' && strcmp(h.code, srv->code) != 0 &&
+	faculty = srv->faculty_code[0] != '\0' && strcmp(h.code,
+	    srv->faculty_code) == 0;
+	if (((srv->code[0] != '\0' && strcmp(h.code, srv->code) != 0) ||
+	    (srv->code[0] == '\0' && srv->faculty_code[0] != '\0' &&
+	    h.code[0] != '\0')) && !faculty &&
 	    !(c->uid == srv->uid && h.view != VIEW_PARTICIPANT)) {
 		/* A short delay makes guessing codes slow; reading stops so
 		 * the client can do nothing else meanwhile. */
@@ -71,6 +95,12 @@ on_hello(struct client *c, const struct frame *f)
 			    "the host cannot save right now");
 			return;
 		}
+		/* In the same transaction as the seat; a role that cannot be
+		 * saved leaves them a participant, and says so in the log. */
+		if (role_of(srv, &h, faculty) != NULL && session_set_role(
+		    srv->sess, c->p, role_of(srv, &h, faculty)) != 0)
+			server_log(srv, "%s: role not saved: %s", c->p->name,
+			    store_error(srv->store));
 		/* A new seat is committed at once: if the row were lost with
 		 * a failed turn, its id could be given to someone else while
 		 * this person still held it in memory. */
@@ -88,8 +118,9 @@ on_hello(struct client *c, const struct frame *f)
 		util_strlcpy(w.token, c->p->token, sizeof w.token);
 		util_strlcpy(w.name, c->p->name, sizeof w.name);
 		util_strlcpy(w.site, c->p->site, sizeof w.site);
-		server_log(srv, "%s (%s) joined", c->p->name,
-		    c->p->site[0] ? c->p->site : "no site");
+		server_log(srv, "%s (%s) joined%s", c->p->name,
+		    c->p->site[0] ? c->p->site : "no site",
+		    participant_faculty(c->p) ? " as faculty" : "");
 	}
 	w.view = (uint8_t)c->view;
 	msg_welcome_encode(&c->out, &w);

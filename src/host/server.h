@@ -43,6 +43,11 @@ struct server {
 	struct store *store;
 	char path[108];
 	char code[CODE_MAX_LEN + 1];
+	/* host --faculty-code: joining with it makes a participant faculty
+	 * (participants.role); "" for none. */
+	char faculty_code[CODE_MAX_LEN + 1];
+	/* host --roster: a name found there takes its role, or NULL. */
+	const struct roster *roster;
 	char join_hint[SNAP_TITLE_LEN + 1];
 	uid_t uid;
 	FILE *log;

@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "convene.h"
 
@@ -59,7 +60,33 @@ add_person(struct session *s, int64_t id, const char *name, const char *site)
 static void
 load_person(void *arg, const struct store_participant *sp)
 {
-	add_person(arg, sp->id, sp->name, sp->site);
+	struct participant *p = add_person(arg, sp->id, sp->name, sp->site);
+
+	if (p != NULL)
+		util_strlcpy(p->role, sp->role, sizeof p->role);
+}
+
+/*
+ * Give `p` a role: ROLE_FACULTY (host --faculty-code) or a roster's word
+ * ("Faculty" in any case counts as faculty).  A role once given stays:
+ * someone who comes back without the faculty code is still faculty.
+ */
+int
+session_set_role(struct session *s, struct participant *p, const char *role)
+{
+	char r[ROLE_MAX_LEN + 1];
+
+	util_strlcpy(r, role, sizeof r);
+	util_sanitize(r, sizeof r);
+	if (strcasecmp(r, ROLE_FACULTY) == 0)
+		util_strlcpy(r, ROLE_FACULTY, sizeof r);
+	if (r[0] == '\0' || strcmp(p->role, r) == 0 || participant_faculty(p))
+		return 0;
+	if (store_participant_role(s->store, p->id, r) != 0)
+		return -1;
+	util_strlcpy(p->role, r, sizeof p->role);
+	s->seq++;
+	return 0;
 }
 
 static int64_t

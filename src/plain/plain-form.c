@@ -43,7 +43,8 @@ plain_form_next(struct plain_view *v, const struct snapshot *s,
 
 	if (s->kind != ACT_ASSESS && s->kind != ACT_FEEDBACK)
 		return;
-	if (s->state != ACT_OPEN || v->form_asked == v->form_cur)
+	if (s->state != ACT_OPEN || v->form_asked == v->form_cur ||
+	    plain_rate_picking(s))
 		return;
 	v->form_asked = v->form_cur;
 	if (v->form_cur >= s->n_slots) {
@@ -107,6 +108,11 @@ static void
 render(struct plain_view *v, const struct snapshot *s,
     const struct plain_out *out, int full, int again)
 {
+	if (s->rate_mode && s->state == ACT_OPEN) {
+		plain_rate_render(v, s, out, full, again);
+		v->state = s->state;
+		return;
+	}
 	if (full)
 		form_block(v, s, out, again);
 	else if (v->state != s->state && s->state == ACT_CLOSED)
@@ -128,6 +134,8 @@ parse(const struct plain_view *v, const struct snapshot *s,
 	char value[VALUE_MAX_LEN + 1], *end;
 	long n;
 
+	if (s->rate_mode && plain_rate_parse(v, s, line, in))
+		return in->what;
 	in->slot = v->form_cur;
 	if (strcasecmp(line, "skip") == 0 || strcasecmp(line, "next") == 0) {
 		if (v->form_cur >= s->n_slots)
@@ -198,6 +206,10 @@ status(const struct plain_view *v, const struct snapshot *s,
 {
 	int done = 0;
 
+	if (plain_rate_picking(s)) {
+		plain_rate_list(s, out);
+		return;
+	}
 	for (int i = 0; i < s->n_slots; i++)
 		done += s->slots[i].mine[0] != '\0';
 	if (v->form_cur < s->n_slots)
@@ -214,10 +226,14 @@ static void
 help(const struct plain_view *v, const struct snapshot *s,
     const struct plain_out *out)
 {
-	(void)s;
+	if (plain_rate_picking(s)) {
+		plain_say(out, "Now: type the number of the site to rate.");
+		return;
+	}
 	plain_say(out, "Now: type the answer to question %d. skip or "
-	    "next, back, go N and submit move around the form.",
-	    v->form_cur + 1);
+	    "next, back, go N and submit move around the form.%s",
+	    v->form_cur + 1, s->rate_mode ? " sites goes back to the list "
+	    "of sites." : "");
 }
 
 /* A form moves on at once, so lines typed ahead answer the next

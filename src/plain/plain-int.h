@@ -123,4 +123,12 @@ void	plain_others(const struct plain_view *, const char *, char *, size_t);
 /* plain-stdio.c */
 void	plain_stdio_read(struct plain *);
 
+/* plain-form-rate.c: faculty rating sites on a `rater = faculty` form. */
+int	plain_rate_picking(const struct snapshot *);
+void	plain_rate_list(const struct snapshot *, const struct plain_out *);
+void	plain_rate_render(struct plain_view *, const struct snapshot *,
+	    const struct plain_out *, int, int);
+int	plain_rate_parse(const struct plain_view *, const struct snapshot *,
+	    const char *, struct plain_input *);
+
 #endif

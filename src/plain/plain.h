@@ -58,6 +58,10 @@ struct plain_view {
 	uint64_t sent_commit[COMMIT_FIELDS];	/* ... or sent by me */
 	int form_cur;		/* form: question asked (n_slots: the end) */
 	int form_asked;		/* the question last read out, -1 none */
+	/* Faculty on a `rater = faculty` form: the site being rated as
+	 * last read out ("" the list of sites), and whether it was. */
+	char rating[SITE_MAX_LEN + 1];
+	int rate_said;
 	char me[NAME_MAX_LEN + 1];	/* the viewer's name, as welcomed */
 };
 

@@ -245,7 +245,7 @@ store_participant_add(struct store *st, int64_t sid, const char *name,
 }
 
 static const char sql_people[] = "SELECT p.id, p.name, "
-    "coalesce(s.name, '') FROM participants p LEFT JOIN sites s ON "
+    "coalesce(s.name, ''), coalesce(p.role, '') FROM participants p LEFT JOIN sites s ON "
     "s.id = p.site WHERE p.session = ?1 AND (?2 IS NULL OR "
     "p.token_hash = ?2) ORDER BY p.id";
 
@@ -257,6 +257,23 @@ row_person(sqlite3_stmt *s, struct store_participant *out)
 	    sizeof out->name);
 	util_strlcpy(out->site, (const char *)sqlite3_column_text(s, 2),
 	    sizeof out->site);
+	util_strlcpy(out->role, (const char *)sqlite3_column_text(s, 3),
+	    sizeof out->role);
+}
+
+/* A participant's role ("faculty", or a roster's word; "" clears it). */
+int
+store_participant_role(struct store *st, int64_t pid, const char *role)
+{
+	static const char sql[] = "UPDATE participants SET role = nullif(?, "
+	    "'') WHERE id = ?";
+	sqlite3_stmt *s = store_stmt(st, sql);
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, role, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, pid);
+	return done(st, s, sqlite3_step(s), "participant role");
 }
 
 int

@@ -262,6 +262,22 @@ struct snap_score {
 	uint16_t n[FORM_SUBSCALES];
 	int32_t prev100[FORM_SUBSCALES];	/* earlier session, or INT32_MIN */
 	int16_t item10[SNAP_MAX_SLOTS];	/* slot mean x 10, -1 none */
+	/* SEC_FACULTY (src/form/act-form-wire.c), when form_extra: */
+	int32_t fac100[FORM_SUBSCALES];	/* faculty's mean, INT32_MIN none */
+	uint16_t fac_n[FORM_SUBSCALES];	/* faculty who rated the site */
+	int16_t rwg100[FORM_SUBSCALES];	/* rwg(j) x 100, -1 not defined */
+};
+
+/* A site a faculty member rates on a `rater = faculty` form (SEC_RATE). */
+#define SNAP_MAX_RATE 32
+enum rate_state {
+	RATE_NONE = 0,		/* not rated yet */
+	RATE_STARTED,		/* some questions answered */
+	RATE_DONE		/* submitted */
+};
+struct snap_rate {
+	char site[SITE_MAX_LEN + 1];
+	uint8_t state;		/* enum rate_state */
 };
 
 /* Report back (ACT_REPORTBACK): what became of the commitments a site's
@@ -371,6 +387,13 @@ struct snapshot {
 	uint8_t n_subscales;
 	char subscales[FORM_SUBSCALES][32];
 	uint8_t n_scores;
+	/* Faculty ratings and agreement (SEC_FACULTY, SEC_RATE). */
+	uint8_t form_extra;	/* the scores' fac100, fac_n, rwg100 are set */
+	uint8_t form_rater;	/* rater = faculty: faculty rate each site */
+	uint8_t rate_mode;	/* the viewer is faculty and rates sites */
+	uint8_t n_rate;
+	uint8_t rate_cur;	/* index into rate[] being rated, or RATE_PICK */
+#define RATE_PICK 0xff
 
 	/* Report back (SEC_RB_*): the session reported on (0: none earlier),
 	 * the site whose commitments `followups` holds (the viewer's, or
@@ -402,6 +425,7 @@ struct snapshot {
 	struct snap_table tables[SNAP_MAX_TABLES];
 	struct snap_scale scales[SNAP_MAX_SCALES];
 	struct snap_score scores[SNAP_MAX_SITES + 1];
+	struct snap_rate rate[SNAP_MAX_RATE];
 	struct snap_person people[SNAP_MAX_PEOPLE];
 	struct snap_rbsite rbsites[SNAP_MAX_RB_SITES];
 	struct snap_board boards[SNAP_MAX_BOARDS];
