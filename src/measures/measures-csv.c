@@ -1,12 +1,12 @@
 /* measures-csv.c: read a sites' measures CSV (site,measure,period,value,...) safely. */
 #include <ctype.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "csv.h"
 #include "measures.h"
 
 /*
@@ -36,97 +36,6 @@ static const char *const col_names[COL_N] = {
 
 #define RAW_MAX 1024	/* bytes kept of one raw field; longer is too long */
 #define FIELDS_MAX 16	/* the columns, and a spreadsheet's empty ones */
-
-struct reader {
-	const char *buf;
-	size_t len, at;
-	int line;
-	const char *file;
-	char *err;
-	size_t errlen;
-};
-
-static int
-fail(struct reader *rd, int line, const char *fmt, ...)
-{
-	va_list ap;
-	int w;
-
-	if (rd->errlen == 0)
-		return -1;
-	w = snprintf(rd->err, rd->errlen, "%s:%d: ", rd->file, line);
-	if (w < 0 || (size_t)w >= rd->errlen)
-		return -1;
-	va_start(ap, fmt);
-	vsnprintf(rd->err + w, rd->errlen - (size_t)w, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-/*
- * Read one record: at most FIELDS_MAX fields of at most RAW_MAX bytes (a
- * longer one keeps RAW_MAX + 1, enough to say it is too long).  Returns
- * the number of fields, 0 at the end, -1 on error; *start is the line the
- * record began on.
- */
-static int
-read_record(struct reader *rd, char raw[][RAW_MAX + 2], size_t *rlen,
-    int *start)
-{
-	int nf = 0, c;
-
-	*start = rd->line;
-	if (rd->at >= rd->len)
-		return 0;
-	for (;;) {
-		size_t o = 0;
-		int quoted = rd->at < rd->len && rd->buf[rd->at] == '"';
-
-		if (nf == FIELDS_MAX)
-			return fail(rd, *start, "more than %d columns (expected "
-			    EXPECTED ")", FIELDS_MAX);
-		if (quoted)
-			rd->at++;
-		for (;;) {
-			if (rd->at >= rd->len) {
-				if (quoted)
-					return fail(rd, *start, "unterminated "
-					    "quoted field");
-				c = '\n';
-			} else
-				c = (unsigned char)rd->buf[rd->at++];
-			if (quoted && c == '"') {
-				if (rd->at < rd->len && rd->buf[rd->at] == '"')
-					rd->at++;
-				else {
-					quoted = 0;
-					if (rd->at < rd->len &&
-					    rd->buf[rd->at] != ',' &&
-					    rd->buf[rd->at] != '\n' &&
-					    rd->buf[rd->at] != '\r')
-						return fail(rd, rd->line, "text "
-						    "after a closing quote");
-					continue;
-				}
-			} else if (!quoted && (c == ',' || c == '\n' ||
-			    c == '\r'))
-				break;
-			if (c == '\n')
-				rd->line++;
-			if (o <= RAW_MAX)
-				raw[nf][o++] = (char)c;
-		}
-		rlen[nf] = o;
-		raw[nf][o] = '\0';
-		nf++;
-		if (c == ',')
-			continue;
-		if (c == '\r' && rd->at < rd->len && rd->buf[rd->at] == '\n')
-			rd->at++;
-		rd->line++;
-		return nf;
-	}
-}
 
 /*
  * Clean a raw field in place: valid UTF-8 or -1; control characters (C0,
@@ -164,7 +73,7 @@ clean(char *s, size_t n)
 
 /* The header: each column once, known, with the four required. */
 static int
-header(struct reader *rd, char cells[][RAW_MAX + 2], int nf, enum col *cols,
+header(struct csv *rd, char cells[][RAW_MAX + 2], int nf, enum col *cols,
     int line)
 {
 	int seen[COL_N] = { 0 };
@@ -181,17 +90,17 @@ header(struct reader *rd, char cells[][RAW_MAX + 2], int nf, enum col *cols,
 			if (strcasecmp(cells[i], col_names[k]) == 0)
 				break;
 		if (k == COL_N)
-			return fail(rd, line, "unknown column \"%.40s\" "
+			return csv_fail(rd, line, "unknown column \"%.40s\" "
 			    "(expected " EXPECTED ")", cells[i]);
 		if (seen[k])
-			return fail(rd, line, "column \"%s\" appears twice",
+			return csv_fail(rd, line, "column \"%s\" appears twice",
 			    col_names[k]);
 		seen[k] = 1;
 		cols[i] = (enum col)k;
 	}
 	for (int k = 0; k < REQUIRED; k++)
 		if (!seen[k])
-			return fail(rd, line, "no \"%s\" column (the header "
+			return csv_fail(rd, line, "no \"%s\" column (the header "
 			    "must name site, measure, period and value)",
 			    col_names[k]);
 	return 0;
@@ -278,13 +187,13 @@ yes_no(const char *s, int *out)
 
 /* Copy a cell into a field of `cap` bytes; -1 if it does not fit. */
 static int
-text(struct reader *rd, int line, const char *what, const char *cell,
+text(struct csv *rd, int line, const char *what, const char *cell,
     char *out, size_t cap)
 {
 	size_t n = strlen(cell);
 
 	if (n >= cap)
-		return fail(rd, line, "%s longer than %zu bytes", what,
+		return csv_fail(rd, line, "%s longer than %zu bytes", what,
 		    cap - 1);
 	memcpy(out, cell, n + 1);
 	return 0;
@@ -292,7 +201,7 @@ text(struct reader *rd, int line, const char *what, const char *cell,
 
 /* One data row into r; 0 or -1 with the message. */
 static int
-row(struct reader *rd, char cells[][RAW_MAX + 2], int nf,
+row(struct csv *rd, char cells[][RAW_MAX + 2], int nf,
     const enum col *cols, int line, struct measure_row *r)
 {
 	int has[COL_N + 1] = { 0 };
@@ -319,7 +228,7 @@ row(struct reader *rd, char cells[][RAW_MAX + 2], int nf,
 			break;
 		case COL_PERIOD:
 			if (period(c) != 0)
-				return fail(rd, line, "bad period \"%.40s\" "
+				return csv_fail(rd, line, "bad period \"%.40s\" "
 				    "(expected YYYY-MM or YYYY-MM-DD)", c);
 			memcpy(r->pt.period, c, strlen(c) + 1);
 			break;
@@ -329,7 +238,7 @@ row(struct reader *rd, char cells[][RAW_MAX + 2], int nf,
 			double v;
 
 			if (number(c, &v) != 0)
-				return fail(rd, line, "bad number \"%.40s\" in "
+				return csv_fail(rd, line, "bad number \"%.40s\" in "
 				    "%s (digits with a decimal point, no "
 				    "thousands separators or units)", c,
 				    col_names[cols[i]]);
@@ -348,23 +257,23 @@ row(struct reader *rd, char cells[][RAW_MAX + 2], int nf,
 			break;
 		case COL_BASELINE:
 			if (yes_no(c, &r->pt.baseline) != 0)
-				return fail(rd, line, "baseline must be yes, "
+				return csv_fail(rd, line, "baseline must be yes, "
 				    "no or empty, not \"%.40s\"", c);
 			break;
 		case COL_N:
-			return fail(rd, line, "\"%.40s\" in column %d, which "
+			return csv_fail(rd, line, "\"%.40s\" in column %d, which "
 			    "the header leaves unnamed", c, i + 1);
 		}
 	}
 	for (int k = 0; k < REQUIRED; k++)
 		if (!has[k])
-			return fail(rd, line, "empty %s", col_names[k]);
+			return csv_fail(rd, line, "empty %s", col_names[k]);
 	if (has[COL_NUMERATOR] != has[COL_DENOMINATOR])
-		return fail(rd, line, "a %s without a %s: give both or neither",
+		return csv_fail(rd, line, "a %s without a %s: give both or neither",
 		    has[COL_NUMERATOR] ? "numerator" : "denominator",
 		    has[COL_NUMERATOR] ? "denominator" : "numerator");
 	if (has[COL_DENOMINATOR] && den <= 0)
-		return fail(rd, line, "denominator must be more than 0");
+		return csv_fail(rd, line, "denominator must be more than 0");
 	r->pt.has_ratio = has[COL_NUMERATOR];
 	r->pt.numerator = num;
 	r->pt.denominator = den;
@@ -393,7 +302,7 @@ by_series(const void *x, const void *y)
 
 /* No period twice in a series, no series too long. */
 static int
-check_series(struct reader *rd, struct measure_file *out)
+check_series(struct csv *rd, struct measure_file *out)
 {
 	struct measure_row *sorted;
 	int ret = 0;
@@ -402,7 +311,7 @@ check_series(struct reader *rd, struct measure_file *out)
 		return 0;
 	sorted = malloc(sizeof *sorted * (size_t)out->n);
 	if (sorted == NULL)
-		return fail(rd, 1, "out of memory");
+		return csv_fail(rd, 1, "out of memory");
 	memcpy(sorted, out->rows, sizeof *sorted * (size_t)out->n);
 	qsort(sorted, (size_t)out->n, sizeof *sorted, by_series);
 	for (int i = 0, run = 0; i < out->n && ret == 0; i++) {
@@ -411,11 +320,11 @@ check_series(struct reader *rd, struct measure_file *out)
 		run = i > 0 && same_series(a, &sorted[i - 1]) ? run + 1 : 1;
 		if (i > 0 && run > 1 && strcmp(a->pt.period,
 		    sorted[i - 1].pt.period) == 0)
-			ret = fail(rd, a->line, "period %s of %s at %s is "
+			ret = csv_fail(rd, a->line, "period %s of %s at %s is "
 			    "already on line %d", a->pt.period, a->measure,
 			    a->site, sorted[i - 1].line);
 		else if (run > MEASURE_POINTS_MAX)
-			ret = fail(rd, a->line, "more than %d points of %s "
+			ret = csv_fail(rd, a->line, "more than %d points of %s "
 			    "at %s", MEASURE_POINTS_MAX, a->measure, a->site);
 	}
 	free(sorted);
@@ -434,7 +343,9 @@ int
 measures_parse(const char *buf, size_t len, const char *file,
     struct measure_file *out, char *err, size_t errlen)
 {
-	struct reader rd = { buf, len, 0, 1, file, err, errlen };
+	char too_many[128];
+	struct csv rd = { buf, len, 0, 1, file, err, errlen, FIELDS_MAX,
+	    too_many };
 	char (*cells)[RAW_MAX + 2];
 	size_t rlen[FIELDS_MAX];
 	enum col cols[FIELDS_MAX];
@@ -443,15 +354,17 @@ measures_parse(const char *buf, size_t len, const char *file,
 	memset(out, 0, sizeof *out);
 	if (errlen > 0)
 		err[0] = '\0';
+	snprintf(too_many, sizeof too_many, "more than %d columns (expected "
+	    EXPECTED ")", FIELDS_MAX);
 	if (file == NULL)
 		rd.file = "measures";
 	if (buf == NULL)
 		rd.len = 0;
 	if ((cells = malloc(sizeof *cells * FIELDS_MAX)) == NULL)
-		return fail(&rd, 1, "out of memory");
+		return csv_fail(&rd, 1, "out of memory");
 	if (rd.len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		rd.at = 3;
-	while ((nf = read_record(&rd, cells, rlen, &line)) != 0) {
+	while ((nf = csv_record(&rd, &cells[0][0], RAW_MAX + 2, rlen, &line)) != 0) {
 		int blank = 1;
 
 		if (nf < 0)
@@ -460,12 +373,12 @@ measures_parse(const char *buf, size_t len, const char *file,
 			int n;
 
 			if (rlen[i] > RAW_MAX) {
-				fail(&rd, line, "a field longer than %d bytes",
+				csv_fail(&rd, line, "a field longer than %d bytes",
 				    RAW_MAX);
 				goto out;
 			}
 			if ((n = clean(cells[i], rlen[i])) < 0) {
-				fail(&rd, line, "not UTF-8 text (save the "
+				csv_fail(&rd, line, "not UTF-8 text (save the "
 				    "file as UTF-8)");
 				goto out;
 			}
@@ -480,12 +393,12 @@ measures_parse(const char *buf, size_t len, const char *file,
 			continue;
 		}
 		if (nf > ncols) {
-			fail(&rd, line, "%d columns, but the header names %d",
+			csv_fail(&rd, line, "%d columns, but the header names %d",
 			    nf, ncols);
 			goto out;
 		}
 		if (out->n == MEASURES_ROWS_MAX) {
-			fail(&rd, line, "more than %d rows", MEASURES_ROWS_MAX);
+			csv_fail(&rd, line, "more than %d rows", MEASURES_ROWS_MAX);
 			goto out;
 		}
 		if (out->n == cap) {
@@ -494,7 +407,7 @@ measures_parse(const char *buf, size_t len, const char *file,
 			    (size_t)ncap);
 
 			if (p == NULL) {
-				fail(&rd, line, "out of memory");
+				csv_fail(&rd, line, "out of memory");
 				goto out;
 			}
 			out->rows = p;
@@ -505,11 +418,11 @@ measures_parse(const char *buf, size_t len, const char *file,
 		out->n++;
 	}
 	if (ncols == 0) {
-		fail(&rd, 1, "no header row (expected " EXPECTED ")");
+		csv_fail(&rd, 1, "no header row (expected " EXPECTED ")");
 		goto out;
 	}
 	if (out->n == 0) {
-		fail(&rd, rd.line > 1 ? rd.line - 1 : 1, "no measures under "
+		csv_fail(&rd, rd.line > 1 ? rd.line - 1 : 1, "no measures under "
 		    "the header");
 		goto out;
 	}

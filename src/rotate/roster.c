@@ -1,12 +1,12 @@
 /* roster.c: read a participant roster CSV (name,site[,role][,host]) safely. */
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "csv.h"
 #include "rotate.h"
 
 /*
@@ -21,32 +21,6 @@
 #define RAW_MAX		4096	/* bytes kept of one raw field before cleaning */
 
 enum col { COL_NAME, COL_SITE, COL_ROLE, COL_HOST, COL_NONE };
-
-struct reader {
-	const char	*buf;
-	size_t		 len, at;
-	int		 line;
-	const char	*file;
-	char		*err;
-	size_t		 errlen;
-};
-
-static int
-fail(struct reader *rd, int line, const char *fmt, ...)
-{
-	va_list	ap;
-	int	w;
-
-	if (rd->errlen == 0)
-		return -1;
-	w = snprintf(rd->err, rd->errlen, "%s:%d: ", rd->file, line);
-	if (w < 0 || (size_t)w >= rd->errlen)
-		return -1;
-	va_start(ap, fmt);
-	vsnprintf(rd->err + w, rd->errlen - (size_t)w, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 /* Length of the UTF-8 sequence at s (at most n bytes), 0 if invalid. */
 static size_t
@@ -125,69 +99,6 @@ clean(const char *raw, size_t n, char *out)
 	return 0;
 }
 
-/*
- * Read one record into fields (each at most RAW_MAX raw bytes).  Returns the
- * number of fields, 0 at end of input, -1 on error.  *start gets the line the
- * record began on.
- */
-static int
-read_record(struct reader *rd, char raw[][RAW_MAX], size_t *rlen, int *start)
-{
-	int	nf = 0, c;
-
-	*start = rd->line;
-	if (rd->at >= rd->len)
-		return 0;
-	for (;;) {
-		size_t	o = 0;
-		int	quoted = rd->at < rd->len && rd->buf[rd->at] == '"';
-
-		if (nf == MAX_FIELDS)
-			return fail(rd, *start, "too many columns (at most "
-			    "name,site,role,host)");
-		if (quoted)
-			rd->at++;
-		for (;;) {
-			if (rd->at >= rd->len) {
-				if (quoted)
-					return fail(rd, *start, "unterminated "
-					    "quoted field");
-				c = '\n';
-			} else
-				c = (unsigned char)rd->buf[rd->at++];
-			if (quoted && c == '"') {
-				if (rd->at < rd->len && rd->buf[rd->at] == '"') {
-					rd->at++;
-				} else {
-					quoted = 0;
-					if (rd->at < rd->len &&
-					    rd->buf[rd->at] != ',' &&
-					    rd->buf[rd->at] != '\n' &&
-					    rd->buf[rd->at] != '\r')
-						return fail(rd, rd->line, "text "
-						    "after a closing quote");
-					continue;
-				}
-			} else if (!quoted && (c == ',' || c == '\n' ||
-			    c == '\r')) {
-				break;
-			}
-			if (c == '\n')
-				rd->line++;
-			if (o < RAW_MAX)
-				raw[nf][o++] = (char)c;
-		}
-		rlen[nf] = o;
-		nf++;
-		if (c == ',')
-			continue;
-		if (c == '\r' && rd->at < rd->len && rd->buf[rd->at] == '\n')
-			rd->at++;
-		rd->line++;
-		return nf;
-	}
-}
-
 static int
 parse_host(const char *s, int *out)
 {
@@ -248,7 +159,7 @@ roster_find(const struct roster *r, const char *name)
 
 /* A header names its columns; without one they are name,site,role,host. */
 static int
-header(struct reader *rd, char cells[][ROSTER_FIELD + 1], int nf,
+header(struct csv *rd, char cells[][ROSTER_FIELD + 1], int nf,
     enum col *cols, int line)
 {
 	static const char *names[] = { "name", "site", "role", "host" };
@@ -264,10 +175,10 @@ header(struct reader *rd, char cells[][ROSTER_FIELD + 1], int nf,
 				cols[i] = (enum col)k;
 		for (k = 0; k < i; k++)
 			if (cols[i] != COL_NONE && cols[k] == cols[i])
-				return fail(rd, line, "column \"%s\" appears "
+				return csv_fail(rd, line, "column \"%s\" appears "
 				    "twice", cells[i]);
 		if (cols[i] == COL_NONE)
-			return fail(rd, line, "unknown column \"%s\" (expected "
+			return csv_fail(rd, line, "unknown column \"%s\" (expected "
 			    "name,site,role,host)", cells[i]);
 	}
 	return 1;
@@ -277,8 +188,9 @@ int
 roster_parse(const char *buf, size_t len, const char *filename,
     struct roster *out, char *err, size_t errlen)
 {
-	struct reader	 rd = { buf, len, 0, 1, filename, err, errlen };
-	char		(*raw)[RAW_MAX];
+	struct csv	 rd = { buf, len, 0, 1, filename, err, errlen, MAX_FIELDS,
+	    "too many columns (at most name,site,role,host)" };
+	char		(*raw)[RAW_MAX + 1];
 	char		 cells[MAX_FIELDS][ROSTER_FIELD + 1];
 	size_t		 rlen[MAX_FIELDS];
 	enum col	 cols[MAX_FIELDS] = { COL_NAME, COL_SITE, COL_ROLE, COL_HOST };
@@ -294,10 +206,10 @@ roster_parse(const char *buf, size_t len, const char *filename,
 		len = rd.len = 0;
 	raw = malloc(sizeof *raw * MAX_FIELDS);
 	if (raw == NULL)
-		return fail(&rd, 1, "out of memory");
+		return csv_fail(&rd, 1, "out of memory");
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		rd.at = 3;
-	while ((nf = read_record(&rd, raw, rlen, &line)) != 0) {
+	while ((nf = csv_record(&rd, &raw[0][0], RAW_MAX + 1, rlen, &line)) != 0) {
 		struct roster_entry	*e;
 		void			*p;
 
@@ -306,7 +218,7 @@ roster_parse(const char *buf, size_t len, const char *filename,
 		blank = 1;
 		for (i = 0; i < nf; i++) {
 			if (clean(raw[i], rlen[i], cells[i]) != 0) {
-				fail(&rd, line, "not UTF-8 text (save the "
+				csv_fail(&rd, line, "not UTF-8 text (save the "
 				    "file as UTF-8)");
 				goto out;
 			}
@@ -325,21 +237,21 @@ roster_parse(const char *buf, size_t len, const char *filename,
 			}
 		}
 		if (nf > ncols) {
-			fail(&rd, line, "%d columns, but the header names %d",
+			csv_fail(&rd, line, "%d columns, but the header names %d",
 			    nf, ncols);
 			goto out;
 		}
 		if (nf < 2) {
-			fail(&rd, line, "expected name,site");
+			csv_fail(&rd, line, "expected name,site");
 			goto out;
 		}
 		if (out->n >= ROT_MAX_PEOPLE) {
-			fail(&rd, line, "more than %d people", ROT_MAX_PEOPLE);
+			csv_fail(&rd, line, "more than %d people", ROT_MAX_PEOPLE);
 			goto out;
 		}
 		p = realloc(out->people, sizeof *out->people * ((size_t)out->n + 1));
 		if (p == NULL) {
-			fail(&rd, line, "out of memory");
+			csv_fail(&rd, line, "out of memory");
 			goto out;
 		}
 		out->people = p;
@@ -359,7 +271,7 @@ roster_parse(const char *buf, size_t len, const char *filename,
 				break;
 			case COL_HOST:
 				if (parse_host(cells[i], &e->host) != 0) {
-					fail(&rd, line, "host must be 1, 0, "
+					csv_fail(&rd, line, "host must be 1, 0, "
 					    "yes, no, host or empty, not \"%s\"",
 					    cells[i]);
 					goto out;
@@ -370,24 +282,24 @@ roster_parse(const char *buf, size_t len, const char *filename,
 			}
 		}
 		if (e->name[0] == '\0') {
-			fail(&rd, line, "empty name");
+			csv_fail(&rd, line, "empty name");
 			goto out;
 		}
 		i = roster_find(out, e->name);
 		if (i >= 0 && i < out->n) {
-			fail(&rd, line, "\"%s\" is already on line %d", e->name,
+			csv_fail(&rd, line, "\"%s\" is already on line %d", e->name,
 			    out->people[i].line);
 			goto out;
 		}
 		e->site_id = site_id(out, e->site);
 		if (e->site_id == -2) {
-			fail(&rd, line, "out of memory");
+			csv_fail(&rd, line, "out of memory");
 			goto out;
 		}
 		out->n++;
 	}
 	if (out->n == 0) {
-		fail(&rd, rd.line > 1 ? rd.line - 1 : 1, "no people in the "
+		csv_fail(&rd, rd.line > 1 ? rd.line - 1 : 1, "no people in the "
 		    "roster");
 		goto out;
 	}
