@@ -236,9 +236,10 @@ help_lines(struct ui *ui, int y, const char *const *lines, int dim_last)
 	return y;
 }
 
-/* The dashboard's keys, then each kind's, then the rest. */
+/* The dashboard's keys, then those of the current activity's kind (all
+ * kinds' would not fit 24 rows), then the rest. */
 static void
-draw_help(struct ui *ui)
+draw_help(struct ui *ui, const struct snapshot *s)
 {
 	static const char *const head[] = {
 		"n / right   next activity (closes an open one)",
@@ -259,22 +260,11 @@ draw_help(struct ui *ui)
 		"any key closes this help",
 		NULL
 	};
-	const struct kind_view *shown[ACT_KIND_MAX];
-	int y = 3, n = 0;
+	int y = 3;
 
 	y = help_lines(ui, y, head, 0);
-	/* Kinds sharing one view (assess, feedback) list their keys once. */
-	for (int k = 0; k < ACT_KIND_MAX; k++) {
-		const struct kind_view *v = view_of((enum act_kind)k);
-		int seen = 0;
-
-		for (int i = 0; i < n; i++)
-			seen |= shown[i] == v;
-		if (seen || v->dash_help == NULL)
-			continue;
-		shown[n++] = v;
-		y = help_lines(ui, y, v->dash_help, 0);
-	}
+	if (s->current >= 0 && view_of(s->kind)->dash_help != NULL)
+		y = help_lines(ui, y, view_of(s->kind)->dash_help, 0);
 	help_lines(ui, y, tail, 1);
 }
 
@@ -305,7 +295,7 @@ dash_draw(void *st, const struct snapshot *s, struct ui *ui)
 		view_of(s->kind)->dash_whole(ui, s, &d->pick, top, left + 2,
 		    mid - 2);
 	if (d->help)
-		draw_help(ui);
+		draw_help(ui, s);
 	ui_fill(ui, ui->rows - 2, UI_DIM);
 	if (first_claim(s) != NULL) {
 		const struct snap_person *c = first_claim(s);
