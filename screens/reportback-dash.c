@@ -48,7 +48,7 @@ reportback_dash_draw(struct ui *ui, const struct snapshot *s,
     const struct dash_pick *d, int y, int x, int w)
 {
 	char line[512];
-	int max_y = ui->rows - 3, half, made = 0, tested = 0;
+	int max_y = ui->rows - 3, half, made = 0, tested = 0, wide, nw;
 
 	for (int i = 0; i < s->n_rbsites; i++) {
 		made += s->rbsites[i].n;
@@ -62,18 +62,39 @@ reportback_dash_draw(struct ui *ui, const struct snapshot *s,
 	snprintf(line, sizeof line, "Session %u: %d commitments, %d tested",
 	    s->rb_from, made, tested);
 	ui_text(ui, y++, x, w, line, UI_GOOD);
-	ui_text(ui, y++, x, w, "  made tested partly notyet dropped  -  site",
-	    UI_DIM);
+	/* The site first, cut to what is left: the numbers keep their
+	 * columns.  A narrow panel (80 columns) gives them a letter each. */
+	wide = w >= 60;
+	nw = w - (wide ? 39 : 22);
+	if (nw < 6)
+		nw = 6;
+	snprintf(line, sizeof line, "  %-*s %s", nw, "site", wide ?
+	    "made tested partly notyet dropped  -" : "made  T  P  N  D  -");
+	ui_text(ui, y++, x, w, line, UI_DIM);
+	if (!wide && w >= 54)
+		ui_text(ui, y++, x, w, "  T tested, P partly, N not yet, D "
+		    "dropped, - not said", UI_DIM);
+	else if (!wide) {
+		ui_text(ui, y++, x, w, "  T tested, P partly, N not yet,",
+		    UI_DIM);
+		ui_text(ui, y++, x, w, "  D dropped, - not said", UI_DIM);
+	}
 	half = y + (max_y - y) / 2;
 	for (int i = 0; i < s->n_rbsites && y < half; i++) {
 		const struct snap_rbsite *t = &s->rbsites[i];
 		int shown = s->rb_site[0] != '\0' && strcmp(t->name,
 		    s->rb_site) == 0;
 
-		snprintf(line, sizeof line, "%c %4u %6u %6u %6u %7u %2u  %s",
-		    shown ? '>' : ' ', t->n, t->count[FOLLOW_TESTED],
+		char name[4 * SITE_MAX_LEN + 8];
+		int used = (int)text_fit(t->name, nw, ui->utf8, name,
+		    sizeof name);
+
+		snprintf(line, sizeof line, wide ?
+		    "%c %s%*s %4u %6u %6u %6u %7u %2u" :
+		    "%c %s%*s %4u %2u %2u %2u %2u %2u", shown ? '>' : ' ', name,
+		    nw - used, "", t->n, t->count[FOLLOW_TESTED],
 		    t->count[FOLLOW_PARTLY], t->count[FOLLOW_NOT_YET],
-		    t->count[FOLLOW_DROPPED], t->count[FOLLOW_NONE], t->name);
+		    t->count[FOLLOW_DROPPED], t->count[FOLLOW_NONE]);
 		ui_text(ui, y++, x, w, line, i == d->sel ? UI_SELECT :
 		    t->n == 0 ? UI_DIM : UI_NORMAL);
 	}
