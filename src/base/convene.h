@@ -351,10 +351,12 @@ struct kind_rehearse;
 struct kind_wire;
 struct activity_ops {
 	enum act_kind kind;
-	/* Turn a participant's value into rows to store. */
+	/* Turn a participant's value into rows to store (NULL: a kind that
+	 * takes only intents, such as notes and feedback lines). */
 	int	(*answer)(const struct plan_activity *, const char *,
 		    struct answer *, char *, size_t);
-	/* Rebuild the canonical answer from stored rows (after resume). */
+	/* Rebuild the canonical answer from stored rows (after resume; NULL:
+	 * none). */
 	void	(*restore)(const struct plan_activity *, const struct answer *,
 		    char *, size_t);
 	/* Re-read results from the store. */

@@ -593,23 +593,6 @@ release_breakout(struct act_run *run)
 	run->data = NULL;
 }
 
-static int
-answer_breakout(const struct plan_activity *a, const char *in,
-    struct answer *out, char *why, size_t n)
-{
-	(void)a, (void)in, (void)out;
-	snprintf(why, n, "a breakout takes note lines, not answers");
-	return -1;
-}
-
-static void
-restore_breakout(const struct plan_activity *a, const struct answer *in,
-    char *out, size_t n)
-{
-	(void)a, (void)in, (void)n;
-	out[0] = '\0';
-}
-
 /* The open breakout, or -1 with a reason. */
 static int
 current_breakout(struct session *s, char *out, size_t n)
@@ -699,8 +682,6 @@ breakout_recall(struct session *s, int minutes, char *out, size_t n)
 
 const struct activity_ops act_breakout_ops = {
 	.kind = ACT_BREAKOUT,
-	.answer = answer_breakout,
-	.restore = restore_breakout,
 	.refresh = refresh_breakout,
 	.snapshot = snapshot_breakout,
 	.open = open_breakout,

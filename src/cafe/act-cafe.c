@@ -491,27 +491,8 @@ release_cafe(struct act_run *run)
 	run->data = NULL;
 }
 
-static int
-answer_cafe(const struct plan_activity *a, const char *in, struct answer *out,
-    char *why, size_t n)
-{
-	(void)a, (void)in, (void)out;
-	snprintf(why, n, "the café takes tablecloth lines, not answers");
-	return -1;
-}
-
-static void
-restore_cafe(const struct plan_activity *a, const struct answer *in,
-    char *out, size_t n)
-{
-	(void)a, (void)in, (void)n;
-	out[0] = '\0';
-}
-
 const struct activity_ops act_cafe_ops = {
 	.kind = ACT_CAFE,
-	.answer = answer_cafe,
-	.restore = restore_cafe,
 	.refresh = refresh_cafe,
 	.snapshot = snapshot_cafe,
 	.open = open_cafe,

@@ -226,8 +226,11 @@ restore_answers(struct session *s, struct participant *p)
 		} else
 			store_answer_rows(s->store, s->runs[i].store_id, p->id,
 			    NULL, collect_row, a);
-		activity_ops(pa->kind)->restore(pa, a, a->canon,
-		    sizeof a->canon);
+		if (activity_ops(pa->kind)->restore != NULL)
+			activity_ops(pa->kind)->restore(pa, a, a->canon,
+			    sizeof a->canon);
+		else
+			a->canon[0] = '\0';
 		set_mine(s, p, (int)i, a->canon);
 	}
 	free(a);
@@ -556,6 +559,10 @@ session_answer(struct session *s, struct participant *p,
 	if (activity_ops(a->kind)->intent != NULL)
 		return activity_ops(a->kind)->intent(s, s->current, p, value,
 		    why, n);
+	if (activity_ops(a->kind)->answer == NULL) {
+		snprintf(why, n, "this activity takes no answers");
+		return -1;
+	}
 	if ((ans = malloc(sizeof *ans)) == NULL) {
 		snprintf(why, n, "out of memory");
 		return -1;

@@ -255,23 +255,6 @@ release_reportback(struct act_run *run)
 	run->data = NULL;
 }
 
-static int
-answer_reportback(const struct plan_activity *a, const char *in,
-    struct answer *out, char *why, size_t n)
-{
-	(void)a, (void)in, (void)out;
-	snprintf(why, n, "a report-back takes reports, not answers");
-	return -1;
-}
-
-static void
-restore_reportback(const struct plan_activity *a, const struct answer *in,
-    char *out, size_t n)
-{
-	(void)a, (void)in, (void)n;
-	out[0] = '\0';
-}
-
 /* `show SITE`: that site's report on the room's screens; `show` alone
  * goes back to every site's tally. */
 int
@@ -310,8 +293,6 @@ reportback_show(struct session *s, const char *site, char *out, size_t n)
 
 const struct activity_ops act_reportback_ops = {
 	.kind = ACT_REPORTBACK,
-	.answer = answer_reportback,
-	.restore = restore_reportback,
 	.refresh = refresh_reportback,
 	.snapshot = snapshot_reportback,
 	.open = open_reportback,

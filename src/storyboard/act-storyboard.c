@@ -572,27 +572,8 @@ release_storyboard(struct act_run *run)
 	run->data = NULL;
 }
 
-static int
-answer_storyboard(const struct plan_activity *a, const char *in,
-    struct answer *out, char *why, size_t n)
-{
-	(void)a, (void)in, (void)out;
-	snprintf(why, n, "the storyboard takes lines of feedback, not answers");
-	return -1;
-}
-
-static void
-restore_storyboard(const struct plan_activity *a, const struct answer *in,
-    char *out, size_t n)
-{
-	(void)a, (void)in, (void)n;
-	out[0] = '\0';
-}
-
 const struct activity_ops act_storyboard_ops = {
 	.kind = ACT_STORYBOARD,
-	.answer = answer_storyboard,
-	.restore = restore_storyboard,
 	.refresh = refresh_storyboard,
 	.snapshot = snapshot_storyboard,
 	.open = open_storyboard,
