@@ -46,17 +46,6 @@ form_rated_all(struct store *st, int64_t aid,
 	static const char sql[] = "SELECT r.participant, s.name, r.item, "
 	    "r.value FROM faculty_ratings r JOIN sites s ON s.id = r.site "
 	    "WHERE r.activity = ? ORDER BY r.id";
-	sqlite3_stmt *s = store_stmt(st, sql);
-	int rc;
 
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, aid);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		fn(arg, sqlite3_column_int64(s, 0),
-		    (const char *)sqlite3_column_text(s, 1),
-		    (const char *)sqlite3_column_text(s, 2),
-		    (const char *)sqlite3_column_text(s, 3));
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, "faculty ratings");
+	return store_activity_rows(st, sql, aid, fn, arg, "faculty ratings");
 }

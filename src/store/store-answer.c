@@ -291,16 +291,13 @@ store_answer_blank(struct store *st, int64_t aid, int64_t pid,
 	return put_item(st, aid, pid, site, item, "", 1);
 }
 
-/* Every attributed answer row of an activity, oldest first. */
+/* Rows of one activity (`sql` binds it as ?1): a participant and three
+ * texts each, to `fn`.  The loop both answer and rating readers need. */
 int
-store_answer_all(struct store *st, int64_t aid,
+store_activity_rows(struct store *st, const char *sql, int64_t aid,
     void (*fn)(void *, int64_t, const char *, const char *, const char *),
-    void *arg)
+    void *arg, const char *what)
 {
-	static const char sql[] = "SELECT a.participant, coalesce(s.name, "
-	    "''), coalesce(a.item, ''), a.value FROM answers a LEFT JOIN sites "
-	    "s ON s.id = a.site WHERE a.activity = ? AND a.participant IS NOT "
-	    "NULL ORDER BY a.id";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
 
@@ -313,5 +310,19 @@ store_answer_all(struct store *st, int64_t aid,
 		    (const char *)sqlite3_column_text(s, 2),
 		    (const char *)sqlite3_column_text(s, 3));
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, "answers");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, what);
+}
+
+/* Every attributed answer row of an activity, oldest first. */
+int
+store_answer_all(struct store *st, int64_t aid,
+    void (*fn)(void *, int64_t, const char *, const char *, const char *),
+    void *arg)
+{
+	static const char sql[] = "SELECT a.participant, coalesce(s.name, "
+	    "''), coalesce(a.item, ''), a.value FROM answers a LEFT JOIN sites "
+	    "s ON s.id = a.site WHERE a.activity = ? AND a.participant IS NOT "
+	    "NULL ORDER BY a.id";
+
+	return store_activity_rows(st, sql, aid, fn, arg, "answers");
 }

@@ -30,5 +30,8 @@ int	store_fail(struct store *, const char *);
 int	store_exec(struct store *, const char *);
 int	store_step(struct store *, const char *);
 int	store_run(struct store *, sqlite3_stmt *, const char *);
+int	store_activity_rows(struct store *, const char *, int64_t,
+	    void (*)(void *, int64_t, const char *, const char *, const char *),
+	    void *, const char *);
 
 #endif
