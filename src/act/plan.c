@@ -225,10 +225,8 @@ kind_list(char *out, size_t n)
 
 	out[0] = '\0';
 	for (unsigned k = 0; k < ACT_KIND_MAX && o < n; k++)
-		if (activity_section((enum act_kind)k) != NULL)
-			o += (size_t)snprintf(out + o, n - o, "%s%s", k == 0 ?
-			    "" : k + 1 == ACT_KIND_MAX ? " or " : ", ",
-			    act_kind_name(k));
+		o += (size_t)snprintf(out + o, n - o, "%s%s", k == 0 ? "" :
+		    k + 1 == ACT_KIND_MAX ? " or " : ", ", act_kind_name(k));
 }
 
 static void

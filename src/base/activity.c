@@ -25,15 +25,12 @@ static const struct activity_ops *const registry[ACT_KIND_MAX] = {
 	[ACT_STORYBOARD] = &act_storyboard_ops,
 };
 
-/* A number no kind of this build has (a gap left for a kind another
- * build adds) runs as the first kind, and has no section of its own. */
+/* A number out of range (a database from a newer convene) runs as the
+ * first kind. */
 const struct activity_ops *
 activity_ops(enum act_kind kind)
 {
-	const struct activity_ops *o = (unsigned)kind < ACT_KIND_MAX ?
-	    registry[kind] : NULL;
-
-	return o != NULL ? o : registry[0];
+	return registry[(unsigned)kind < ACT_KIND_MAX ? kind : 0];
 }
 
 const struct kind_section *
@@ -41,8 +38,8 @@ activity_section(enum act_kind kind)
 {
 	const struct kind_plan *p;
 
-	if ((unsigned)kind >= ACT_KIND_MAX || registry[kind] == NULL ||
-	    (p = registry[kind]->plan) == NULL)
+	if ((unsigned)kind >= ACT_KIND_MAX || (p = registry[kind]->plan) ==
+	    NULL)
 		return NULL;
 	for (size_t i = 0; i < p->n_sections; i++)
 		if (p->sections[i].kind == kind)
