@@ -250,9 +250,10 @@ draw_visit(const struct snapshot *s, struct ui *ui, int y)
 	int bottom = ui->rows - 2 - (ui->notice[0] != '\0');
 	char line[STORY_LINE_MAX + 160];
 
-	snprintf(line, sizeof line, "Round %u of %u: the board of %s",
+	/* The measure too: the chart's axis has only numbers. */
+	snprintf(line, sizeof line, "Round %u of %u: the board of %s, %s",
 	    s->story_round, s->story_rounds, storyboard_site(s,
-	    s->story_visit));
+	    s->story_visit), s->story_measure);
 	ui_text(ui, y++, 2, ui->cols - 4, line, UI_TITLE);
 	y = storyboard_draw_chart(ui, s, s->story_visit, y, 2, bottom - y -
 	    STORY_PARTS);

@@ -45,7 +45,7 @@ wait_for 10 sh -c "\"$CONVENE\" ctl status | grep -q '\"connected\":4'"
 
 # Each is sent to a board not their own's; the chart is drawn with its
 # median and the shift named.
-board() { screen "$1" | sed -n 's/.*Round [0-9] of 2: the board of \(.*[^ ]\) *$/\1/p'; }
+board() { screen "$1" | sed -n 's/.*Round [0-9] of 2: the board of \(.*[^ ]\), Sepsis Six *$/\1/p'; }
 declare -A own=([amal]="St Mary's" [cara]=North [dev]=West [eve]=East)
 declare -A first
 for p in amal cara dev eve; do
