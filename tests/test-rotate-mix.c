@@ -148,6 +148,81 @@ test_equal_teams(void **state)
 	plan_perfect(&p);
 }
 
+/*
+ * Twelve tables, which is no prime power: the (12,6,1) difference matrix
+ * differs once by every element between any two rows, and the net it gives
+ * seats 12 teams of up to 10 (MAXN) at 12 tables for up to 5 rounds, the
+ * issue's 120-person room among them, hosts staying or moving.
+ */
+static void
+test_twelve_tables(void **state)
+{
+	struct rotate_person	pe[MAXN];
+	struct rotate_problem	p;
+	int			i, j, c, team, nt, R, stay;
+
+	(void)state;
+	for (i = 0; i < 6; i++)
+		for (j = i + 1; j < 6; j++) {
+			int seen[12] = { 0 };
+
+			for (c = 0; c < 12; c++) {
+				int a = rotate_net_dm12(i, c), b, d;
+
+				/* d = dm[j][c] - a: the b with a + b = dm[j][c] */
+				for (b = 0, d = -1; b < 12; b++)
+					if (rotate_net_group12(a, b) ==
+					    rotate_net_dm12(j, c))
+						d = b;
+				assert_true(d >= 0);
+				seen[d]++;
+			}
+			for (c = 0; c < 12; c++)
+				assert_int_equal(seen[c], 1);
+		}
+	for (team = 4; team <= 10; team += 3)
+		for (nt = 11; nt <= 12; nt++)
+			for (R = 3; R <= 5; R++)
+				for (stay = 0; stay < 2; stay++) {
+					if (stay && nt < 12)
+						continue;
+					teams(pe, nt * team, team);
+					problem(&p, pe, nt * team, 12, R, stay);
+					plan_perfect(&p);
+				}
+}
+
+/*
+ * Sites of mixed sizes that no packing into rows fits: 15 sites (8, 7, 7,
+ * five of 5, three of 4, 2 and three of 1) at 8 tables of 8 for 6 rounds,
+ * hosts staying.  Sites also take columns and a spare slope of AG(2,8).
+ */
+static void
+test_mixed_sizes(void **state)
+{
+	static const int	size[] = { 8, 7, 7, 5, 5, 5, 5, 5, 4, 4, 4, 2,
+				    1, 1, 1 };
+	struct rotate_person	pe[64];
+	struct rotate_problem	p;
+	size_t			k;
+	int			n = 0, i;
+
+	(void)state;
+	memset(pe, 0, sizeof pe);
+	for (k = 0; k < sizeof size / sizeof size[0]; k++)
+		for (i = 0; i < size[k]; i++)
+			pe[n++].site = (int)k;
+	for (i = 0; i < 2; i++) {
+		problem(&p, pe, 64, 8, 6, i);
+		plan_perfect(&p);
+	}
+	/* 6 sites of 5 at 6 tables for 4 rounds, hosts staying: the stored
+	 * design that keeps column 0 in place. */
+	teams(pe, 30, 5);
+	problem(&p, pe, 30, 6, 4, 1);
+	plan_perfect(&p);
+}
+
 /* Every proof, on a room where it applies, with the words it must use. */
 static void
 test_proofs(void **state)
@@ -436,6 +511,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_equal_teams),
+		cmocka_unit_test(test_twelve_tables),
+		cmocka_unit_test(test_mixed_sizes),
 		cmocka_unit_test(test_proofs),
 		cmocka_unit_test(test_proof_pairs),
 		cmocka_unit_test(test_proofs_sound),

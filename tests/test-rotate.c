@@ -549,34 +549,44 @@ test_best_known_full(void **state)
 
 /* The stored designs are what they claim: balanced and repeat-free. */
 static void
+check_design(const struct rotate_design *ds, int stay)
+{
+	int		 np = ds->tables * ds->seats, r, i, j;
+	unsigned char	*met = calloc((size_t)np * np, 1);
+
+	assert_non_null(met);
+	assert_int_equal(strlen(ds->table), (size_t)np * ds->rounds);
+	for (r = 0; r < ds->rounds; r++) {
+		const char	*t = ds->table + (size_t)r * np;
+		int		 size[10] = { 0 };
+
+		for (i = 0; i < np; i++) {
+			assert_true(t[i] >= '0' && t[i] < '0' + ds->tables);
+			size[t[i] - '0']++;
+			for (j = i + 1; j < np; j++)
+				if (t[i] == t[j])
+					assert_int_equal(met[i * np + j]++, 0);
+		}
+		for (i = 0; i < ds->tables; i++) {
+			assert_int_equal(size[i], ds->seats);
+			/* Column 0, row i, at table i: hosts stay. */
+			if (stay)
+				assert_int_equal(t[i], '0' + i);
+		}
+	}
+	free(met);
+}
+
+static void
 test_designs(void **state)
 {
 	size_t	d;
 
 	(void)state;
-	for (d = 0; d < rotate_ndesigns; d++) {
-		const struct rotate_design *ds = &rotate_designs[d];
-		int		 np = ds->tables * ds->seats, r, i, j;
-		unsigned char	*met = calloc((size_t)np * np, 1);
-
-		assert_non_null(met);
-		assert_int_equal(strlen(ds->table), (size_t)np * ds->rounds);
-		for (r = 0; r < ds->rounds; r++) {
-			const char	*t = ds->table + (size_t)r * np;
-			int		 size[10] = { 0 };
-
-			for (i = 0; i < np; i++) {
-				assert_true(t[i] >= '0' && t[i] < '0' + ds->tables);
-				size[t[i] - '0']++;
-				for (j = i + 1; j < np; j++)
-					if (t[i] == t[j])
-						assert_int_equal(met[i * np + j]++, 0);
-			}
-			for (i = 0; i < ds->tables; i++)
-				assert_int_equal(size[i], ds->seats);
-		}
-		free(met);
-	}
+	for (d = 0; d < rotate_ndesigns; d++)
+		check_design(&rotate_designs[d], 0);
+	for (d = 0; d < rotate_nstay_designs; d++)
+		check_design(&rotate_stay_designs[d], 1);
 }
 
 /*

@@ -275,13 +275,14 @@ rotate_construct_rows(int tables, int seats, int rounds, int **out)
 
 /* A stored design (rotate-designs.c) for this exact shape, if any. */
 static int
-stored_design(int tables, int seats, int rounds, int *out)
+stored_design(const struct rotate_design *list, size_t nlist, int tables,
+    int seats, int rounds, int *out)
 {
 	size_t	i;
 	int	k, np = tables * seats, got;
 
-	for (i = 0; i < rotate_ndesigns; i++) {
-		const struct rotate_design *d = &rotate_designs[i];
+	for (i = 0; i < nlist; i++) {
+		const struct rotate_design *d = &list[i];
 
 		if (d->tables != tables || d->seats != seats)
 			continue;
@@ -291,6 +292,84 @@ stored_design(int tables, int seats, int rounds, int *out)
 		return got;
 	}
 	return 0;
+}
+
+/*
+ * Hosts who stay need tables points that never share a table, one at each
+ * table of every round.  A design without that layout may still hold such a
+ * set: find it (a clique in the graph of pairs that never meet, by
+ * backtracking with a node limit), move it to column 0 and renumber each
+ * round's tables so that row t of column 0 is at table t.  0 when none.
+ */
+#define HOST_NODES	200000
+
+static int
+grow(const unsigned char *met, int np, int want, int *set, int k, int from,
+    long *nodes)
+{
+	int	pt, j;
+
+	if (k == want)
+		return 1;
+	if (++*nodes > HOST_NODES || np - from < want - k)
+		return 0;
+	for (pt = from; pt < np; pt++) {
+		for (j = 0; j < k && !met[set[j] * np + pt]; j++)
+			;
+		if (j < k)
+			continue;
+		set[k] = pt;
+		if (grow(met, np, want, set, k + 1, pt + 1, nodes))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+hosts_to_column0(int tables, int seats, int rounds, int *ctab)
+{
+	int		 np = tables * seats, r, i, j, t, ok = 0;
+	unsigned char	*met = calloc((size_t)np * np, 1);
+	int		*set = malloc(sizeof *set * (size_t)tables);
+	int		*order = malloc(sizeof *order * (size_t)np);
+	int		*copy = malloc(sizeof *copy * (size_t)np);
+	int		 label[MAX_Q];
+	long		 nodes = 0;
+
+	if (met == NULL || set == NULL || order == NULL || copy == NULL ||
+	    tables > MAX_Q)
+		goto out;
+	for (r = 0; r < rounds; r++)
+		for (i = 0; i < np; i++)
+			for (j = i + 1; j < np; j++)
+				if (ctab[r * np + i] == ctab[r * np + j])
+					met[i * np + j] = met[j * np + i] = 1;
+	if (!grow(met, np, tables, set, 0, 0, &nodes))
+		goto out;
+	for (i = 0; i < np; i++)
+		order[i] = i;
+	for (t = 0; t < tables; t++) {
+		for (i = t; order[i] != set[t]; i++)
+			;
+		order[i] = order[t];
+		order[t] = set[t];
+	}
+	for (r = 0; r < rounds; r++) {
+		int *row = ctab + (size_t)r * np;
+
+		for (t = 0; t < tables; t++)
+			label[row[set[t]]] = t;
+		for (i = 0; i < np; i++)
+			copy[i] = label[row[order[i]]];
+		memcpy(row, copy, sizeof *copy * (size_t)np);
+	}
+	ok = 1;
+out:
+	free(met);
+	free(set);
+	free(order);
+	free(copy);
+	return ok;
 }
 
 /*
@@ -340,10 +419,26 @@ rotate_construct(int tables, int seats, int rounds, int hosts_stay,
 		field_free(&fl);
 	}
 	/* A stored design when it gives more rounds than the fields do. */
-	if (got < rounds && !hosts_stay && dummies == 0) {
+	if (got < rounds && dummies == 0) {
 		int *alt = malloc(sizeof *alt * (size_t)np * rounds), more;
 
-		more = alt != NULL ? stored_design(tables, seats, rounds, alt) : 0;
+		more = alt != NULL && hosts_stay ? stored_design(
+		    rotate_stay_designs, rotate_nstay_designs, tables, seats,
+		    rounds, alt) : 0;
+		if (alt != NULL && more < rounds) {
+			int *other = malloc(sizeof *other * (size_t)np * rounds);
+			int  m = other != NULL ? stored_design(rotate_designs,
+			    rotate_ndesigns, tables, seats, rounds, other) : 0;
+
+			if (m > more && (!hosts_stay ||
+			    hosts_to_column0(tables, seats, m, other))) {
+				free(alt);
+				alt = other;
+				other = NULL;
+				more = m;
+			}
+			free(other);
+		}
 		if (more > got) {
 			free(buf);
 			buf = alt;

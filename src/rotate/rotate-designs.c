@@ -72,3 +72,20 @@ const struct rotate_design rotate_designs[] = {
 };
 
 const size_t rotate_ndesigns = sizeof rotate_designs / sizeof rotate_designs[0];
+
+/*
+ * Designs that keep column 0 at its row's table in every round, for hosts
+ * who stay.  6 tables of 5, 5 rounds: found by this engine's exact method
+ * (rotate-sat.c) for 6 sites of 5 and 4 rounds with hosts who stay, its
+ * first round the sites; the 6 tables of 5 above hold no 6 people who never
+ * meet, so they cannot keep hosts in place.
+ */
+const struct rotate_design rotate_stay_designs[] = {
+	{ 6, 5, 5,
+	    "0123450123450123450123450123450123454332122551301405215044030123"
+	    "4524503452020245141033315101234552055010441333513224102401234530"
+	    "1123443051524204150532" },
+};
+
+const size_t rotate_nstay_designs =
+    sizeof rotate_stay_designs / sizeof rotate_stay_designs[0];

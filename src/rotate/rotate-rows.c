@@ -14,16 +14,13 @@
  * common rooms where each site brings a team of about the table size and
  * there are about as many sites as tables.
  *
- * Two sources of rounds.  rotate_construct (fields, stored designs, affine
- * spaces) for R + 1 rounds, whose empty seats are fixed points of the last
- * column.  And, when the tables are a prime power, the rows of AG(2,q) as
- * the first round and slopes 1, 2, ... as the others: there the empty seats
- * may also all go to one row, because two points of a row never meet, which
- * fits rooms whose sites leave one row short.
- *
- * With hosts who stay, both keep column 0 of row t at table t in every
- * round, so table t's host takes that point and their site the rest of the
- * first round's table t.
+ * Nets come first (rotate-net.c): there a site may take a line of any
+ * class the rounds leave spare, which packs more rooms.  Here the rounds come
+ * from rotate_construct (fields, stored designs, affine spaces, cyclic
+ * rounds) for R + 1 rounds, whose empty seats are fixed points of the last
+ * column.  With hosts who stay, it keeps column 0 of row t at table t in
+ * every round, so table t's host takes that point and their site the rest of
+ * the first round's table t.
  */
 
 struct pack {
@@ -185,56 +182,15 @@ from_construct(const struct rotate_problem *p, const unsigned char *present,
 	return got;
 }
 
-/* Rows of AG(2,q) as the first round; empty seats by column or by row. */
-static int
-from_rows(const struct rotate_problem *p, const unsigned char *present,
-    const int *host_of, struct pack *pk, int *table)
-{
-	int	*rows, *ctab = NULL, *first, k, y, x, many = 0, some = 0, got = 0;
-
-	if (rotate_construct_rows(pk->T, pk->seats, p->rounds, &rows) <
-	    p->rounds) {
-		free(rows);
-		return 0;
-	}
-	ctab = malloc(sizeof *ctab * (size_t)pk->np * (p->rounds + 1));
-	first = malloc(sizeof *first * (size_t)pk->np);
-	if (ctab == NULL || first == NULL)
-		goto out;
-	for (k = 0; k < pk->np; k++)
-		ctab[k] = k % pk->T;	/* point x * T + y is in row y */
-	memcpy(ctab + pk->np, rows, sizeof *rows * (size_t)pk->np * p->rounds);
-	for (y = 0; y < pk->T; y++)
-		pk->left[y] = pk->seats;
-	if (pack_sites(p, present, host_of, pk) != 0)
-		goto out;
-	/* Empty seats never meet when all share a column or all a row. */
-	for (y = 0; y < pk->T; y++) {
-		some += pk->left[y] > 0;
-		many += pk->left[y] > 1;
-	}
-	if (many > 0 && some > 1)
-		goto out;
-	for (y = 0; y < pk->T; y++)
-		for (x = 0; x < pk->seats; x++)
-			first[x * pk->T + y] = x < pk->seats - pk->left[y] ?
-			    y : -1;
-	seat(p, present, host_of, pk, first, ctab, table);
-	got = 1;
-out:
-	free(rows);
-	free(ctab);
-	free(first);
-	return got;
-}
-
 int
 rotate_rows_plan(const struct rotate_problem *p, const unsigned char *present,
     int npresent, const int *host_of, int *table)
 {
 	struct pack	pk;
-	int		got = 0;
+	int		got;
 
+	if ((got = rotate_net_plan(p, present, npresent, host_of, table)) > 0)
+		return got;
 	memset(&pk, 0, sizeof pk);
 	pk.n = p->npeople;
 	pk.T = p->tables;
@@ -246,8 +202,7 @@ rotate_rows_plan(const struct rotate_problem *p, const unsigned char *present,
 	pk.left = malloc(sizeof *pk.left * (size_t)pk.T);
 	pk.buf = malloc(sizeof *pk.buf * (size_t)pk.n);
 	if (pk.home != NULL && pk.left != NULL && pk.buf != NULL)
-		got = from_construct(p, present, host_of, &pk, table) ||
-		    from_rows(p, present, host_of, &pk, table);
+		got = from_construct(p, present, host_of, &pk, table);
 	free(pk.home);
 	free(pk.left);
 	free(pk.buf);

@@ -173,8 +173,16 @@ int	rotate_construct(int tables, int seats, int rounds, int hosts_stay,
 
 int	rotate_construct_rows(int tables, int seats, int rounds, int **out);
 
-/* rotate-rows.c: the whole plan into table[] and p->rounds when every site
- * fits a row of AG(2, tables), else 0. */
+/* rotate-net.c: the whole plan into table[] and p->rounds when every site
+ * (and the empty seats) packs onto a spare line of a net of order tables:
+ * AG(2, q), or five orthogonal Latin squares of order 12.  0 otherwise. */
+int	rotate_net_plan(const struct rotate_problem *, const unsigned char *present,
+	    int npresent, const int *host_of, int *table);
+int	rotate_net_dm12(int row, int col);	/* the difference matrix, for tests */
+int	rotate_net_group12(int a, int b);	/* Z2 x Z6, a * 6 + b */
+
+/* rotate-rows.c: the same from a construction of p->rounds + 1 rounds whose
+ * first round holds each site within one table; else 0. */
 int	rotate_rows_plan(const struct rotate_problem *, const unsigned char *present,
 	    int npresent, const int *host_of, int *table);
 
@@ -190,6 +198,8 @@ struct rotate_design {
 };
 extern const struct rotate_design rotate_designs[];
 extern const size_t rotate_ndesigns;
+extern const struct rotate_design rotate_stay_designs[];	/* column 0 stays */
+extern const size_t rotate_nstay_designs;
 
 /* rotate-search.c */
 struct rotate_search {

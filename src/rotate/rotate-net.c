@@ -1,0 +1,340 @@
+/* rotate-net.c: each site on a spare line of a net, the net's other classes as the rounds. */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rotate.h"
+
+/*
+ * A net of order q has q * q points x * q + y and k parallel classes of q
+ * lines each; two lines of different classes meet in exactly one point, so
+ * two points share exactly one line of at most one class.  Class 0 is the
+ * columns (line x), class 1 the rows (line y).  AG(2,q) gives q + 1 classes
+ * when q is a prime power.  For q = 12, which is not, the (12,6,1)
+ * difference matrix below over Z2 x Z6 gives 7: row i puts point (x, y) on
+ * line dm12[i][x] + y, five mutually orthogonal Latin squares, the most
+ * known for order 12 (the Handbook of Combinatorial Designs, III.3).  It was
+ * found with this project's SAT solver; test-rotate-mix.c checks every
+ * difference.
+ *
+ * Cut to s columns the net has q * s points, and every class but the
+ * columns has lines of s points: q tables of s.  The last R classes are the
+ * rounds; the others are spare.  Two people on one spare line never meet,
+ * and no pair meets twice.  So a plan without repeats in which no two people
+ * of one site share a table is any packing of each site onto one spare line:
+ * the site partition is a round already played.  Empty seats pack the same
+ * way, so no round has two at one table.  Hosts who stay take column 0,
+ * which has one point on each line of every round: the host of table t sits
+ * on point t, and in every round the table of a line is the host's on it.
+ */
+
+#define SPARE_MAX	4	/* spare classes tried for sites */
+#define NODES		20000	/* packing search nodes before giving up */
+
+static const unsigned char dm12[6][12] = {	/* a * 6 + b is (a, b) */
+	{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
+	{ 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 },
+	{ 0, 9, 3, 2, 7, 6, 10, 5, 1, 11, 4, 8 },
+	{ 0, 6, 1, 11, 2, 8, 4, 10, 9, 3, 5, 7 },
+	{ 0, 4, 7, 1, 11, 9, 3, 8, 2, 5, 6, 10 },
+	{ 0, 8, 11, 4, 10, 3, 5, 9, 7, 6, 2, 1 },
+};
+
+static int
+z2z6_add(int a, int b)
+{
+	return ((a / 6 + b / 6) % 2) * 6 + (a % 6 + b % 6) % 6;
+}
+
+int
+rotate_net_dm12(int row, int col)
+{
+	return dm12[row][col];
+}
+
+int
+rotate_net_group12(int a, int b)
+{
+	return z2z6_add(a, b);
+}
+
+struct net {
+	int	 q, s, k, np;
+	int	*line;		/* [c * np + pt] line of class c through point pt */
+};
+
+/* The net of order q cut to s columns; 0 when none is known. */
+static int
+net_init(struct net *nt, int q, int s)
+{
+	int	*rows = NULL, got, c, pt;
+
+	memset(nt, 0, sizeof *nt);
+	nt->q = q;
+	nt->s = s;
+	nt->np = q * s;
+	if (q == 12) {
+		nt->k = 7;
+	} else {
+		got = rotate_construct_rows(q, s, q - 1, &rows);
+		if (got != q - 1 || got < 1) {
+			free(rows);
+			return 0;
+		}
+		nt->k = q + 1;
+	}
+	nt->line = malloc(sizeof *nt->line * (size_t)nt->k * nt->np);
+	if (nt->line == NULL) {
+		free(rows);
+		return 0;
+	}
+	for (pt = 0; pt < nt->np; pt++) {
+		int x = pt / q, y = pt % q;
+
+		nt->line[pt] = x;
+		nt->line[nt->np + pt] = y;
+		for (c = 2; c < nt->k; c++)
+			nt->line[c * nt->np + pt] = q == 12 ?
+			    z2z6_add(dm12[c - 1][x], y) :
+			    rows[(size_t)(c - 2) * nt->np + pt];
+	}
+	free(rows);
+	return nt->k;
+}
+
+/* A group that must share a spare line: a site, or the empty seats. */
+struct item {
+	int	 size;		/* points it needs besides its host's */
+	int	 host;		/* its host's point (stay), or -1 */
+	int	 cls, ln;	/* the line it has */
+	int	*who;		/* members, NULL for empty seats */
+	int	 nwho;
+};
+
+struct pack {
+	const struct net	*nt;
+	struct item		*it;
+	int			 nit, nspare;
+	int			*owner;	/* [np] item, -1 free, -2 a host */
+	unsigned char		*seen;	/* [np] augmenting-path marks */
+	long			 nodes;
+};
+
+/* An augmenting path: a free point for item i, moving others along their lines. */
+static int
+augment(struct pack *pk, int i)
+{
+	const struct net	*nt = pk->nt;
+	int			 pt, c = pk->it[i].cls, ln = pk->it[i].ln;
+
+	for (pt = 0; pt < nt->np; pt++) {
+		if (nt->line[c * nt->np + pt] != ln || pk->seen[pt] ||
+		    pk->owner[pt] == -2)
+			continue;
+		pk->seen[pt] = 1;
+		if (pk->owner[pt] == -1 ||
+		    (pk->owner[pt] != i && augment(pk, pk->owner[pt]))) {
+			pk->owner[pt] = i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Give items from k on a line each, largest first, backtracking over
+ * lines; a line is feasible when a matching of items to points exists.
+ */
+static int
+place(struct pack *pk, int k)
+{
+	const struct net	*nt = pk->nt;
+	struct item		*it;
+	int			*save, ci, c, ln, j, ok = 0;
+
+	if (k == pk->nit)
+		return 1;
+	if (++pk->nodes > NODES)
+		return 0;
+	it = &pk->it[k];
+	save = malloc(sizeof *save * (size_t)nt->np);
+	if (save == NULL)
+		return 0;
+	memcpy(save, pk->owner, sizeof *save * (size_t)nt->np);
+	for (ci = 0; ci < pk->nspare && !ok && pk->nodes <= NODES; ci++) {
+		c = (ci + 1) % pk->nspare;	/* columns last */
+		if (it->host >= 0 && c == 0)
+			continue;	/* column 0 holds only hosts */
+		for (ln = 0; ln < (c == 0 ? nt->s : nt->q) && !ok; ln++) {
+			if (it->host >= 0 && nt->line[c * nt->np + it->host] !=
+			    ln)
+				continue;
+			if ((c == 0 ? nt->q : nt->s) - (it->host >= 0) <
+			    it->size)
+				continue;
+			it->cls = c;
+			it->ln = ln;
+			for (j = 0, ok = 1; j < it->size && ok; j++) {
+				memset(pk->seen, 0, (size_t)nt->np);
+				ok = augment(pk, k);
+			}
+			if (ok)
+				ok = place(pk, k + 1);
+			if (!ok)
+				memcpy(pk->owner, save,
+				    sizeof *save * (size_t)nt->np);
+		}
+	}
+	free(save);
+	return ok;
+}
+
+static int
+by_size(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+
+	if ((x->host >= 0) != (y->host >= 0))
+		return x->host >= 0 ? -1 : 1;
+	return y->size - x->size;
+}
+
+/* Items for the sites with two or more present people, and for the empty seats. */
+static int
+make_items(const struct rotate_problem *p, const unsigned char *present,
+    const int *host_of, struct pack *pk, int *who, int *point)
+{
+	const struct net	*nt = pk->nt;
+	int			 i, j, n = p->npeople, used = 0, npresent = 0;
+
+	for (i = 0; i < n; i++) {
+		point[i] = -1;
+		npresent += present[i] != 0;
+	}
+	for (i = 0; host_of != NULL && i < nt->q; i++) {
+		point[host_of[i]] = i;
+		pk->owner[i] = -2;
+	}
+	for (i = 0; i < n; i++) {
+		struct item	*it = &pk->it[pk->nit];
+		int		 site = p->people[i].site, k = 0, h = -1;
+
+		if (!present[i] || site < 0 || p->mix != ROT_MIX_SITE)
+			continue;
+		for (j = 0; j < i; j++)
+			if (present[j] && p->people[j].site == site)
+				break;
+		if (j < i)
+			continue;	/* the site has its item */
+		it->who = who + used;
+		for (j = i; j < n; j++) {
+			if (!present[j] || p->people[j].site != site)
+				continue;
+			if (point[j] >= 0) {
+				if (h >= 0)
+					return -1;	/* two hosts of one site */
+				h = point[j];
+			} else
+				it->who[k++] = j;
+		}
+		if (k + (h >= 0) < 2)
+			continue;
+		it->nwho = k;
+		it->size = k;
+		it->host = h;
+		used += k;
+		pk->nit++;
+	}
+	if (nt->np - npresent >= 2) {
+		struct item *it = &pk->it[pk->nit++];
+
+		memset(it, 0, sizeof *it);
+		it->size = nt->np - npresent;
+		it->host = -1;
+	}
+	return 0;
+}
+
+/* Seat the packed people; the rest, one to a free point. */
+static void
+seat(const struct rotate_problem *p, const unsigned char *present,
+    struct pack *pk, int *point)
+{
+	int	i, k, pt;
+
+	for (i = 0; i < pk->nit; i++)
+		for (k = 0, pt = 0; k < pk->it[i].nwho; pt++)
+			if (pk->owner[pt] == i)
+				point[pk->it[i].who[k++]] = pt;
+	for (i = 0, pt = 0; i < p->npeople; i++)
+		if (present[i] && point[i] < 0) {
+			while (pk->owner[pt] != -1)
+				pt++;
+			point[i] = pt;
+			pk->owner[pt] = -3;
+		}
+}
+
+int
+rotate_net_plan(const struct rotate_problem *p, const unsigned char *present,
+    int npresent, const int *host_of, int *table)
+{
+	struct net	 nt;
+	struct pack	 pk;
+	int		 q = p->tables, s, R = p->rounds, r, i, got = 0;
+	int		*who = NULL, *point = NULL, *label = NULL;
+
+	if (q < 2 || npresent < 2 || p->frozen > 0)
+		return 0;
+	s = (npresent + q - 1) / q;
+	if (s < 2 || s > q || q * s > ROT_MAX_PEOPLE)
+		return 0;
+	if (net_init(&nt, q, s) == 0)
+		return 0;
+	memset(&pk, 0, sizeof pk);
+	if (nt.k - R < 1 || (nt.k - R < 2 && host_of != NULL))
+		goto out;
+	for (i = 0; host_of != NULL && i < q; i++)
+		if (host_of[i] < 0 || !present[host_of[i]])
+			goto out;
+	pk.nt = &nt;
+	pk.nspare = nt.k - R < SPARE_MAX ? nt.k - R : SPARE_MAX;
+	pk.it = calloc((size_t)p->npeople + 1, sizeof *pk.it);
+	pk.owner = malloc(sizeof *pk.owner * (size_t)nt.np);
+	pk.seen = malloc((size_t)nt.np);
+	who = malloc(sizeof *who * (size_t)p->npeople);
+	point = malloc(sizeof *point * (size_t)p->npeople);
+	label = malloc(sizeof *label * (size_t)q);
+	if (pk.it == NULL || pk.owner == NULL || pk.seen == NULL ||
+	    who == NULL || point == NULL || label == NULL)
+		goto out;
+	for (i = 0; i < nt.np; i++)
+		pk.owner[i] = -1;
+	if (make_items(p, present, host_of, &pk, who, point) != 0)
+		goto out;
+	qsort(pk.it, (size_t)pk.nit, sizeof *pk.it, by_size);
+	if (!place(&pk, 0))
+		goto out;
+	seat(p, present, &pk, point);
+	for (r = 0; r < R; r++) {
+		const int *ln = nt.line + (size_t)(nt.k - R + r) * nt.np;
+
+		for (i = 0; i < q; i++)
+			label[i] = i;
+		for (i = 0; host_of != NULL && i < q; i++)
+			label[ln[i]] = i;	/* point i is column 0, row i */
+		for (i = 0; i < p->npeople; i++)
+			if (present[i])
+				table[r * p->npeople + i] = label[ln[point[i]]];
+	}
+	got = R;
+out:
+	free(nt.line);
+	free(pk.it);
+	free(pk.owner);
+	free(pk.seen);
+	free(who);
+	free(point);
+	free(label);
+	return got;
+}
