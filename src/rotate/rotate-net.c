@@ -26,10 +26,12 @@
  * way, so no round has two at one table.  Hosts who stay take column 0,
  * which has one point on each line of every round: the host of table t sits
  * on point t, and in every round the table of a line is the host's on it.
+ * When nobody asked to host, whoever the packing puts on column 0 hosts, so
+ * a site may fill column 0 (every host from one site: hosts never meet).
  */
 
 #define SPARE_MAX	4	/* spare classes tried for sites */
-#define NODES		20000	/* packing search nodes before giving up */
+#define NODES		5000	/* packing search nodes before giving up */
 
 static const unsigned char dm12[6][12] = {	/* a * 6 + b is (a, b) */
 	{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
@@ -61,7 +63,26 @@ rotate_net_group12(int a, int b)
 struct net {
 	int	 q, s, k, np;
 	int	*line;		/* [c * np + pt] line of class c through point pt */
+	int	*mem;		/* points of each line, from at(): */
+	int	*cnt;		/* [c * q + ln] how many */
 };
+
+/* Where the points of line ln of class c start in mem: columns have q. */
+static const int *
+at(const struct net *nt, int c, int ln)
+{
+	return nt->mem + (c == 0 ? (size_t)ln * nt->q : (size_t)nt->q * nt->q +
+	    ((size_t)(c - 1) * nt->q + ln) * nt->s);
+}
+
+static void
+net_free(struct net *nt)
+{
+	free(nt->line);
+	free(nt->mem);
+	free(nt->cnt);
+	memset(nt, 0, sizeof *nt);
+}
 
 /* The net of order q cut to s columns; 0 when none is known. */
 static int
@@ -84,8 +105,12 @@ net_init(struct net *nt, int q, int s)
 		nt->k = q + 1;
 	}
 	nt->line = malloc(sizeof *nt->line * (size_t)nt->k * nt->np);
-	if (nt->line == NULL) {
+	nt->mem = malloc(sizeof *nt->mem * ((size_t)q * q +
+	    (size_t)(nt->k - 1) * nt->np));
+	nt->cnt = calloc((size_t)nt->k * q, sizeof *nt->cnt);
+	if (nt->line == NULL || nt->mem == NULL || nt->cnt == NULL) {
 		free(rows);
+		net_free(nt);
 		return 0;
 	}
 	for (pt = 0; pt < nt->np; pt++) {
@@ -98,6 +123,12 @@ net_init(struct net *nt, int q, int s)
 			    z2z6_add(dm12[c - 1][x], y) :
 			    rows[(size_t)(c - 2) * nt->np + pt];
 	}
+	for (c = 0; c < nt->k; c++)
+		for (pt = 0; pt < nt->np; pt++) {
+			int ln = nt->line[c * nt->np + pt];
+
+			((int *)at(nt, c, ln))[nt->cnt[c * q + ln]++] = pt;
+		}
 	free(rows);
 	return nt->k;
 }
@@ -115,6 +146,7 @@ struct pack {
 	const struct net	*nt;
 	struct item		*it;
 	int			 nit, nspare;
+	int			 free_hosts;	/* column 0 hosts, whoever sits there */
 	int			*owner;	/* [np] item, -1 free, -2 a host */
 	unsigned char		*seen;	/* [np] augmenting-path marks */
 	long			 nodes;
@@ -125,11 +157,14 @@ static int
 augment(struct pack *pk, int i)
 {
 	const struct net	*nt = pk->nt;
-	int			 pt, c = pk->it[i].cls, ln = pk->it[i].ln;
+	int			 l = pk->it[i].cls * nt->q + pk->it[i].ln, j;
+	const int		*m = at(nt, pk->it[i].cls, pk->it[i].ln);
 
-	for (pt = 0; pt < nt->np; pt++) {
-		if (nt->line[c * nt->np + pt] != ln || pk->seen[pt] ||
-		    pk->owner[pt] == -2)
+	for (j = 0; j < nt->cnt[l]; j++) {
+		int pt = m[j];
+
+		if (pk->seen[pt] || pk->owner[pt] == -2 ||
+		    (pk->free_hosts && pt < nt->q && pk->it[i].who == NULL))
 			continue;
 		pk->seen[pt] = 1;
 		if (pk->owner[pt] == -1 ||
@@ -150,7 +185,7 @@ place(struct pack *pk, int k)
 {
 	const struct net	*nt = pk->nt;
 	struct item		*it;
-	int			*save, ci, c, ln, j, ok = 0;
+	int			*save, ci, c, ln, j, ok = 0, fresh;
 
 	if (k == pk->nit)
 		return 1;
@@ -165,12 +200,21 @@ place(struct pack *pk, int k)
 		c = (ci + 1) % pk->nspare;	/* columns last */
 		if (it->host >= 0 && c == 0)
 			continue;	/* column 0 holds only hosts */
+		fresh = 0;
 		for (ln = 0; ln < (c == 0 ? nt->s : nt->q) && !ok; ln++) {
+			const int *m = at(nt, c, ln);
+
 			if (it->host >= 0 && nt->line[c * nt->np + it->host] !=
 			    ln)
 				continue;
 			if ((c == 0 ? nt->q : nt->s) - (it->host >= 0) <
 			    it->size)
+				continue;
+			/* One untouched line of a class stands for the rest. */
+			for (j = 0; j < nt->cnt[c * nt->q + ln] &&
+			    pk->owner[m[j]] == -1; j++)
+				;
+			if (j == nt->cnt[c * nt->q + ln] && fresh++ > 0)
 				continue;
 			it->cls = c;
 			it->ln = ln;
@@ -255,8 +299,11 @@ make_items(const struct rotate_problem *p, const unsigned char *present,
 	return 0;
 }
 
-/* Seat the packed people; the rest, one to a free point. */
-static void
+/*
+ * Seat the packed people; the rest, one to a free point, column 0 first
+ * when whoever sits there hosts.  -1 when a table would have no host.
+ */
+static int
 seat(const struct rotate_problem *p, const unsigned char *present,
     struct pack *pk, int *point)
 {
@@ -273,11 +320,30 @@ seat(const struct rotate_problem *p, const unsigned char *present,
 			point[i] = pt;
 			pk->owner[pt] = -3;
 		}
+	for (pt = 0; pk->free_hosts && pt < pk->nt->q; pt++)
+		if (pk->owner[pt] == -1)
+			return -1;
+	return 0;
+}
+
+/* Hosts who stay but none asked for: column 0, chosen by the packing. */
+static int
+hosts_free(const struct rotate_problem *p, const unsigned char *present,
+    const int *host_of)
+{
+	int	i;
+
+	if (host_of == NULL)
+		return 0;
+	for (i = 0; i < p->npeople; i++)
+		if (present[i] && p->people[i].host)
+			return 0;
+	return 1;
 }
 
 int
 rotate_net_plan(const struct rotate_problem *p, const unsigned char *present,
-    int npresent, const int *host_of, int *table)
+    int npresent, int *host_of, int *table)
 {
 	struct net	 nt;
 	struct pack	 pk;
@@ -294,7 +360,8 @@ rotate_net_plan(const struct rotate_problem *p, const unsigned char *present,
 	memset(&pk, 0, sizeof pk);
 	if (nt.k - R < 1 || (nt.k - R < 2 && host_of != NULL))
 		goto out;
-	for (i = 0; host_of != NULL && i < q; i++)
+	pk.free_hosts = hosts_free(p, present, host_of);
+	for (i = 0; host_of != NULL && !pk.free_hosts && i < q; i++)
 		if (host_of[i] < 0 || !present[host_of[i]])
 			goto out;
 	pk.nt = &nt;
@@ -310,12 +377,15 @@ rotate_net_plan(const struct rotate_problem *p, const unsigned char *present,
 		goto out;
 	for (i = 0; i < nt.np; i++)
 		pk.owner[i] = -1;
-	if (make_items(p, present, host_of, &pk, who, point) != 0)
+	if (make_items(p, present, pk.free_hosts ? NULL : host_of, &pk, who,
+	    point) != 0)
 		goto out;
 	qsort(pk.it, (size_t)pk.nit, sizeof *pk.it, by_size);
-	if (!place(&pk, 0))
+	if (!place(&pk, 0) || seat(p, present, &pk, point) != 0)
 		goto out;
-	seat(p, present, &pk, point);
+	for (i = 0; pk.free_hosts && i < p->npeople; i++)
+		if (present[i] && point[i] < q)
+			host_of[point[i]] = i;	/* column 0, row point[i] */
 	for (r = 0; r < R; r++) {
 		const int *ln = nt.line + (size_t)(nt.k - R + r) * nt.np;
 
@@ -329,7 +399,7 @@ rotate_net_plan(const struct rotate_problem *p, const unsigned char *present,
 	}
 	got = R;
 out:
-	free(nt.line);
+	net_free(&nt);
 	free(pk.it);
 	free(pk.owner);
 	free(pk.seen);

@@ -184,7 +184,7 @@ from_construct(const struct rotate_problem *p, const unsigned char *present,
 
 int
 rotate_rows_plan(const struct rotate_problem *p, const unsigned char *present,
-    int npresent, const int *host_of, int *table)
+    int npresent, int *host_of, int *table)
 {
 	struct pack	pk;
 	int		got;

@@ -177,14 +177,14 @@ int	rotate_construct_rows(int tables, int seats, int rounds, int **out);
  * (and the empty seats) packs onto a spare line of a net of order tables:
  * AG(2, q), or five orthogonal Latin squares of order 12.  0 otherwise. */
 int	rotate_net_plan(const struct rotate_problem *, const unsigned char *present,
-	    int npresent, const int *host_of, int *table);
+	    int npresent, int *host_of, int *table);
 int	rotate_net_dm12(int row, int col);	/* the difference matrix, for tests */
 int	rotate_net_group12(int a, int b);	/* Z2 x Z6, a * 6 + b */
 
 /* rotate-rows.c: the same from a construction of p->rounds + 1 rounds whose
  * first round holds each site within one table; else 0. */
 int	rotate_rows_plan(const struct rotate_problem *, const unsigned char *present,
-	    int npresent, const int *host_of, int *table);
+	    int npresent, int *host_of, int *table);
 
 /* rotate-cyclic.c: fills out (rounds * tables * seats) and returns 1, or
  * 0 when no shape of cyclic rounds was found in the effort and time. */
