@@ -488,6 +488,50 @@ replan(int stay, int late, int *repeats, int *same_site, char *why)
 	rotate_schedule_free(&s2);
 }
 
+/*
+ * A tight plan (13 sites of 8 at 13 tables, 6 rounds, hosts staying: from
+ * a net) has no seat to spare in the rounds to come, but two people leave,
+ * of the first and second sites, and a colleague of the first arrives
+ * during round 2 (a common swap): the late arrival takes over the seats of
+ * the one who left, and the plan stays perfect (it had 3 repeats before).
+ */
+static void
+test_replan_late_net(void **state)
+{
+	struct rotate_person	pe[105];
+	struct rotate_problem	p, q;
+	struct rotate_schedule	s, s2;
+	struct rotate_report	rep;
+	char			err[128];
+	int			r, i;
+
+	(void)state;
+	teams(pe, 105, 8);
+	pe[104].site = 0;
+	problem(&p, pe, 104, 13, 6, 1);
+	assert_int_equal(rotate_plan(&p, &s, err, sizeof err), 0);
+	rotate_report_compute(&p, &s, &rep);
+	assert_int_equal(rep.repeat_meetings + rep.same_site, 0);
+	pe[3].absent = pe[10].absent = 1;
+	pe[104].late = 1;
+	problem(&q, pe, 105, 13, 6, 1);
+	q.frozen = 2;
+	q.past = &s;
+	assert_int_equal(rotate_plan(&q, &s2, err, sizeof err), 0);
+	check_rules(&q, &s2);
+	for (r = 0; r < 2; r++)
+		for (i = 0; i < 104; i++)
+			if (i != 104)
+				assert_int_equal(s2.table[r * 105 + i],
+				    s.table[r * 104 + i]);
+	assert_true(s2.table[1 * 105 + 104] >= 0);
+	rotate_report_compute(&q, &s2, &rep);
+	assert_int_equal(rep.repeat_meetings, 0);
+	assert_int_equal(rep.same_site, 0);
+	rotate_schedule_free(&s);
+	rotate_schedule_free(&s2);
+}
+
 static void
 test_replan_mix(void **state)
 {
@@ -518,6 +562,7 @@ main(void)
 		cmocka_unit_test(test_proofs_sound),
 		cmocka_unit_test(test_exact_impossible),
 		cmocka_unit_test(test_replan_mix),
+		cmocka_unit_test(test_replan_late_net),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

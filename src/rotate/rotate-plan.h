@@ -41,4 +41,8 @@ void	rotate_build_weights(struct plan *pl);
 void	rotate_greedy_round(struct plan *pl, int r);
 int	rotate_seed_from_past(struct plan *pl);
 
+/* rotate-late.c: after seeding from the past, late arrivals take over the
+ * seats of people who left where that keeps them clean; 1 when all are. */
+int	rotate_place_late(struct plan *pl);
+
 #endif

@@ -519,8 +519,8 @@ plan_rounds(struct plan *pl)
 		rotate_meet_round(pl, r, 1);
 	if (built == 0)
 		built = construct(pl, 0, 0);
-	if (built == 0)
-		built = rotate_seed_from_past(pl);
+	if (built == 0 && (built = rotate_seed_from_past(pl)) > 0)
+		rotate_place_late(pl);
 	for (r = pl->from + built; r < pl->R; r++)
 		rotate_greedy_round(pl, r);
 	/* A first look: an eighth of the default at most, however generous. */
