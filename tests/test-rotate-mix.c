@@ -193,6 +193,50 @@ test_twelve_tables(void **state)
 }
 
 /*
+ * Ten tables: the two squares are Latin and orthogonal, and their net seats
+ * 10 teams of 10, or 9 or 7 teams of 10, at 10 tables for 3 rounds (the
+ * teams on columns, the rounds rows and the two squares).
+ */
+static void
+test_ten_tables(void **state)
+{
+	struct rotate_person	pe[MAXN];
+	struct rotate_problem	p;
+	int			i, j, k, stay, nt, R;
+	unsigned char		pair[100];
+
+	(void)state;
+	memset(pair, 0, sizeof pair);
+	for (i = 0; i < 10; i++)
+		for (j = 0; j < 10; j++) {
+			int a = rotate_net_ls10(0, i, j), b = rotate_net_ls10(1, i, j);
+
+			assert_int_equal(pair[a * 10 + b]++, 0);
+			for (k = 0; k < 2; k++) {
+				int v = rotate_net_ls10(k, i, j), c;
+
+				for (c = 0; c < 10; c++) {
+					if (c != j)
+						assert_int_not_equal(
+						    rotate_net_ls10(k, i, c), v);
+					if (c != i)
+						assert_int_not_equal(
+						    rotate_net_ls10(k, c, j), v);
+				}
+			}
+		}
+	for (nt = 7; nt <= 10; nt += 1)
+		for (R = 2; R <= 3; R++)
+			for (stay = 0; stay < 2; stay++) {
+				if (nt == 8)
+					continue;
+				teams(pe, nt * 10, 10);
+				problem(&p, pe, nt * 10, 10, R, stay);
+				plan_perfect(&p);
+			}
+}
+
+/*
  * Sites of mixed sizes that no packing into rows fits: 15 sites (8, 7, 7,
  * five of 5, three of 4, 2 and three of 1) at 8 tables of 8 for 6 rounds,
  * hosts staying.  Sites also take columns and a spare slope of AG(2,8).
@@ -556,6 +600,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_equal_teams),
 		cmocka_unit_test(test_twelve_tables),
+		cmocka_unit_test(test_ten_tables),
 		cmocka_unit_test(test_mixed_sizes),
 		cmocka_unit_test(test_proofs),
 		cmocka_unit_test(test_proof_pairs),

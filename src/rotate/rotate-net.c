@@ -15,7 +15,11 @@
  * line dm12[i][x] + y, five mutually orthogonal Latin squares, the most
  * known for order 12 (the Handbook of Combinatorial Designs, III.3).  It was
  * found with this project's SAT solver; test-rotate-mix.c checks every
- * difference.
+ * difference.  For q = 10 a pair of orthogonal Latin squares (Parker
+ * found the first in 1959; no third orthogonal square is known) gives 4
+ * classes: point (x, y) is on line ls10[k][y][x] of class 2 + k.  These two
+ * were found by a search for ten disjoint transversals of a random square;
+ * test-rotate-mix.c checks them.
  *
  * Cut to s columns the net has q * s points, and every class but the
  * columns has lines of s points: q tables of s.  The last R classes are the
@@ -42,6 +46,32 @@ static const unsigned char dm12[6][12] = {	/* a * 6 + b is (a, b) */
 	{ 0, 8, 11, 4, 10, 3, 5, 9, 7, 6, 2, 1 },
 };
 
+static const char ls10[2][10][11] = {
+	{
+	    "8054267913",
+	    "1708425369",
+	    "5136042798",
+	    "3285679041",
+	    "0419538672",
+	    "6892150437",
+	    "9647803125",
+	    "7921384506",
+	    "4573916280",
+	    "2360791854",
+	}, {
+	    "3621054789",
+	    "2174860395",
+	    "9503428617",
+	    "1365792840",
+	    "5738649021",
+	    "8042971563",
+	    "6290135478",
+	    "7956283104",
+	    "0487316952",
+	    "4819507236",
+	},
+};
+
 static int
 z2z6_add(int a, int b)
 {
@@ -58,6 +88,12 @@ int
 rotate_net_group12(int a, int b)
 {
 	return z2z6_add(a, b);
+}
+
+int
+rotate_net_ls10(int k, int row, int col)
+{
+	return ls10[k][row][col] - '0';
 }
 
 struct net {
@@ -96,6 +132,8 @@ net_init(struct net *nt, int q, int s)
 	nt->np = q * s;
 	if (q == 12) {
 		nt->k = 7;
+	} else if (q == 10) {
+		nt->k = 4;
 	} else {
 		got = rotate_construct_rows(q, s, q - 1, &rows);
 		if (got != q - 1 || got < 1) {
@@ -120,7 +158,8 @@ net_init(struct net *nt, int q, int s)
 		nt->line[nt->np + pt] = y;
 		for (c = 2; c < nt->k; c++)
 			nt->line[c * nt->np + pt] = q == 12 ?
-			    z2z6_add(dm12[c - 1][x], y) :
+			    z2z6_add(dm12[c - 1][x], y) : q == 10 ?
+			    ls10[c - 2][y][x] - '0' :
 			    rows[(size_t)(c - 2) * nt->np + pt];
 	}
 	for (c = 0; c < nt->k; c++)
@@ -358,9 +397,11 @@ rotate_net_plan(const struct rotate_problem *p, const unsigned char *present,
 	if (net_init(&nt, q, s) == 0)
 		return 0;
 	memset(&pk, 0, sizeof pk);
-	if (nt.k - R < 1 || (nt.k - R < 2 && host_of != NULL))
-		goto out;
 	pk.free_hosts = hosts_free(p, present, host_of);
+	/* Asked-for hosts' sites need a spare class besides the columns. */
+	if (nt.k - R < 1 || (nt.k - R < 2 && host_of != NULL &&
+	    !pk.free_hosts))
+		goto out;
 	for (i = 0; host_of != NULL && !pk.free_hosts && i < q; i++)
 		if (host_of[i] < 0 || !present[host_of[i]])
 			goto out;

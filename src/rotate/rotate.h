@@ -175,11 +175,13 @@ int	rotate_construct_rows(int tables, int seats, int rounds, int **out);
 
 /* rotate-net.c: the whole plan into table[] and p->rounds when every site
  * (and the empty seats) packs onto a spare line of a net of order tables:
- * AG(2, q), or five orthogonal Latin squares of order 12.  0 otherwise. */
+ * AG(2, q), five orthogonal Latin squares of order 12 or two of order 10.
+ * 0 otherwise. */
 int	rotate_net_plan(const struct rotate_problem *, const unsigned char *present,
 	    int npresent, int *host_of, int *table);
 int	rotate_net_dm12(int row, int col);	/* the difference matrix, for tests */
 int	rotate_net_group12(int a, int b);	/* Z2 x Z6, a * 6 + b */
+int	rotate_net_ls10(int k, int row, int col); /* the two squares of order 10 */
 
 /* rotate-rows.c: the same from a construction of p->rounds + 1 rounds whose
  * first round holds each site within one table; else 0. */
