@@ -382,11 +382,11 @@ hosts_free(const struct rotate_problem *p, const unsigned char *present,
 
 int
 rotate_net_plan(const struct rotate_problem *p, const unsigned char *present,
-    int npresent, int *host_of, int *table)
+    int npresent, int *host_of, int *table, int R)
 {
 	struct net	 nt;
 	struct pack	 pk;
-	int		 q = p->tables, s, R = p->rounds, r, i, got = 0;
+	int		 q = p->tables, s, r, i, got = 0;
 	int		*who = NULL, *point = NULL, *label = NULL;
 
 	if (q < 2 || npresent < 2 || p->frozen > 0)

@@ -173,18 +173,19 @@ int	rotate_construct(int tables, int seats, int rounds, int hosts_stay,
 
 int	rotate_construct_rows(int tables, int seats, int rounds, int **out);
 
-/* rotate-net.c: the whole plan into table[] and p->rounds when every site
+/* rotate-net.c: the first `rounds` rounds into table[] when every site
  * (and the empty seats) packs onto a spare line of a net of order tables:
- * AG(2, q), five orthogonal Latin squares of order 12 or two of order 10.
- * 0 otherwise. */
+ * AG(2, q), five orthogonal Latin squares of order 12 or two of order 10;
+ * returns rounds, or 0. */
 int	rotate_net_plan(const struct rotate_problem *, const unsigned char *present,
-	    int npresent, int *host_of, int *table);
+	    int npresent, int *host_of, int *table, int rounds);
 int	rotate_net_dm12(int row, int col);	/* the difference matrix, for tests */
 int	rotate_net_group12(int a, int b);	/* Z2 x Z6, a * 6 + b */
 int	rotate_net_ls10(int k, int row, int col); /* the two squares of order 10 */
 
-/* rotate-rows.c: the same from a construction of p->rounds + 1 rounds whose
- * first round holds each site within one table; else 0. */
+/* rotate-rows.c: all p->rounds from a net, or from a construction of one
+ * round more whose first round holds each site within one table; else the
+ * most rounds a net gives (the rest are left to the caller); 0 for none. */
 int	rotate_rows_plan(const struct rotate_problem *, const unsigned char *present,
 	    int npresent, int *host_of, int *table);
 
