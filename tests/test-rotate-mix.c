@@ -351,6 +351,17 @@ test_proofs(void **state)
 	problem(&p, pe, 36, 6, 2, 0);
 	assert_int_equal(rotate_proof(&p, why, sizeof why), 0);
 	plan_perfect(&p);
+	/* Fewer sites of 6 at 6 tables for 6 rounds: a resolvable TD(g, 6). */
+	for (i = 3; i <= 5; i++) {
+		teams(pe, 6 * i, 6);
+		problem(&p, pe, 6 * i, 6, 6, i == 4);
+		assert_int_equal(rotate_proof(&p, why, sizeof why), 1);
+		assert_non_null(strstr(why, "meet each person of the other "
+		    "sites exactly once"));
+		assert_non_null(strstr(why, "at most 5 rounds"));
+		p.rounds = 5;
+		assert_int_equal(rotate_proof(&p, why, sizeof why), 0);
+	}
 
 	/* Feasible rooms have no proof. */
 	teams(pe, 42, 6);

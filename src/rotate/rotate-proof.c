@@ -265,21 +265,44 @@ counting(const struct rotate_problem *p, const struct room *rm, char *why,
  * Tarry 1900): 6 sites of 6 at 6 tables can have 2 such rounds, never 3.
  * (Of every prime power order there are T - 1 squares, and the counting
  * test above already stops at T rounds, so only order 6 needs words.)
+ *
+ * Fewer sites, g of 6 (3 to 5) at 6 tables of g, for 6 rounds: again each
+ * table holds one person of each site, and 6 rounds of g - 1 new people are
+ * all 6(g - 1) people of the other sites, so every two people of different
+ * sites meet exactly once.  The rounds are then the parallel classes of a
+ * resolvable transversal design TD(g, 6); naming each table by its round
+ * makes a TD(g + 1, 6), which is g - 1 >= 2 orthogonal Latin squares of
+ * order 6 again.
  */
 static int
 square_room(const struct rotate_problem *p, const struct room *rm,
     char *why, size_t len)
 {
+	int	g = rm->ngroup, k;
+
 	if (p->frozen > 0 || p->mix != ROT_MIX_SITE || rm->T != 6 ||
-	    rm->m != 36 || rm->extra != 0 || rm->ngroup != 6 ||
-	    rm->size[0] != 6 || rm->size[5] != 6 || rm->R < 3)
+	    rm->extra != 0 || g < 3 || g > 6 || rm->m != 6 * g ||
+	    rm->base != g || rm->R < (g == 6 ? 3 : 6))
 		return 0;
-	say(why, len, "6 sites of 6 people at 6 tables of 6: with nobody "
-	    "beside a colleague every table holds one person of each site, and "
-	    "3 rounds without a repeat would make two orthogonal Latin squares "
-	    "of order 6, which do not exist (Euler's 36 officers, proved by "
-	    "Tarry in 1900): at most 2 rounds can be planned that way, so "
-	    "one round fewer makes it possible.");
+	for (k = 0; k < g; k++)
+		if (rm->size[k] != 6 || rm->site[k] < 0)
+			return 0;
+	if (g == 6)
+		say(why, len, "6 sites of 6 people at 6 tables of 6: with "
+		    "nobody beside a colleague every table holds one person of "
+		    "each site, and 3 rounds without a repeat would make two "
+		    "orthogonal Latin squares of order 6, which do not exist "
+		    "(Euler's 36 officers, proved by Tarry in 1900): at most 2 "
+		    "rounds can be planned that way, so one round fewer makes it "
+		    "possible.");
+	else
+		say(why, len, "%d sites of 6 people at 6 tables of %d: with "
+		    "nobody beside a colleague every table holds one person of "
+		    "each site, and in 6 rounds without a repeat everyone would "
+		    "meet each person of the other sites exactly once, which "
+		    "would make %d orthogonal Latin squares of order 6; not even "
+		    "two exist (Euler's 36 officers, proved by Tarry in 1900): "
+		    "at most 5 rounds can be planned that way.", g, g, g - 1);
 	return 1;
 }
 
