@@ -36,52 +36,34 @@ clashes(const struct plan *pl, int r, int i, int t, unsigned char *seen)
 }
 
 /*
- * Would i meet nobody twice and no colleague with table t0 in round from - 1
- * and seats[r] in the rounds to come?  seen[] is scratch of n bytes.
+ * Would i meet nobody twice and no colleague in the rounds before the
+ * running one and at seats[r] in the rounds to come?  Leaves in seen[] (n
+ * bytes) everyone met there, for the running round's table to be checked.
  */
 static int
-clean_path(const struct plan *pl, int i, int t0, const int *seats,
+clean_around(const struct plan *pl, int i, const int *seats,
     unsigned char *seen)
 {
-	int	*tab, r, keep, ok = 1;
+	int	r, f = pl->from - 1;
 
 	memset(seen, 0, (size_t)pl->n);
-	for (r = 0; r < pl->from - 1; r++) {	/* rounds before i came */
-		tab = pl->out->table + (size_t)r * pl->n;
-		if (tab[i] >= 0 && clashes(pl, r, i, tab[i], seen))
+	for (r = 0; r < pl->R; r++) {
+		int t = r < f ? pl->out->table[r * pl->n + i] : seats[r];
+
+		if (r != f && t >= 0 && clashes(pl, r, i, t, seen))
 			return 0;
 	}
-	for (r = pl->from - 1; r < pl->R && ok; r++) {
-		int t = r == pl->from - 1 ? t0 : seats[r];
-
-		tab = pl->out->table + (size_t)r * pl->n;
-		keep = tab[i];
-		tab[i] = -1;
-		ok = t >= 0 && !clashes(pl, r, i, t, seen);
-		tab[i] = keep;
-	}
-	return ok;
+	return 1;
 }
 
+/* Sizes of round r within one with i at t?  sz[]: round r's, without i. */
 static int
-size_of(const struct plan *pl, int r, int t, int without)
-{
-	const int	*tab = pl->out->table + (size_t)r * pl->n;
-	int		 c, k = 0;
-
-	for (c = 0; c < pl->n; c++)
-		k += c != without && tab[c] == t;
-	return k;
-}
-
-/* Sizes of round r within one with i moved to t? */
-static int
-balanced_with(const struct plan *pl, int r, int i, int t)
+balanced_with(const int *sz, int T, int t)
 {
 	int	u, lo = -1, hi = -1;
 
-	for (u = 0; u < pl->T; u++) {
-		int k = size_of(pl, r, u, i) + (u == t);
+	for (u = 0; u < T; u++) {
+		int k = sz[u] + (u == t);
 
 		lo = lo < 0 || k < lo ? k : lo;
 		hi = k > hi ? k : hi;
@@ -104,42 +86,58 @@ move(struct plan *pl, int i, int t0, const int *seats)
 		rotate_meet_round(pl, r, 1);
 }
 
-/* One late arrival: 1 when their seats are clean (now or after a move). */
+/*
+ * One late arrival: 1 when their seats are clean (now or after a move).
+ * sz[] is scratch of R * T: each round's table sizes without i.
+ */
 static int
-place(struct plan *pl, int i, int *seats, unsigned char *seen)
+place(struct plan *pl, int i, int *seats, int *sz, unsigned char *seen)
 {
 	const struct rotate_schedule	*past = pl->p->past;
-	int				 r, a, t0, lo = -1, f = pl->from - 1;
-	int				 pn = past->npeople;
+	int				 r, a, t0, c, lo, f = pl->from - 1;
+	int				 pn = past->npeople, T = pl->T;
+	unsigned char			*mark;
 
-	for (r = 0; r < pl->R; r++)
+	memset(sz, 0, sizeof *sz * (size_t)pl->R * T);
+	for (r = 0; r < pl->R; r++) {
 		seats[r] = pl->out->table[r * pl->n + i];
-	if (clean_path(pl, i, seats[f], seats, seen))
-		return 1;
-	for (t0 = 0; t0 < pl->T; t0++) {
-		int k = size_of(pl, f, t0, i);
-
-		lo = lo < 0 || k < lo ? k : lo;
+		for (c = 0; c < pl->n; c++)
+			if (c != i && pl->out->table[r * pl->n + c] >= 0)
+				sz[r * T + pl->out->table[r * pl->n + c]]++;
 	}
+	for (t0 = 1, lo = sz[f * T]; t0 < T; t0++)
+		lo = sz[f * T + t0] < lo ? sz[f * T + t0] : lo;
+	if ((mark = malloc((size_t)pl->n)) == NULL)
+		return 0;
 	/* a == pn: the seats the seeding gave. */
-	for (a = 0; a <= pn; a++) {
+	for (a = pn; a >= 0; a--) {
 		if (a < pn && (a == i || pl->present[a] ||
 		    past->table[f * pn + a] < 0))
 			continue;
 		for (r = pl->from; r < pl->R && a < pn; r++)
 			seats[r] = past->table[r * pn + a];
 		for (r = pl->from; r < pl->R; r++)
-			if (seats[r] < 0 || !balanced_with(pl, r, i, seats[r]))
+			if (seats[r] < 0 ||
+			    !balanced_with(sz + (size_t)r * T, T, seats[r]))
 				break;
-		if (r < pl->R)
+		if (r < pl->R || !clean_around(pl, i, seats, seen))
 			continue;
-		for (t0 = 0; t0 < pl->T; t0++)
-			if (size_of(pl, f, t0, i) == lo &&
-			    clean_path(pl, i, t0, seats, seen)) {
-				move(pl, i, t0, seats);
-				return 1;
-			}
+		/* The running round: the table they have, or a smallest. */
+		for (t0 = -1; t0 < T; t0++) {
+			int t = t0 < 0 ? pl->out->table[f * pl->n + i] : t0;
+
+			if (t0 >= 0 && sz[f * T + t0] != lo)
+				continue;
+			memcpy(mark, seen, (size_t)pl->n);
+			if (clashes(pl, f, i, t, mark))
+				continue;
+			if (a < pn || t0 >= 0)
+				move(pl, i, t, seats);
+			free(mark);
+			return 1;
+		}
 	}
+	free(mark);
 	return 0;
 }
 
@@ -147,19 +145,17 @@ int
 rotate_place_late(struct plan *pl)
 {
 	int		*seats = malloc(sizeof *seats * (size_t)pl->R);
+	int		*sz = malloc(sizeof *sz * (size_t)pl->R * pl->T);
 	unsigned char	*seen = malloc((size_t)pl->n);
-	int		 i, ok = 1;
+	int		 i, ok = 0;
 
-	if (seats == NULL || seen == NULL || pl->from <= 0 ||
-	    pl->p->past == NULL || pl->p->past->rounds < pl->R) {
-		free(seats);
-		free(seen);
-		return 0;
-	}
-	for (i = 0; i < pl->n; i++)
-		if (pl->present[i] && pl->p->people[i].late)
-			ok &= place(pl, i, seats, seen);
+	if (seats != NULL && sz != NULL && seen != NULL && pl->from > 0 &&
+	    pl->p->past != NULL && pl->p->past->rounds >= pl->R)
+		for (i = 0, ok = 1; i < pl->n; i++)
+			if (pl->present[i] && pl->p->people[i].late)
+				ok &= place(pl, i, seats, sz, seen);
 	free(seats);
+	free(sz);
 	free(seen);
 	return ok;
 }

@@ -282,22 +282,36 @@ by_size(const void *a, const void *b)
 	return y->size - x->size;
 }
 
-/* Items for the sites with two or more present people, and for the empty seats. */
+/* Nobody seated, every point free but asked-for hosts' (column 0, row t). */
+static void
+reset(struct pack *pk, int n, const int *host_of, int *point)
+{
+	int	i;
+
+	for (i = 0; i < n; i++)
+		point[i] = -1;
+	for (i = 0; i < pk->nt->np; i++)
+		pk->owner[i] = -1;
+	for (i = 0; host_of != NULL && i < pk->nt->q; i++) {
+		point[host_of[i]] = i;
+		pk->owner[i] = -2;
+	}
+	pk->nodes = 0;
+}
+
+/*
+ * Items for the sites with two or more present people, and for the empty
+ * seats; point[] holds the hosts' points (reset).
+ */
 static int
 make_items(const struct rotate_problem *p, const unsigned char *present,
-    const int *host_of, struct pack *pk, int *who, int *point)
+    struct pack *pk, int *who, const int *point)
 {
 	const struct net	*nt = pk->nt;
 	int			 i, j, n = p->npeople, used = 0, npresent = 0;
 
-	for (i = 0; i < n; i++) {
-		point[i] = -1;
+	for (i = 0; i < n; i++)
 		npresent += present[i] != 0;
-	}
-	for (i = 0; host_of != NULL && i < nt->q; i++) {
-		point[host_of[i]] = i;
-		pk->owner[i] = -2;
-	}
 	for (i = 0; i < n; i++) {
 		struct item	*it = &pk->it[pk->nit];
 		int		 site = p->people[i].site, k = 0, h = -1;
@@ -380,16 +394,23 @@ hosts_free(const struct rotate_problem *p, const unsigned char *present,
 	return 1;
 }
 
+/*
+ * Plan the first R rounds, for R from `rounds` down to `fewest` (fewer only
+ * when the net has too few classes or the sites do not pack): the net and
+ * the items are made once, and a packing is tried once for each number of
+ * spare classes, which is all it depends on.
+ */
 int
 rotate_net_plan(const struct rotate_problem *p, const unsigned char *present,
-    int npresent, int *host_of, int *table, int R)
+    int npresent, int *host_of, int *table, int rounds, int fewest)
 {
 	struct net	 nt;
 	struct pack	 pk;
-	int		 q = p->tables, s, r, i, got = 0;
+	int		 q = p->tables, s, r, i, R, tried = 0, got = 0;
 	int		*who = NULL, *point = NULL, *label = NULL;
+	const int	*hosts;
 
-	if (q < 2 || npresent < 2 || p->frozen > 0)
+	if (q < 2 || npresent < 2 || p->frozen > 0 || fewest < 1)
 		return 0;
 	s = (npresent + q - 1) / q;
 	if (s < 2 || s > q || q * s > ROT_MAX_PEOPLE)
@@ -397,16 +418,12 @@ rotate_net_plan(const struct rotate_problem *p, const unsigned char *present,
 	if (net_init(&nt, q, s) == 0)
 		return 0;
 	memset(&pk, 0, sizeof pk);
-	pk.free_hosts = hosts_free(p, present, host_of);
-	/* Asked-for hosts' sites need a spare class besides the columns. */
-	if (nt.k - R < 1 || (nt.k - R < 2 && host_of != NULL &&
-	    !pk.free_hosts))
-		goto out;
-	for (i = 0; host_of != NULL && !pk.free_hosts && i < q; i++)
-		if (host_of[i] < 0 || !present[host_of[i]])
-			goto out;
 	pk.nt = &nt;
-	pk.nspare = nt.k - R < SPARE_MAX ? nt.k - R : SPARE_MAX;
+	pk.free_hosts = hosts_free(p, present, host_of);
+	hosts = pk.free_hosts ? NULL : host_of;
+	for (i = 0; hosts != NULL && i < q; i++)
+		if (hosts[i] < 0 || !present[hosts[i]])
+			goto out;
 	pk.it = calloc((size_t)p->npeople + 1, sizeof *pk.it);
 	pk.owner = malloc(sizeof *pk.owner * (size_t)nt.np);
 	pk.seen = malloc((size_t)nt.np);
@@ -416,13 +433,22 @@ rotate_net_plan(const struct rotate_problem *p, const unsigned char *present,
 	if (pk.it == NULL || pk.owner == NULL || pk.seen == NULL ||
 	    who == NULL || point == NULL || label == NULL)
 		goto out;
-	for (i = 0; i < nt.np; i++)
-		pk.owner[i] = -1;
-	if (make_items(p, present, pk.free_hosts ? NULL : host_of, &pk, who,
-	    point) != 0)
+	reset(&pk, p->npeople, hosts, point);
+	if (make_items(p, present, &pk, who, point) != 0)
 		goto out;
 	qsort(pk.it, (size_t)pk.nit, sizeof *pk.it, by_size);
-	if (!place(&pk, 0) || seat(p, present, &pk, point) != 0)
+	for (R = rounds < nt.k - 1 ? rounds : nt.k - 1; R >= fewest; R--) {
+		int spare = nt.k - R < SPARE_MAX ? nt.k - R : SPARE_MAX;
+
+		/* Asked-for hosts' sites need a spare class besides columns. */
+		if (spare == tried || (spare < 2 && hosts != NULL))
+			continue;
+		tried = pk.nspare = spare;
+		reset(&pk, p->npeople, hosts, point);
+		if (place(&pk, 0) && seat(p, present, &pk, point) == 0)
+			break;
+	}
+	if (R < fewest)
 		goto out;
 	for (i = 0; pk.free_hosts && i < p->npeople; i++)
 		if (present[i] && point[i] < q)

@@ -187,10 +187,10 @@ rotate_rows_plan(const struct rotate_problem *p, const unsigned char *present,
     int npresent, int *host_of, int *table)
 {
 	struct pack	pk;
-	int		got, r;
+	int		got;
 
 	if ((got = rotate_net_plan(p, present, npresent, host_of, table,
-	    p->rounds)) > 0)
+	    p->rounds, p->rounds)) > 0)
 		return got;
 	memset(&pk, 0, sizeof pk);
 	pk.n = p->npeople;
@@ -210,9 +210,6 @@ rotate_rows_plan(const struct rotate_problem *p, const unsigned char *present,
 	if (got)
 		return p->rounds;
 	/* More rounds than any net has: its rounds first, the rest searched. */
-	for (r = p->rounds - 1; r >= 1; r--)
-		if ((got = rotate_net_plan(p, present, npresent, host_of,
-		    table, r)) > 0)
-			return got;
-	return 0;
+	return rotate_net_plan(p, present, npresent, host_of, table,
+	    p->rounds - 1, 1);
 }

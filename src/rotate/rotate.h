@@ -173,12 +173,12 @@ int	rotate_construct(int tables, int seats, int rounds, int hosts_stay,
 
 int	rotate_construct_rows(int tables, int seats, int rounds, int **out);
 
-/* rotate-net.c: the first `rounds` rounds into table[] when every site
- * (and the empty seats) packs onto a spare line of a net of order tables:
- * AG(2, q), five orthogonal Latin squares of order 12 or two of order 10;
- * returns rounds, or 0. */
+/* rotate-net.c: the first R rounds into table[], R from rounds down to
+ * fewest, when every site (and the empty seats) packs onto a spare line of
+ * a net of order tables: AG(2, q), five orthogonal Latin squares of order
+ * 12 or two of order 10; returns R, or 0. */
 int	rotate_net_plan(const struct rotate_problem *, const unsigned char *present,
-	    int npresent, int *host_of, int *table, int rounds);
+	    int npresent, int *host_of, int *table, int rounds, int fewest);
 int	rotate_net_dm12(int row, int col);	/* the difference matrix, for tests */
 int	rotate_net_group12(int a, int b);	/* Z2 x Z6, a * 6 + b */
 int	rotate_net_ls10(int k, int row, int col); /* the two squares of order 10 */
